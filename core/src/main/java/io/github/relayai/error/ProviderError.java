@@ -31,25 +31,4 @@ public record ProviderError(ErrorCategory category, boolean retryable, int httpS
 		retryAfter = (retryAfter != null) ? retryAfter : Optional.empty();
 	}
 
-	/**
-	 * Returns a copy naming the model and endpoint of the request that failed.
-	 * @param model the model, may be {@code null}
-	 * @param endpoint the endpoint path, may be {@code null}
-	 * @return the enriched error
-	 */
-	public ProviderError withRequest(String model, String endpoint) {
-		return new ProviderError(this.category, this.retryable, this.httpStatus, this.type, this.code, this.param,
-				this.message, this.requestId, this.retryAfter, model, endpoint, this.hint);
-	}
-
-	/**
-	 * Returns a copy with another hint.
-	 * @param hint the hint
-	 * @return the error with the hint replaced
-	 */
-	public ProviderError withHint(String hint) {
-		return new ProviderError(this.category, this.retryable, this.httpStatus, this.type, this.code, this.param,
-				this.message, this.requestId, this.retryAfter, this.model, this.endpoint, hint);
-	}
-
 }
