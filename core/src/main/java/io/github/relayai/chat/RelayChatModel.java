@@ -1,0 +1,377 @@
+package io.github.relayai.chat;
+
+import java.net.ProxySelector;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.relayai.error.ProviderErrorClassifier;
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.media.ImageEncoder;
+import io.github.relayai.media.ImageLimits;
+import io.github.relayai.resilience.ResiliencePolicy;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.MessageAggregator;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
+import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A Spring AI {@link ChatModel} for OpenAI-compatible gateways: {@code call} and {@code stream} over
+ * {@code /v1/chat/completions}, tolerant of the many ways gateways bend the protocol, with every
+ * failure reported as a typed {@link io.github.relayai.error.RelayAiException}.
+ * <p>
+ * Build one with {@link #builder()}; in Spring Boot the starter builds it from
+ * {@code spring.ai.relay.*}. Tool calls are returned to the caller (Spring AI's {@code ChatClient}
+ * runs the tool loop).
+ */
+public final class RelayChatModel implements ChatModel {
+
+	/** The provider name in observations. */
+	public static final String PROVIDER = "relay";
+
+	/** The chat-completions path. */
+	public static final String CHAT_PATH = "/v1/chat/completions";
+
+	private static final ChatModelObservationConvention DEFAULT_CONVENTION = new DefaultChatModelObservationConvention();
+
+	private final RelayHttpClient http;
+
+	private final RelayChatOptions defaultOptions;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final ChatModelObservationConvention observationConvention;
+
+	private final ResiliencePolicy resilience;
+
+	private final JsonMapper json;
+
+	private final ChatRequestFactory requests;
+
+	private final ChatCompletionParser parser;
+
+	private RelayChatModel(Builder builder, RelayHttpClient http) {
+		this.http = http;
+		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
+				: RelayChatOptions.builder().build();
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = (builder.observationConvention != null) ? builder.observationConvention
+				: DEFAULT_CONVENTION;
+		this.resilience = builder.resilience;
+		this.json = JsonMapper.builder().build();
+		this.requests = new ChatRequestFactory(this.json, new ImageEncoder(builder.imageLimits));
+		this.parser = new ChatCompletionParser(this.json, http.classifier());
+	}
+
+	/**
+	 * Creates a builder.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public RelayChatOptions getOptions() {
+		return this.defaultOptions;
+	}
+
+	@Override
+	@Deprecated(forRemoval = true)
+	@SuppressWarnings("removal")
+	public ChatOptions getDefaultOptions() {
+		return this.defaultOptions;
+	}
+
+	@Override
+	public ChatResponse call(Prompt prompt) {
+		Prompt request = resolve(prompt);
+		RelayChatOptions options = (RelayChatOptions) request.getOptions();
+		byte[] body = body(request, options, false);
+		ChatModelObservationContext context = ChatModelObservationContext.builder()
+			.prompt(request)
+			.provider(PROVIDER)
+			.build();
+		return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
+			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.observe(() -> {
+				Mono<ChatResponse> exchange = this.http
+					.postJson(CHAT_PATH, body, ChatRequestFactory.headers(options), options.getModel())
+					.map(answer -> this.parser.parse(answer, options.getModel(), CHAT_PATH));
+				ChatResponse response = this.resilience.call(exchange).block();
+				context.setResponse(response);
+				return response;
+			});
+	}
+
+	@Override
+	public Flux<ChatResponse> stream(Prompt prompt) {
+		return Flux.deferContextual(contextView -> {
+			Prompt request = resolve(prompt);
+			RelayChatOptions options = (RelayChatOptions) request.getOptions();
+			byte[] body = body(request, options, true);
+			ChatModelObservationContext context = ChatModelObservationContext.builder()
+				.prompt(request)
+				.provider(PROVIDER)
+				.streaming(true)
+				.build();
+			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(
+					this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
+			Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			observation.parentObservation(parent).start();
+
+			Flux<ChatResponse> exchange = Flux.defer(() -> {
+				StreamAssembler assembler = new StreamAssembler(this.json, this.http.classifier(), options.getModel(),
+						CHAT_PATH);
+				return this.http
+					.postForEvents(CHAT_PATH, body, ChatRequestFactory.headers(options), options.getModel())
+					.takeUntil(event -> event.isDone())
+					.concatMapIterable(assembler::accept)
+					.concatWith(Flux.defer(() -> Flux.fromIterable(assembler.end())));
+			});
+			Flux<ChatResponse> observed = this.resilience.stream(exchange)
+				.doOnError(observation::error)
+				.doFinally(signal -> observation.stop())
+				.contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
+			return new MessageAggregator().aggregate(observed, context::setResponse);
+		});
+	}
+
+	private byte[] body(Prompt request, RelayChatOptions options, boolean stream) {
+		ObjectNode body = this.requests.create(request.getInstructions(), options, stream);
+		return this.json.writeValueAsBytes(body);
+	}
+
+	/**
+	 * Validates the prompt and resolves its options against the defaults.
+	 */
+	private Prompt resolve(Prompt prompt) {
+		if (prompt == null) {
+			throw new IllegalArgumentException("The prompt must not be null");
+		}
+		List<Message> messages = prompt.getInstructions();
+		if (messages == null || messages.isEmpty()) {
+			throw new IllegalArgumentException("The prompt has no messages: add at least one user message");
+		}
+		boolean hasContent = messages.stream()
+			.anyMatch(m -> (m.getText() != null && !m.getText().isBlank())
+					|| (m instanceof org.springframework.ai.content.MediaContent media && !media.getMedia().isEmpty())
+					|| !(m instanceof org.springframework.ai.chat.messages.UserMessage
+							|| m instanceof org.springframework.ai.chat.messages.SystemMessage));
+		if (!hasContent) {
+			throw new IllegalArgumentException("The prompt's messages are all empty: give the user message some text");
+		}
+		RelayChatOptions options = resolveOptions(prompt.getOptions());
+		if (options.getModel() == null || options.getModel().isBlank()) {
+			throw new IllegalArgumentException("No model is set: configure spring.ai.relay.chat.options.model "
+					+ "(for example gpt-4o-mini) or pass one in the request options");
+		}
+		return prompt.mutate().chatOptions(options).build();
+	}
+
+	private RelayChatOptions resolveOptions(ChatOptions requested) {
+		if (requested == null) {
+			return this.defaultOptions;
+		}
+		if (requested instanceof RelayChatOptions relay) {
+			return (relay.getModel() != null) ? relay
+					: relay.mutate().model(this.defaultOptions.getModel()).build();
+		}
+		return this.defaultOptions.mutate().combineWith(requested.mutate()).build();
+	}
+
+	/**
+	 * The HTTP transport this model sends through.
+	 * @return the client
+	 */
+	public RelayHttpClient httpClient() {
+		return this.http;
+	}
+
+	/**
+	 * Builds a {@link RelayChatModel}.
+	 */
+	public static final class Builder {
+
+		private final RelayHttpClient.Builder http = RelayHttpClient.builder();
+
+		private RelayHttpClient httpClient;
+
+		private RelayChatOptions defaultOptions;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private ChatModelObservationConvention observationConvention;
+
+		private ImageLimits imageLimits = ImageLimits.DEFAULTS;
+
+		private ResiliencePolicy resilience = ResiliencePolicy.NONE;
+
+		private Builder() {
+		}
+
+		/**
+		 * The gateway root, with or without a trailing {@code /v1}.
+		 * @param baseUrl the base URL
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.http.baseUrl(baseUrl);
+			return this;
+		}
+
+		/**
+		 * The API key, sent as a bearer token.
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			this.http.apiKey(apiKey);
+			return this;
+		}
+
+		/**
+		 * How long to wait for a connection (default 10s).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration timeout) {
+			this.http.connectTimeout(timeout);
+			return this;
+		}
+
+		/**
+		 * How long to wait for the answer's headers and between pieces of its body (default 5m).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder readIdleTimeout(Duration timeout) {
+			this.http.readIdleTimeout(timeout);
+			return this;
+		}
+
+		/**
+		 * Headers sent with every request.
+		 * @param headers the headers
+		 * @return this builder
+		 */
+		public Builder headers(Map<String, String> headers) {
+			this.http.headers(headers);
+			return this;
+		}
+
+		/**
+		 * The proxy to connect through.
+		 * @param proxy the proxy selector
+		 * @return this builder
+		 */
+		public Builder proxy(ProxySelector proxy) {
+			this.http.proxy(proxy);
+			return this;
+		}
+
+		/**
+		 * The largest answer accepted (default 32 MB).
+		 * @param bytes the limit
+		 * @return this builder
+		 */
+		public Builder maxResponseBytes(int bytes) {
+			this.http.maxResponseBytes(bytes);
+			return this;
+		}
+
+		/**
+		 * The classifier that types failures.
+		 * @param classifier the classifier
+		 * @return this builder
+		 */
+		public Builder classifier(ProviderErrorClassifier classifier) {
+			this.http.classifier(classifier);
+			return this;
+		}
+
+		/**
+		 * A ready transport; replaces the connection settings above.
+		 * @param httpClient the transport
+		 * @return this builder
+		 */
+		public Builder httpClient(RelayHttpClient httpClient) {
+			this.httpClient = httpClient;
+			return this;
+		}
+
+		/**
+		 * The options used when a request sets none.
+		 * @param defaultOptions the defaults
+		 * @return this builder
+		 */
+		public Builder defaultOptions(RelayChatOptions defaultOptions) {
+			this.defaultOptions = defaultOptions;
+			return this;
+		}
+
+		/**
+		 * Where observations go (default none).
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * A custom observation convention.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(ChatModelObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Limits for input images (default 5 images of 20 MB).
+		 * @param imageLimits the limits
+		 * @return this builder
+		 */
+		public Builder imageLimits(ImageLimits imageLimits) {
+			this.imageLimits = imageLimits;
+			return this;
+		}
+
+		/**
+		 * The resilience policy wrapped around each request (default none).
+		 * @param resilience the policy
+		 * @return this builder
+		 */
+		public Builder resilience(ResiliencePolicy resilience) {
+			this.resilience = resilience;
+			return this;
+		}
+
+		/**
+		 * Builds the model.
+		 * @return the model
+		 * @throws IllegalArgumentException naming the setting when one is invalid
+		 */
+		public RelayChatModel build() {
+			return new RelayChatModel(this, (this.httpClient != null) ? this.httpClient : this.http.build());
+		}
+
+	}
+
+}

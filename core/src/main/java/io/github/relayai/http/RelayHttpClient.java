@@ -1,0 +1,395 @@
+package io.github.relayai.http;
+
+import java.io.ByteArrayOutputStream;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Flow;
+
+import io.github.relayai.error.ProviderError;
+import io.github.relayai.error.ProviderErrorClassifier;
+import io.github.relayai.error.RelayAiException;
+import io.github.relayai.error.RelayExceptions;
+import reactor.adapter.JdkFlowAdapter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * HTTP transport to an OpenAI-compatible gateway on top of the JDK {@link HttpClient}: JSON posts,
+ * server-sent-event streams and GETs, each failing with a typed {@link RelayAiException}.
+ * <p>
+ * The read timeout is an idle timeout: it bounds the wait for the response headers and for each
+ * further piece of the body, so a long but live stream (keep-alive comments included) is never cut
+ * off, while a stalled one is. Nothing happens until the returned publisher is subscribed, and
+ * cancelling it aborts the exchange.
+ */
+public final class RelayHttpClient {
+
+	/** The {@code User-Agent} Relay sends. */
+	public static final String USER_AGENT = "relay-ai/0.1";
+
+	private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+			"upgrade");
+
+	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+	private final BaseUrl baseUrl;
+
+	private final ApiKey apiKey;
+
+	private final Duration readIdleTimeout;
+
+	private final Map<String, String> headers;
+
+	private final int maxResponseBytes;
+
+	private final HttpClient client;
+
+	private final ProviderErrorClassifier classifier;
+
+	private RelayHttpClient(Builder builder) {
+		this.baseUrl = BaseUrl.parse(builder.baseUrl);
+		this.apiKey = builder.apiKey;
+		this.readIdleTimeout = positive(builder.readIdleTimeout, "read-idle-timeout");
+		this.headers = Map.copyOf(checkHeaders(builder.headers));
+		if (builder.maxResponseBytes <= 0) {
+			throw new IllegalArgumentException("spring.ai.relay.max-response-size must be positive");
+		}
+		this.maxResponseBytes = builder.maxResponseBytes;
+		this.classifier = (builder.classifier != null) ? builder.classifier : new ProviderErrorClassifier();
+		this.client = (builder.httpClient != null) ? builder.httpClient : newClient(builder, this.baseUrl);
+	}
+
+	private static HttpClient newClient(Builder builder, BaseUrl baseUrl) {
+		HttpClient.Builder client = HttpClient.newBuilder()
+			.connectTimeout(positive(builder.connectTimeout, "connect-timeout"))
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			// h2c upgrade on plain http confuses many gateways and proxies; https negotiates HTTP/2 by ALPN
+			.version("http".equals(baseUrl.root().getScheme()) ? HttpClient.Version.HTTP_1_1
+					: HttpClient.Version.HTTP_2);
+		if (builder.proxy != null) {
+			client.proxy(builder.proxy);
+		}
+		return client.build();
+	}
+
+	private static Duration positive(Duration duration, String property) {
+		if (duration == null || duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("spring.ai.relay." + property + " must be a positive duration, such as "
+					+ "30s or 2m, but was " + duration);
+		}
+		return duration;
+	}
+
+	private static Map<String, String> checkHeaders(Map<String, String> headers) {
+		headers.forEach((name, value) -> {
+			String lower = name.toLowerCase(Locale.ROOT);
+			if (RESTRICTED_HEADERS.contains(lower) || lower.equals("authorization")) {
+				throw new IllegalArgumentException("Header '" + name + "' cannot be set in spring.ai.relay.headers"
+						+ (lower.equals("authorization") ? ": use spring.ai.relay.api-key" : ": the HTTP client sets it"));
+			}
+		});
+		return headers;
+	}
+
+	/**
+	 * Creates a builder.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The gateway's base URL.
+	 * @return the base URL
+	 */
+	public BaseUrl baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * The classifier that types failures.
+	 * @return the classifier
+	 */
+	public ProviderErrorClassifier classifier() {
+		return this.classifier;
+	}
+
+	/**
+	 * Posts a JSON body and returns the JSON answer.
+	 * @param path the API path, such as {@code /v1/chat/completions}
+	 * @param body the request body
+	 * @param extraHeaders per-request headers
+	 * @param model the model, for error reports
+	 * @return the response body
+	 */
+	public Mono<byte[]> postJson(String path, byte[] body, Map<String, String> extraHeaders, String model) {
+		HttpRequest request = request(path, extraHeaders, "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		return exchange(request, path, model).flatMap(response -> readAll(response.body(), path, model));
+	}
+
+	/**
+	 * Posts a JSON body and reads the answer as server-sent events.
+	 * @param path the API path
+	 * @param body the request body (with {@code "stream": true})
+	 * @param extraHeaders per-request headers
+	 * @param model the model, for error reports
+	 * @return the events; fails with a typed exception, never completes early without saying so
+	 */
+	public Flux<SseEvent> postForEvents(String path, byte[] body, Map<String, String> extraHeaders, String model) {
+		HttpRequest request = request(path, extraHeaders, "text/event-stream")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		return exchange(request, path, model).flatMapMany(response -> Flux.defer(() -> {
+			SseParser parser = new SseParser(this.maxResponseBytes);
+			return bytes(response.body(), path, model).concatMapIterable(buffers -> {
+				List<SseEvent> events = new java.util.ArrayList<>(2);
+				for (ByteBuffer buffer : buffers) {
+					parser.feed(buffer, events::add);
+				}
+				return events;
+			}).concatWith(Flux.defer(() -> {
+				List<SseEvent> events = new java.util.ArrayList<>(1);
+				parser.finish(events::add);
+				return Flux.fromIterable(events);
+			})).onErrorMap(SseParser.SseSizeException.class, ex -> tooLarge(path, model, ex));
+		}));
+	}
+
+	/**
+	 * Sends a GET and returns the JSON answer.
+	 * @param path the API path, such as {@code /v1/models}
+	 * @return the response body
+	 */
+	public Mono<byte[]> get(String path) {
+		HttpRequest request = request(path, Map.of(), "application/json").GET().build();
+		return exchange(request, path, null).flatMap(response -> readAll(response.body(), path, null));
+	}
+
+	private HttpRequest.Builder request(String path, Map<String, String> extraHeaders, String accept) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(this.baseUrl.resolve(path))
+			.timeout(this.readIdleTimeout)
+			.header("Content-Type", "application/json")
+			.header("Accept", accept)
+			.header("User-Agent", USER_AGENT);
+		if (this.apiKey.isPresent()) {
+			builder.header("Authorization", "Bearer " + this.apiKey.reveal());
+		}
+		Map<String, String> merged = new LinkedHashMap<>(this.headers);
+		merged.putAll(checkHeaders(extraHeaders));
+		merged.forEach(builder::setHeader);
+		return builder;
+	}
+
+	private Mono<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> exchange(HttpRequest request, String path,
+			String model) {
+		return Mono
+			.defer(() -> Mono.fromFuture(this.client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher()),
+					false))
+			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> transportFailure(ex, path, model))
+			.flatMap(response -> {
+				if (response.statusCode() / 100 == 2) {
+					return Mono.just(response);
+				}
+				return readError(response.body(), path, model)
+					.flatMap(text -> Mono.error(RelayExceptions.create(this.classifier.classify(response.statusCode(),
+							response.headers().map(), text, model, path), null)));
+			});
+	}
+
+	private Flux<List<ByteBuffer>> bytes(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {
+		return JdkFlowAdapter.flowPublisherToFlux(body)
+			.timeout(this.readIdleTimeout)
+			.onErrorMap(ex -> !(ex instanceof RelayAiException) && !(ex instanceof SseParser.SseSizeException),
+					ex -> transportFailure(ex, path, model));
+	}
+
+	private Mono<byte[]> readAll(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {
+		return bytes(body, path, model).reduceWith(ByteArrayOutputStream::new, (out, buffers) -> {
+			for (ByteBuffer buffer : buffers) {
+				if (out.size() + buffer.remaining() > this.maxResponseBytes) {
+					throw tooLarge(path, model, null);
+				}
+				copy(buffer, out, buffer.remaining());
+			}
+			return out;
+		}).map(ByteArrayOutputStream::toByteArray);
+	}
+
+	private Mono<String> readError(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {
+		return bytes(body, path, model).reduceWith(ByteArrayOutputStream::new, (out, buffers) -> {
+			for (ByteBuffer buffer : buffers) {
+				copy(buffer, out, Math.min(buffer.remaining(), MAX_ERROR_BODY_BYTES - out.size()));
+			}
+			return out;
+		}).map(out -> out.toString(StandardCharsets.UTF_8));
+	}
+
+	private static void copy(ByteBuffer buffer, ByteArrayOutputStream out, int count) {
+		if (count <= 0) {
+			return;
+		}
+		if (buffer.hasArray()) {
+			out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), count);
+		}
+		else {
+			byte[] chunk = new byte[count];
+			buffer.duplicate().get(chunk);
+			out.write(chunk, 0, count);
+		}
+	}
+
+	private RelayAiException transportFailure(Throwable failure, String path, String model) {
+		return RelayExceptions.create(this.classifier.classifyTransport(failure, model, path), failure);
+	}
+
+	private RelayAiException tooLarge(String path, String model, Throwable cause) {
+		ProviderError error = new ProviderError(io.github.relayai.error.ErrorCategory.SERVER_ERROR, false, 0, null,
+				null, null, "The answer exceeded " + this.maxResponseBytes + " bytes", null,
+				java.util.Optional.empty(), model, path,
+				"The gateway's answer exceeded spring.ai.relay.max-response-size (" + this.maxResponseBytes
+						+ " bytes); raise the limit if such answers are expected.");
+		return RelayExceptions.create(error, cause);
+	}
+
+	/**
+	 * Builds a {@link RelayHttpClient}.
+	 */
+	public static final class Builder {
+
+		private String baseUrl;
+
+		private ApiKey apiKey = ApiKey.of(null);
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration readIdleTimeout = Duration.ofMinutes(5);
+
+		private Map<String, String> headers = Map.of();
+
+		private ProxySelector proxy;
+
+		private int maxResponseBytes = 32 * 1024 * 1024;
+
+		private ProviderErrorClassifier classifier;
+
+		private HttpClient httpClient;
+
+		private Builder() {
+		}
+
+		/**
+		 * The gateway root, with or without a trailing {@code /v1}.
+		 * @param baseUrl the base URL
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * The API key sent as a bearer token.
+		 * @param apiKey the key, may be {@code null} for gateways without authentication
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			this.apiKey = ApiKey.of(apiKey);
+			return this;
+		}
+
+		/**
+		 * How long to wait for a connection (default 10s).
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/**
+		 * How long to wait for the response headers and for each further piece of the body,
+		 * keep-alive comments included (default 5m).
+		 * @param readIdleTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder readIdleTimeout(Duration readIdleTimeout) {
+			this.readIdleTimeout = readIdleTimeout;
+			return this;
+		}
+
+		/**
+		 * Headers sent with every request.
+		 * @param headers the headers
+		 * @return this builder
+		 */
+		public Builder headers(Map<String, String> headers) {
+			this.headers = (headers != null) ? headers : Map.of();
+			return this;
+		}
+
+		/**
+		 * The proxy to connect through.
+		 * @param proxy the proxy selector, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder proxy(ProxySelector proxy) {
+			this.proxy = proxy;
+			return this;
+		}
+
+		/**
+		 * The largest answer (or single stream event) accepted (default 32 MB).
+		 * @param maxResponseBytes the limit in bytes
+		 * @return this builder
+		 */
+		public Builder maxResponseBytes(int maxResponseBytes) {
+			this.maxResponseBytes = maxResponseBytes;
+			return this;
+		}
+
+		/**
+		 * The classifier that types failures (default: built-in rules, JVM locale).
+		 * @param classifier the classifier
+		 * @return this builder
+		 */
+		public Builder classifier(ProviderErrorClassifier classifier) {
+			this.classifier = classifier;
+			return this;
+		}
+
+		/**
+		 * A preconfigured JDK client; connect timeout and proxy are then taken from it.
+		 * @param httpClient the client
+		 * @return this builder
+		 */
+		public Builder httpClient(HttpClient httpClient) {
+			this.httpClient = httpClient;
+			return this;
+		}
+
+		/**
+		 * Builds the client.
+		 * @return the client
+		 * @throws IllegalArgumentException naming the setting when one is invalid
+		 */
+		public RelayHttpClient build() {
+			return new RelayHttpClient(this);
+		}
+
+	}
+
+}

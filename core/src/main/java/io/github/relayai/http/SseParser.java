@@ -1,0 +1,204 @@
+package io.github.relayai.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * Incremental reader of a {@code text/event-stream} body, fed with byte buffers as they arrive.
+ * <p>
+ * It follows the HTML server-sent events grammar: lines end with CRLF, LF or CR (also when a CR and
+ * its LF arrive in different buffers); lines starting with {@code :} are comments (keep-alives) and
+ * are skipped; {@code data:} lines of one event are joined with {@code \n}; a blank line dispatches
+ * the event. Bytes are decoded as UTF-8 only once a line is complete, so a character split across
+ * buffers is decoded whole. Unlike a browser it also dispatches a final event that lacks the
+ * trailing blank line (see {@link #finish(Consumer)}). Not thread-safe: one parser per stream.
+ */
+public final class SseParser {
+
+	private static final byte[] DATA = { 'd', 'a', 't', 'a' };
+
+	private static final byte[] EVENT = { 'e', 'v', 'e', 'n', 't' };
+
+	private static final byte[] ID = { 'i', 'd' };
+
+	private final int maxEventBytes;
+
+	private byte[] line = new byte[256];
+
+	private int lineLength;
+
+	private boolean afterCarriageReturn;
+
+	private String data;
+
+	private StringBuilder multiLineData;
+
+	private String eventType;
+
+	private String lastId;
+
+	private long eventBytes;
+
+	/**
+	 * Creates a parser.
+	 * @param maxEventBytes the largest event (all its lines together) accepted before failing
+	 */
+	public SseParser(int maxEventBytes) {
+		this.maxEventBytes = maxEventBytes;
+	}
+
+	/**
+	 * Consumes the bytes of a buffer and emits every event they complete.
+	 * @param buffer the bytes that arrived
+	 * @param sink receives complete events
+	 * @throws SseSizeException when an event exceeds the configured size
+	 */
+	public void feed(ByteBuffer buffer, Consumer<SseEvent> sink) {
+		if (buffer.hasArray()) {
+			byte[] array = buffer.array();
+			int start = buffer.arrayOffset() + buffer.position();
+			feed(array, start, start + buffer.remaining(), sink);
+			buffer.position(buffer.limit());
+		}
+		else {
+			byte[] copy = new byte[buffer.remaining()];
+			buffer.get(copy);
+			feed(copy, 0, copy.length, sink);
+		}
+	}
+
+	/**
+	 * Consumes a range of bytes and emits every event they complete.
+	 * @param bytes the bytes
+	 * @param from the first index
+	 * @param to the index after the last
+	 * @param sink receives complete events
+	 */
+	public void feed(byte[] bytes, int from, int to, Consumer<SseEvent> sink) {
+		int segmentStart = from;
+		for (int i = from; i < to; i++) {
+			byte b = bytes[i];
+			if (b == '\n' || b == '\r') {
+				append(bytes, segmentStart, i);
+				segmentStart = i + 1;
+				if (b == '\n' && this.afterCarriageReturn) {
+					this.afterCarriageReturn = false;
+					continue;
+				}
+				this.afterCarriageReturn = (b == '\r');
+				endLine(sink);
+			}
+			else if (this.afterCarriageReturn) {
+				this.afterCarriageReturn = false;
+			}
+		}
+		append(bytes, segmentStart, to);
+	}
+
+	/**
+	 * Ends the stream: a pending line and a pending event without a trailing blank line are
+	 * dispatched.
+	 * @param sink receives the last event, if any
+	 */
+	public void finish(Consumer<SseEvent> sink) {
+		if (this.lineLength > 0) {
+			endLine(sink);
+		}
+		dispatch(sink);
+	}
+
+	private void append(byte[] bytes, int from, int to) {
+		int count = to - from;
+		if (count <= 0) {
+			return;
+		}
+		this.eventBytes += count;
+		if (this.eventBytes > this.maxEventBytes) {
+			throw new SseSizeException(this.maxEventBytes);
+		}
+		if (this.lineLength + count > this.line.length) {
+			this.line = Arrays.copyOf(this.line, Math.max(this.line.length * 2, this.lineLength + count));
+		}
+		System.arraycopy(bytes, from, this.line, this.lineLength, count);
+		this.lineLength += count;
+	}
+
+	private void endLine(Consumer<SseEvent> sink) {
+		int length = this.lineLength;
+		this.lineLength = 0;
+		if (length == 0) {
+			dispatch(sink);
+			return;
+		}
+		byte[] bytes = this.line;
+		if (bytes[0] == ':') {
+			return;
+		}
+		int colon = indexOf(bytes, length, (byte) ':');
+		int nameEnd = (colon < 0) ? length : colon;
+		int valueStart = (colon < 0) ? length : colon + 1;
+		if (valueStart < length && bytes[valueStart] == ' ') {
+			valueStart++;
+		}
+		if (isField(bytes, nameEnd, DATA)) {
+			String value = new String(bytes, valueStart, length - valueStart, StandardCharsets.UTF_8);
+			if (this.data == null) {
+				this.data = value;
+			}
+			else {
+				if (this.multiLineData == null) {
+					this.multiLineData = new StringBuilder(this.data);
+				}
+				this.multiLineData.append('\n').append(value);
+			}
+		}
+		else if (isField(bytes, nameEnd, EVENT)) {
+			this.eventType = new String(bytes, valueStart, length - valueStart, StandardCharsets.UTF_8);
+		}
+		else if (isField(bytes, nameEnd, ID)) {
+			this.lastId = new String(bytes, valueStart, length - valueStart, StandardCharsets.UTF_8);
+		}
+	}
+
+	private void dispatch(Consumer<SseEvent> sink) {
+		this.eventBytes = 0;
+		if (this.data == null) {
+			this.eventType = null;
+			return;
+		}
+		String payload = (this.multiLineData != null) ? this.multiLineData.toString() : this.data;
+		SseEvent event = new SseEvent(this.eventType, payload, this.lastId);
+		this.data = null;
+		this.multiLineData = null;
+		this.eventType = null;
+		sink.accept(event);
+	}
+
+	private static boolean isField(byte[] bytes, int nameLength, byte[] name) {
+		return nameLength == name.length && Arrays.equals(bytes, 0, nameLength, name, 0, nameLength);
+	}
+
+	private static int indexOf(byte[] bytes, int length, byte target) {
+		for (int i = 0; i < length; i++) {
+			if (bytes[i] == target) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Thrown when one event is larger than the parser accepts.
+	 */
+	public static final class SseSizeException extends RuntimeException {
+
+		SseSizeException(int limit) {
+			super("A server-sent event exceeded " + limit + " bytes; raise spring.ai.relay.max-response-size "
+					+ "if the gateway really sends events this large");
+		}
+
+	}
+
+}
