@@ -1,0 +1,118 @@
+package io.github.relayai.autoconfigure;
+
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+
+import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.error.ProviderErrorClassifier;
+import io.github.relayai.http.BaseUrl;
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.media.ImageLimits;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.model.SpringAIModelProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configures a Relay {@link RelayChatModel} (and so Spring AI's {@code ChatClient}) from
+ * {@code spring.ai.relay.*}. Active when {@code spring.ai.model.chat} is {@code relay} or unset.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({ RelayConnectionProperties.class, RelayChatProperties.class })
+@ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = RelayChatAutoConfiguration.MODEL_ID,
+		matchIfMissing = true)
+@ConditionalOnProperty(prefix = RelayChatProperties.PREFIX, name = "enabled", havingValue = "true",
+		matchIfMissing = true)
+public class RelayChatAutoConfiguration {
+
+	/** The id that selects Relay in {@code spring.ai.model.chat}. */
+	public static final String MODEL_ID = "relay";
+
+	private static final Log logger = LogFactory.getLog(RelayChatAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProviderErrorClassifier relayProviderErrorClassifier() {
+		return new ProviderErrorClassifier();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RelayHttpClient relayHttpClient(RelayConnectionProperties properties, ProviderErrorClassifier classifier) {
+		BaseUrl baseUrl = baseUrl(properties.getBaseUrl());
+		if (baseUrl.isInsecureRemote()) {
+			logger.warn("spring.ai.relay.base-url uses plain http:// to a remote host (" + baseUrl.root().getHost()
+					+ "): the API key and prompts travel unencrypted; use https://");
+		}
+		RelayHttpClient.Builder builder = RelayHttpClient.builder()
+			.baseUrl(baseUrl.toString())
+			.apiKey(properties.getApiKey())
+			.connectTimeout(properties.getConnectTimeout())
+			.readIdleTimeout(properties.getReadIdleTimeout())
+			.headers(properties.getHeaders())
+			.maxResponseBytes((int) Math.min(Integer.MAX_VALUE, properties.getMaxResponseSize().toBytes()))
+			.classifier(classifier);
+		if (properties.getProxy().getHost() != null && !properties.getProxy().getHost().isBlank()) {
+			builder.proxy(ProxySelector.of(
+					InetSocketAddress.createUnresolved(properties.getProxy().getHost(), properties.getProxy().getPort())));
+		}
+		try {
+			return builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RelayConfigurationException(RelayConnectionProperties.PREFIX, ex.getMessage(),
+					"Correct the property named above; see docs/configuration.md for every property and its default.",
+					ex);
+		}
+	}
+
+	private static BaseUrl baseUrl(String value) {
+		String example = "Set it in application.yml, for example:\n\n  spring:\n    ai:\n      relay:\n"
+				+ "        base-url: https://gateway.example.com/v1\n        api-key: ${RELAY_API_KEY}\n\n"
+				+ "or as the environment variable SPRING_AI_RELAY_BASE_URL. To use another chat model instead, "
+				+ "set spring.ai.model.chat to its id, or spring.ai.relay.chat.enabled=false.";
+		if (value == null || value.isBlank()) {
+			throw new RelayConfigurationException("spring.ai.relay.base-url",
+					"spring.ai.relay.base-url is not set, so Relay does not know which gateway to call.", example,
+					null);
+		}
+		try {
+			return BaseUrl.parse(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RelayConfigurationException("spring.ai.relay.base-url", ex.getMessage(), example, ex);
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RelayChatModel relayChatModel(RelayHttpClient httpClient, RelayConnectionProperties connection,
+			RelayChatProperties chat, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ChatModelObservationConvention> observationConvention) {
+		ImageLimits imageLimits;
+		try {
+			imageLimits = new ImageLimits(connection.getImages().getMaxPerRequest(),
+					(int) Math.min(Integer.MAX_VALUE, connection.getImages().getMaxBytes().toBytes()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RelayConfigurationException("spring.ai.relay.images", ex.getMessage(),
+					"Set spring.ai.relay.images.max-per-request between 1 and 10 and max-bytes to a positive size such as 20MB.",
+					ex);
+		}
+		return RelayChatModel.builder()
+			.httpClient(httpClient)
+			.defaultOptions(chat.getOptions().toOptions())
+			.imageLimits(imageLimits)
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfAvailable())
+			.build();
+	}
+
+}

@@ -1,0 +1,325 @@
+package io.github.relayai.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.chat.ResponseFormat;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The Relay chat model: whether it is created and its default request options.
+ */
+@ConfigurationProperties(RelayChatProperties.PREFIX)
+public class RelayChatProperties {
+
+	/** The prefix of these properties. */
+	public static final String PREFIX = "spring.ai.relay.chat";
+
+	/**
+	 * Whether to create the Relay ChatModel.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Default options of every chat request; a request's own options win.
+	 */
+	private final Options options = new Options();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Options getOptions() {
+		return this.options;
+	}
+
+	/**
+	 * Default chat request options.
+	 */
+	public static class Options {
+
+		/**
+		 * Model id as the gateway names it, for example gpt-4o-mini.
+		 */
+		private String model;
+
+		/**
+		 * Sampling temperature, 0 to 2.
+		 */
+		private Double temperature;
+
+		/**
+		 * Nucleus sampling probability mass, 0 to 1.
+		 */
+		private Double topP;
+
+		/**
+		 * Top-k sampling (not OpenAI; understood by vLLM, llama.cpp and many gateways).
+		 */
+		private Integer topK;
+
+		/**
+		 * Most tokens to generate (max_tokens).
+		 */
+		private Integer maxTokens;
+
+		/**
+		 * Most tokens to generate including reasoning tokens (max_completion_tokens).
+		 */
+		private Integer maxCompletionTokens;
+
+		/**
+		 * Sequences that stop generation.
+		 */
+		private List<String> stop;
+
+		/**
+		 * Seed for best-effort deterministic sampling.
+		 */
+		private Long seed;
+
+		/**
+		 * Presence penalty, -2 to 2.
+		 */
+		private Double presencePenalty;
+
+		/**
+		 * Frequency penalty, -2 to 2.
+		 */
+		private Double frequencyPenalty;
+
+		/**
+		 * Number of choices to generate.
+		 */
+		private Integer n;
+
+		/**
+		 * End-user identifier passed to the provider for abuse monitoring.
+		 */
+		private String user;
+
+		/**
+		 * Response format type: text or json_object (JSON schemas are set per request).
+		 */
+		private String responseFormat;
+
+		/**
+		 * Reasoning effort for reasoning models: minimal, low, medium or high.
+		 */
+		private String reasoningEffort;
+
+		/**
+		 * Tool choice: auto, none, required, or the name of one function.
+		 */
+		private String toolChoice;
+
+		/**
+		 * Whether the model may call several tools at once.
+		 */
+		private Boolean parallelToolCalls;
+
+		/**
+		 * Whether streams ask for a final usage chunk (stream_options.include_usage).
+		 */
+		private Boolean streamUsage = true;
+
+		/**
+		 * Extra HTTP headers of chat requests.
+		 */
+		private Map<String, String> httpHeaders = new LinkedHashMap<>();
+
+		/**
+		 * Extra fields merged into every request body, for gateway-specific parameters.
+		 */
+		private Map<String, Object> extraBody = new LinkedHashMap<>();
+
+		/**
+		 * Converts these properties to options.
+		 * @return the options
+		 */
+		public RelayChatOptions toOptions() {
+			return RelayChatOptions.builder()
+				.model(this.model)
+				.temperature(this.temperature)
+				.topP(this.topP)
+				.topK(this.topK)
+				.maxTokens(this.maxTokens)
+				.maxCompletionTokens(this.maxCompletionTokens)
+				.stopSequences(this.stop)
+				.seed(this.seed)
+				.presencePenalty(this.presencePenalty)
+				.frequencyPenalty(this.frequencyPenalty)
+				.n(this.n)
+				.user(this.user)
+				.responseFormat((this.responseFormat != null)
+						? new ResponseFormat(this.responseFormat, null, null, null) : null)
+				.reasoningEffort(this.reasoningEffort)
+				.toolChoice(this.toolChoice)
+				.parallelToolCalls(this.parallelToolCalls)
+				.streamUsage(this.streamUsage)
+				.httpHeaders(this.httpHeaders.isEmpty() ? null : this.httpHeaders)
+				.extraBody(this.extraBody.isEmpty() ? null : this.extraBody)
+				.build();
+		}
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			this.model = model;
+		}
+
+		public Double getTemperature() {
+			return this.temperature;
+		}
+
+		public void setTemperature(Double temperature) {
+			this.temperature = temperature;
+		}
+
+		public Double getTopP() {
+			return this.topP;
+		}
+
+		public void setTopP(Double topP) {
+			this.topP = topP;
+		}
+
+		public Integer getTopK() {
+			return this.topK;
+		}
+
+		public void setTopK(Integer topK) {
+			this.topK = topK;
+		}
+
+		public Integer getMaxTokens() {
+			return this.maxTokens;
+		}
+
+		public void setMaxTokens(Integer maxTokens) {
+			this.maxTokens = maxTokens;
+		}
+
+		public Integer getMaxCompletionTokens() {
+			return this.maxCompletionTokens;
+		}
+
+		public void setMaxCompletionTokens(Integer maxCompletionTokens) {
+			this.maxCompletionTokens = maxCompletionTokens;
+		}
+
+		public List<String> getStop() {
+			return this.stop;
+		}
+
+		public void setStop(List<String> stop) {
+			this.stop = stop;
+		}
+
+		public Long getSeed() {
+			return this.seed;
+		}
+
+		public void setSeed(Long seed) {
+			this.seed = seed;
+		}
+
+		public Double getPresencePenalty() {
+			return this.presencePenalty;
+		}
+
+		public void setPresencePenalty(Double presencePenalty) {
+			this.presencePenalty = presencePenalty;
+		}
+
+		public Double getFrequencyPenalty() {
+			return this.frequencyPenalty;
+		}
+
+		public void setFrequencyPenalty(Double frequencyPenalty) {
+			this.frequencyPenalty = frequencyPenalty;
+		}
+
+		public Integer getN() {
+			return this.n;
+		}
+
+		public void setN(Integer n) {
+			this.n = n;
+		}
+
+		public String getUser() {
+			return this.user;
+		}
+
+		public void setUser(String user) {
+			this.user = user;
+		}
+
+		public String getResponseFormat() {
+			return this.responseFormat;
+		}
+
+		public void setResponseFormat(String responseFormat) {
+			this.responseFormat = responseFormat;
+		}
+
+		public String getReasoningEffort() {
+			return this.reasoningEffort;
+		}
+
+		public void setReasoningEffort(String reasoningEffort) {
+			this.reasoningEffort = reasoningEffort;
+		}
+
+		public String getToolChoice() {
+			return this.toolChoice;
+		}
+
+		public void setToolChoice(String toolChoice) {
+			this.toolChoice = toolChoice;
+		}
+
+		public Boolean getParallelToolCalls() {
+			return this.parallelToolCalls;
+		}
+
+		public void setParallelToolCalls(Boolean parallelToolCalls) {
+			this.parallelToolCalls = parallelToolCalls;
+		}
+
+		public Boolean getStreamUsage() {
+			return this.streamUsage;
+		}
+
+		public void setStreamUsage(Boolean streamUsage) {
+			this.streamUsage = streamUsage;
+		}
+
+		public Map<String, String> getHttpHeaders() {
+			return this.httpHeaders;
+		}
+
+		public void setHttpHeaders(Map<String, String> httpHeaders) {
+			this.httpHeaders = httpHeaders;
+		}
+
+		public Map<String, Object> getExtraBody() {
+			return this.extraBody;
+		}
+
+		public void setExtraBody(Map<String, Object> extraBody) {
+			this.extraBody = extraBody;
+		}
+
+	}
+
+}
