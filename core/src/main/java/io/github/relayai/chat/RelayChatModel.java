@@ -24,9 +24,7 @@ import org.springframework.ai.chat.observation.DefaultChatModelObservationConven
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Spring AI {@link ChatModel} for OpenAI-compatible gateways: {@code call} and {@code stream} over
@@ -42,26 +40,17 @@ public final class RelayChatModel implements ChatModel {
 	/** The provider name in observations. */
 	public static final String PROVIDER = "relay";
 
-	/** The chat-completions path. */
-	public static final String CHAT_PATH = "/v1/chat/completions";
-
 	private static final ChatModelObservationConvention DEFAULT_CONVENTION = new DefaultChatModelObservationConvention();
 
 	private final RelayHttpClient http;
+
+	private final ChatExchange exchange;
 
 	private final RelayChatOptions defaultOptions;
 
 	private final ObservationRegistry observationRegistry;
 
 	private final ChatModelObservationConvention observationConvention;
-
-	private final ResiliencePolicy resilience;
-
-	private final JsonMapper json;
-
-	private final ChatRequestFactory requests;
-
-	private final ChatCompletionParser parser;
 
 	private RelayChatModel(Builder builder, RelayHttpClient http) {
 		this.http = http;
@@ -70,10 +59,9 @@ public final class RelayChatModel implements ChatModel {
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = (builder.observationConvention != null) ? builder.observationConvention
 				: DEFAULT_CONVENTION;
-		this.resilience = builder.resilience;
-		this.json = JsonMapper.builder().build();
-		this.requests = new ChatRequestFactory(this.json, new ImageEncoder(builder.imageLimits));
-		this.parser = new ChatCompletionParser(this.json, http.classifier());
+		ChatExchange endpoint = new ChatCompletionsExchange(http, JsonMapper.builder().build(),
+				new ImageEncoder(builder.imageLimits));
+		this.exchange = new ResilientExchange(endpoint, builder.resilience);
 	}
 
 	/**
@@ -99,8 +87,6 @@ public final class RelayChatModel implements ChatModel {
 	@Override
 	public ChatResponse call(Prompt prompt) {
 		Prompt request = resolve(prompt);
-		RelayChatOptions options = (RelayChatOptions) request.getOptions();
-		byte[] body = body(request, options, false);
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
 			.prompt(request)
 			.provider(PROVIDER)
@@ -108,10 +94,7 @@ public final class RelayChatModel implements ChatModel {
 		return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.observe(() -> {
-				Mono<ChatResponse> exchange = this.http
-					.postJson(CHAT_PATH, body, ChatRequestFactory.headers(options), options.getModel())
-					.map(answer -> this.parser.parse(answer, options.getModel(), CHAT_PATH));
-				ChatResponse response = this.resilience.call(exchange).block();
+				ChatResponse response = this.exchange.call(chatRequest(request)).block();
 				context.setResponse(response);
 				return response;
 			});
@@ -121,8 +104,6 @@ public final class RelayChatModel implements ChatModel {
 	public Flux<ChatResponse> stream(Prompt prompt) {
 		return Flux.deferContextual(contextView -> {
 			Prompt request = resolve(prompt);
-			RelayChatOptions options = (RelayChatOptions) request.getOptions();
-			byte[] body = body(request, options, true);
 			ChatModelObservationContext context = ChatModelObservationContext.builder()
 				.prompt(request)
 				.provider(PROVIDER)
@@ -132,17 +113,7 @@ public final class RelayChatModel implements ChatModel {
 					this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
 			Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 			observation.parentObservation(parent).start();
-
-			Flux<ChatResponse> exchange = Flux.defer(() -> {
-				StreamAssembler assembler = new StreamAssembler(this.json, this.http.classifier(), options.getModel(),
-						CHAT_PATH);
-				return this.http
-					.postForEvents(CHAT_PATH, body, ChatRequestFactory.headers(options), options.getModel())
-					.takeUntil(event -> event.isDone())
-					.concatMapIterable(assembler::accept)
-					.concatWith(Flux.defer(() -> Flux.fromIterable(assembler.end())));
-			});
-			Flux<ChatResponse> observed = this.resilience.stream(exchange)
+			Flux<ChatResponse> observed = this.exchange.stream(chatRequest(request))
 				.doOnError(observation::error)
 				.doFinally(signal -> observation.stop())
 				.contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
@@ -150,9 +121,8 @@ public final class RelayChatModel implements ChatModel {
 		});
 	}
 
-	private byte[] body(Prompt request, RelayChatOptions options, boolean stream) {
-		ObjectNode body = this.requests.create(request.getInstructions(), options, stream);
-		return this.json.writeValueAsBytes(body);
+	private static ChatRequest chatRequest(Prompt request) {
+		return new ChatRequest(request.getInstructions(), (RelayChatOptions) request.getOptions());
 	}
 
 	/**
