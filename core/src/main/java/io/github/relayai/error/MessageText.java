@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class MessageText {
 
 	private static final Pattern REQUEST_ID_SUFFIX = Pattern
-		.compile("\\s*[(（]\\s*request id[:：]?\\s*([^)）\\s]+)\\s*[)）]\\s*$", Pattern.CASE_INSENSITIVE);
+		.compile("\\s*[(（]\\s*request id[:：]?\\s*([^)）\\s]+)\\s*[)）]", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern OPENAI_KEY = Pattern.compile("\\bsk-[A-Za-z0-9_*.\\-]{4,}");
 
@@ -46,7 +46,7 @@ final class MessageText {
 		if (!matcher.find()) {
 			return new Stripped(message, null);
 		}
-		return new Stripped(message.substring(0, matcher.start()), matcher.group(1));
+		return new Stripped(message.substring(0, matcher.start()) + message.substring(matcher.end()), matcher.group(1));
 	}
 
 	static String mask(String text) {
