@@ -1,6 +1,7 @@
 package io.github.relayai.error;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Optional;
  * @param code the provider's error {@code code} as text, if any
  * @param param the provider's error {@code param}, if any
  * @param message the provider's own message, with relay suffixes such as {@code (request id: ...)} removed
- * @param requestId the request id from headers or the message suffix, if any
+ * and secrets masked
+ * @param requestId the request id from headers, the body or the message suffix, if any
  * @param retryAfter the server-directed delay before a retry, if any
  * @param model the model the request was for, if known
  * @param endpoint the endpoint path the request went to, if known
@@ -24,11 +26,38 @@ public record ProviderError(ErrorCategory category, boolean retryable, int httpS
 		String param, String message, String requestId, Optional<Duration> retryAfter, String model, String endpoint,
 		String hint) {
 
+	/** {@link #suggestedEndpoint()} value for the legacy {@code /v1/completions} endpoint. */
+	public static final String COMPLETIONS = "completions";
+
+	/** {@link #suggestedEndpoint()} value for the {@code /v1/responses} endpoint. */
+	public static final String RESPONSES = "responses";
+
 	public ProviderError {
 		if (category == null) {
 			throw new IllegalArgumentException("category must not be null");
 		}
 		retryAfter = (retryAfter != null) ? retryAfter : Optional.empty();
+	}
+
+	/**
+	 * For {@link ErrorCategory#NON_CHAT_MODEL}, the endpoint the gateway's message points to.
+	 * @return {@value #COMPLETIONS}, {@value #RESPONSES}, or empty when the message names neither or the
+	 * category is another one
+	 */
+	public Optional<String> suggestedEndpoint() {
+		if (this.category != ErrorCategory.NON_CHAT_MODEL || this.message == null) {
+			return Optional.empty();
+		}
+		String text = this.message.toLowerCase(Locale.ROOT);
+		if (text.contains("v1/responses")) {
+			return Optional.of(RESPONSES);
+		}
+		return text.contains("v1/completions") ? Optional.of(COMPLETIONS) : Optional.empty();
+	}
+
+	ProviderError withHint(String newHint) {
+		return new ProviderError(this.category, this.retryable, this.httpStatus, this.type, this.code, this.param,
+				this.message, this.requestId, this.retryAfter, this.model, this.endpoint, newHint);
 	}
 
 }

@@ -1,34 +1,67 @@
 package io.github.relayai.error;
 
-import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Turns a failed gateway answer (status, headers, body) or a transport failure into a
- * {@link ProviderError}.
+ * Turns a failed gateway answer (status, headers, body), an in-band stream error or a transport failure
+ * into a {@link ProviderError}.
  * <p>
- * SKELETON: the complete rule set arrives with the error-advisor issue.
+ * The body decides first (specific error codes and types), then the message text, then the HTTP status;
+ * user rules are tried before all built-in ones. A failure is retryable when its category is
+ * ({@link ErrorCategory#retryableByDefault()}), unless a matching user rule says otherwise or the gateway
+ * sends {@code x-should-retry: false}; {@code x-should-retry: true} makes an {@link ErrorCategory#UNKNOWN}
+ * failure retryable but never a category that retrying cannot fix (quota, key, model, request).
+ * Thread-safe.
  */
 public class ProviderErrorClassifier {
 
+	private final List<ErrorRule> userRules;
+
 	private final Locale locale;
 
+	private final Clock clock;
+
+	private final Hints hints;
+
+	/** Creates a classifier without user rules, with hints in the JVM's default language. */
 	public ProviderErrorClassifier() {
 		this(Locale.getDefault());
 	}
 
+	/**
+	 * Creates a classifier without user rules.
+	 * @param locale the language of the hints ({@code zh*} for Simplified Chinese, English otherwise)
+	 */
 	public ProviderErrorClassifier(Locale locale) {
-		this.locale = locale;
+		this(List.of(), locale, Clock.systemUTC());
+	}
+
+	private ProviderErrorClassifier(List<ErrorRule> userRules, Locale locale, Clock clock) {
+		this.userRules = List.copyOf(userRules);
+		this.locale = Objects.requireNonNull(locale, "locale must not be null");
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		this.hints = new Hints(locale);
+	}
+
+	/**
+	 * Starts building a classifier.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	/**
 	 * Classifies an HTTP error answer.
 	 * @param status the HTTP status
-	 * @param headers the response headers (any letter case)
+	 * @param headers the response headers (any letter case), may be {@code null}
 	 * @param body the response body, may be empty or {@code null}
 	 * @return the classified error
 	 */
@@ -39,7 +72,7 @@ public class ProviderErrorClassifier {
 	/**
 	 * Classifies an HTTP error answer to a request for the given model and endpoint.
 	 * @param status the HTTP status
-	 * @param headers the response headers (any letter case)
+	 * @param headers the response headers (any letter case), may be {@code null}
 	 * @param body the response body, may be empty or {@code null}
 	 * @param model the model of the request, may be {@code null}
 	 * @param endpoint the endpoint path of the request, may be {@code null}
@@ -47,49 +80,131 @@ public class ProviderErrorClassifier {
 	 */
 	public ProviderError classify(int status, Map<String, List<String>> headers, String body, String model,
 			String endpoint) {
-		ErrorCategory category = switch (status) {
-			case 401 -> ErrorCategory.AUTHENTICATION;
-			case 403 -> ErrorCategory.PERMISSION_DENIED;
-			case 404 -> ErrorCategory.MODEL_NOT_FOUND;
-			case 408 -> ErrorCategory.TIMEOUT;
-			case 429 -> ErrorCategory.RATE_LIMITED;
-			case 502, 503 -> ErrorCategory.UNAVAILABLE;
-			case 504 -> ErrorCategory.TIMEOUT;
-			default -> (status >= 500) ? ErrorCategory.SERVER_ERROR
-					: (status >= 400) ? ErrorCategory.INVALID_REQUEST : ErrorCategory.UNKNOWN;
-		};
-		return new ProviderError(category, category.retryableByDefault(), status, null, null, null, body, null,
-				Optional.empty(), model, endpoint, category.name());
+		return resolve(status, ResponseHeaders.of(headers), ErrorBodyParser.parse(body), model, endpoint);
 	}
 
 	/**
-	 * Classifies an error that arrived inside a stream ({@code data: {"error":...}} or
-	 * {@code event: error}).
-	 * @param data the event's data
+	 * Classifies an error that arrived inside a stream: the data of a {@code data: {"error":...}} line, of an
+	 * {@code event: error}, or a Responses API {@code response.failed} / {@code error} event.
+	 * @param eventData the event's data
 	 * @param model the model of the request, may be {@code null}
 	 * @param endpoint the endpoint path of the request, may be {@code null}
-	 * @return the classified error
+	 * @return the classified error, with {@link ProviderError#httpStatus()} {@code 0}
 	 */
-	public ProviderError classifyStreamError(String data, String model, String endpoint) {
-		return classify(0, Map.of(), data, model, endpoint);
+	public ProviderError classifyStreamError(String eventData, String model, String endpoint) {
+		return resolve(0, ResponseHeaders.of(null), ErrorBodyParser.parse(eventData), model, endpoint);
 	}
 
 	/**
-	 * Classifies a failure to connect, send or receive.
+	 * Classifies a failure to connect, send or receive, looking through {@code CompletionException} and
+	 * {@code ExecutionException} causes: timeouts are {@link ErrorCategory#TIMEOUT}, every other failure
+	 * {@link ErrorCategory#UNAVAILABLE}; both are retryable.
 	 * @param failure the exception raised by the transport
 	 * @param model the model of the request, may be {@code null}
 	 * @param endpoint the endpoint path of the request, may be {@code null}
-	 * @return the classified error
+	 * @return the classified error, with {@link ProviderError#httpStatus()} {@code 0}
 	 */
 	public ProviderError classifyTransport(Throwable failure, String model, String endpoint) {
-		ErrorCategory category = (failure instanceof HttpTimeoutException) ? ErrorCategory.TIMEOUT
-				: (failure instanceof ConnectException) ? ErrorCategory.UNAVAILABLE : ErrorCategory.UNAVAILABLE;
-		return new ProviderError(category, true, 0, null, null, null, String.valueOf(failure.getMessage()), null,
-				Optional.empty(), model, endpoint, category.name());
+		ErrorCategory category = TransportFailures.category(failure).orElse(ErrorCategory.UNAVAILABLE);
+		Throwable root = TransportFailures.rootTransportFailure(failure);
+		String message = root.getClass().getSimpleName()
+				+ ((root.getMessage() != null) ? ": " + MessageText.mask(root.getMessage()) : "");
+		ProviderError error = new ProviderError(category, true, 0, null, null, null, message, null, Optional.empty(),
+				model, endpoint, null);
+		return error.withHint(this.hints.hint(error));
 	}
 
-	Locale locale() {
+	/**
+	 * The language of the hints.
+	 * @return the configured locale
+	 */
+	public Locale locale() {
 		return this.locale;
+	}
+
+	private ProviderError resolve(int status, ResponseHeaders headers, ErrorBody body, String model,
+			String endpoint) {
+		MessageText.Stripped stripped = MessageText.stripRequestId(body.message());
+		String message = MessageText.mask(stripped.message());
+		int ruleStatus = (status >= 400) ? status : body.status();
+		Optional<ErrorRule> rule = Stream.concat(this.userRules.stream(), BuiltInRules.RULES.stream())
+			.filter(r -> r.matches(ruleStatus, body.code(), body.type(), message))
+			.findFirst();
+		ErrorCategory category = rule.map(ErrorRule::category).orElseGet(() -> BuiltInRules.byStatusClass(ruleStatus));
+		boolean retryable = retryable(category, rule.map(ErrorRule::retryable).orElse(null), headers);
+		String requestId = headers.requestId()
+			.orElseGet(() -> (body.requestId() != null) ? body.requestId() : stripped.requestId());
+		Optional<Duration> retryAfter = headers.retryAfter(this.clock).or(() -> MessageText.retryAfter(message));
+		ProviderError error = new ProviderError(category, retryable, status, body.type(), body.code(), body.param(),
+				message, requestId, retryAfter, model, endpoint, null);
+		return error.withHint(this.hints.hint(error));
+	}
+
+	private static boolean retryable(ErrorCategory category, Boolean ruleSays, ResponseHeaders headers) {
+		if (ruleSays != null) {
+			return ruleSays;
+		}
+		Optional<Boolean> header = headers.shouldRetry();
+		if (header.isPresent() && !header.get()) {
+			return false;
+		}
+		return category.retryableByDefault() || (header.isPresent() && category == ErrorCategory.UNKNOWN);
+	}
+
+	/**
+	 * Builds a {@link ProviderErrorClassifier}; the Boot auto-configuration binds
+	 * {@code spring.ai.relay.errors.*} to it.
+	 */
+	public static final class Builder {
+
+		private List<ErrorRule> rules = List.of();
+
+		private Locale locale = Locale.getDefault();
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the user rules ({@code spring.ai.relay.errors.rules}), tried in order before the built-in
+		 * ones.
+		 * @param rules the rules
+		 * @return this builder
+		 */
+		public Builder rules(List<ErrorRule> rules) {
+			this.rules = List.copyOf(rules);
+			return this;
+		}
+
+		/**
+		 * Sets the language of the hints ({@code spring.ai.relay.errors.locale}); defaults to the JVM's.
+		 * @param locale {@code zh*} for Simplified Chinese, anything else for English
+		 * @return this builder
+		 */
+		public Builder locale(Locale locale) {
+			this.locale = Objects.requireNonNull(locale, "locale must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the clock that turns {@code retry-after} HTTP-dates into delays.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Builds the classifier.
+		 * @return the classifier
+		 */
+		public ProviderErrorClassifier build() {
+			return new ProviderErrorClassifier(this.rules, this.locale, this.clock);
+		}
+
 	}
 
 }
