@@ -46,8 +46,8 @@ final class ChatCompletionParser {
 			ChatResponses.reasoning(message, reasoning);
 			int index = choice.has("index") ? choice.get("index").asInt() : position;
 			generations.add(this.responses.generation(index, ChatResponses.text(root.get("id")), text.toString(),
-					reasoning.toString(), ChatResponses.toolCalls(message.get("tool_calls")),
-					ChatResponses.finishReason(choice), List.of()));
+					reasoning.toString(), ChatResponses.text(message.get("refusal")),
+					ChatResponses.toolCalls(message.get("tool_calls")), ChatResponses.finishReason(choice)));
 			position++;
 		}
 		return new ChatResponse(generations,

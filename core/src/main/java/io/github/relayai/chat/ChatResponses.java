@@ -92,16 +92,16 @@ final class ChatResponses {
 		return (reason != null && !reason.isEmpty()) ? reason.toUpperCase(Locale.ROOT) : null;
 	}
 
-	Generation generation(int index, String id, String text, String reasoning, List<AssistantMessage.ToolCall> toolCalls,
-			String finishReason, List<Media> extraMedia) {
+	Generation generation(int index, String id, String text, String reasoning, String refusal,
+			List<AssistantMessage.ToolCall> toolCalls, String finishReason) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put(INDEX, index);
 		properties.put("id", (id != null) ? id : "");
 		properties.put("role", "assistant");
 		properties.put("finishReason", (finishReason != null) ? finishReason : "");
 		properties.put(REASONING_CONTENT, (reasoning != null) ? reasoning : "");
-		List<Media> media = new ArrayList<>(MarkdownImages.extract(text));
-		media.addAll(extraMedia);
+		properties.put("refusal", (refusal != null) ? refusal : "");
+		List<Media> media = MarkdownImages.extract(text);
 		AssistantMessage message = AssistantMessage.builder()
 			.content(text)
 			.properties(properties)

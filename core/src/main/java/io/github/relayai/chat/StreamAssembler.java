@@ -137,7 +137,9 @@ final class StreamAssembler {
 		JsonNode delta = choice.get("delta");
 		StringBuilder text = new StringBuilder();
 		StringBuilder reasoning = new StringBuilder();
+		String refusal = null;
 		if (delta != null && delta.isObject()) {
+			refusal = ChatResponses.text(delta.get("refusal"));
 			ChatResponses.content(delta.get("content"), text, reasoning);
 			ChatResponses.reasoning(delta, reasoning);
 			JsonNode calls = delta.get("tool_calls");
@@ -153,11 +155,12 @@ final class StreamAssembler {
 			this.finishSeen = true;
 			toolCalls = state.drainToolCalls();
 		}
-		if (text.isEmpty() && reasoning.isEmpty() && finishReason == null && toolCalls.isEmpty()) {
+		boolean hasRefusal = refusal != null && !refusal.isEmpty();
+		if (text.isEmpty() && reasoning.isEmpty() && !hasRefusal && finishReason == null && toolCalls.isEmpty()) {
 			return null;
 		}
-		return this.responses.generation(index, this.id, text.toString(), reasoning.toString(), toolCalls,
-				finishReason, List.of());
+		return this.responses.generation(index, this.id, text.toString(), reasoning.toString(), refusal, toolCalls,
+				finishReason);
 	}
 
 	private List<ChatResponse> flushToolCalls() {
@@ -165,7 +168,7 @@ final class StreamAssembler {
 		this.choices.forEach((index, state) -> {
 			List<AssistantMessage.ToolCall> calls = state.drainToolCalls();
 			if (!calls.isEmpty()) {
-				generations.add(this.responses.generation(index, this.id, "", "", calls, "TOOL_CALLS", List.of()));
+				generations.add(this.responses.generation(index, this.id, "", "", null, calls, "TOOL_CALLS"));
 			}
 		});
 		if (generations.isEmpty()) {

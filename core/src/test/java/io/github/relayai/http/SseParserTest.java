@@ -1,0 +1,123 @@
+package io.github.relayai.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.relayai.testsupport.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SseParserTest {
+
+	private static List<SseEvent> parse(byte[]... parts) {
+		SseParser parser = new SseParser(1 << 20);
+		List<SseEvent> events = new ArrayList<>();
+		for (byte[] part : parts) {
+			parser.feed(ByteBuffer.wrap(part), events::add);
+		}
+		parser.finish(events::add);
+		return events;
+	}
+
+	private static List<SseEvent> parse(String text) {
+		return parse(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void commentsEventsIdsAndMultiLineData() {
+		List<SseEvent> events = parse(": keep-alive\n\nevent: error\nid: 7\ndata: line1\ndata:line2\n\n"
+				+ ": OPENROUTER PROCESSING\ndata: {\"a\":1}\n\n");
+		assertThat(events).containsExactly(new SseEvent("error", "line1\nline2", "7"),
+				new SseEvent(null, "{\"a\":1}", "7"));
+	}
+
+	@Test
+	void lfCrlfAndCrLineEndingsAreEquivalent() {
+		String lf = "data: a\n\nevent: x\ndata: b\n\n";
+		assertThat(parse(lf.replace("\n", "\r\n"))).isEqualTo(parse(lf));
+		assertThat(parse(lf.replace("\n", "\r"))).isEqualTo(parse(lf));
+		assertThat(parse(lf)).hasSize(2);
+	}
+
+	@Test
+	void finalEventWithoutTrailingBlankLineIsDispatched() {
+		assertThat(parse("data: first\n\ndata: last")).extracting(SseEvent::data).containsExactly("first", "last");
+		assertThat(parse("data: last\n")).extracting(SseEvent::data).containsExactly("last");
+	}
+
+	@Test
+	void blankLinesAndCommentsAloneDispatchNothing() {
+		assertThat(parse("\n\n: ping\n\n\r\n")).isEmpty();
+	}
+
+	@Test
+	void fieldWithoutValueAndUnknownFieldsAreTolerated() {
+		assertThat(parse("retry: 1000\nfoo: bar\ndata\n\n")).containsExactly(new SseEvent(null, "", null));
+	}
+
+	@Test
+	void doneMarkerIsRecognised() {
+		assertThat(parse("data: [DONE]\n\n").get(0).isDone()).isTrue();
+	}
+
+	@Test
+	void splitInsideUtf8CharacterAndBetweenCrAndLf() {
+		byte[] whole = "data: 队列已满 😊\r\n\r\ndata: ok\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+		List<SseEvent> expected = parse(whole);
+		assertThat(expected).extracting(SseEvent::data).containsExactly("队列已满 😊", "ok");
+		for (int cut = 1; cut < whole.length; cut++) {
+			byte[] a = java.util.Arrays.copyOfRange(whole, 0, cut);
+			byte[] b = java.util.Arrays.copyOfRange(whole, cut, whole.length);
+			assertThat(parse(a, b)).as("split at byte %d", cut).isEqualTo(expected);
+		}
+	}
+
+	static List<String> fixtures() {
+		return Fixtures.streamNames();
+	}
+
+	@ParameterizedTest
+	@MethodSource("fixtures")
+	void realStreamsParseTheSameWhateverTheBufferBoundaries(String name) {
+		byte[] whole = Fixtures.streamBytes(name);
+		List<SseEvent> expected = parse(whole);
+		assertThat(expected).isNotEmpty();
+		List<byte[]> singleBytes = new ArrayList<>();
+		for (byte b : whole) {
+			singleBytes.add(new byte[] { b });
+		}
+		assertThat(parse(singleBytes.toArray(byte[][]::new))).isEqualTo(expected);
+		for (int size : new int[] { 2, 3, 7, 13, 1000 }) {
+			List<byte[]> parts = new ArrayList<>();
+			for (int i = 0; i < whole.length; i += size) {
+				parts.add(java.util.Arrays.copyOfRange(whole, i, Math.min(whole.length, i + size)));
+			}
+			assertThat(parse(parts.toArray(byte[][]::new))).as("parts of %d bytes", size).isEqualTo(expected);
+		}
+		String crlf = new String(whole, StandardCharsets.UTF_8).replace("\r\n", "\n").replace("\n", "\r\n");
+		assertThat(parse(crlf)).as("with CRLF line endings").isEqualTo(expected);
+	}
+
+	@Test
+	void readsDirectBuffers() {
+		ByteBuffer direct = ByteBuffer.allocateDirect(32);
+		direct.put("data: x\n\n".getBytes(StandardCharsets.UTF_8)).flip();
+		List<SseEvent> events = new ArrayList<>();
+		new SseParser(100).feed(direct, events::add);
+		assertThat(events).containsExactly(new SseEvent(null, "x", null));
+	}
+
+	@Test
+	void oversizedEventFails() {
+		SseParser parser = new SseParser(16);
+		assertThatThrownBy(() -> parser.feed(ByteBuffer.wrap("data: 0123456789abcdefghij\n\n".getBytes()), e -> {
+		})).isInstanceOf(SseParser.SseSizeException.class).hasMessageContaining("spring.ai.relay.max-response-size");
+	}
+
+}
