@@ -7,11 +7,11 @@ import java.util.ResourceBundle;
 
 /**
  * The "what happened, what to do" sentence for each category, in English or Simplified Chinese, from
- * {@code io/github/relayai/error/hints*.properties}.
+ * {@link HintTexts} and {@link HintTexts_zh_CN}.
  */
 final class Hints {
 
-	private static final String BUNDLE = "io.github.relayai.error.hints";
+	private static final String BUNDLE = HintTexts.class.getName();
 
 	private final Locale locale;
 
@@ -20,7 +20,7 @@ final class Hints {
 	Hints(Locale locale) {
 		this.locale = "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
 		this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale,
-				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_CLASS));
 	}
 
 	String hint(ProviderError error) {
