@@ -79,7 +79,8 @@ final class StreamAssembler {
 		if ("error".equals(event.event())) {
 			throw error(data);
 		}
-		if (data.isBlank()) {
+		if (!looksLikeJson(data)) {
+			// keep-alive payloads such as "ping" or "..." carry nothing; malformed JSON still fails below
 			return List.of();
 		}
 		JsonNode root = ChatCompletionParser.readJson(this.json, this.classifier,
@@ -126,6 +127,16 @@ final class StreamAssembler {
 					this.model, this.endpoint), null);
 		}
 		return flushToolCalls();
+	}
+
+	private static boolean looksLikeJson(String data) {
+		for (int i = 0; i < data.length(); i++) {
+			char c = data.charAt(i);
+			if (!Character.isWhitespace(c)) {
+				return c == '{' || c == '[';
+			}
+		}
+		return false;
 	}
 
 	private RelayAiException error(String data) {

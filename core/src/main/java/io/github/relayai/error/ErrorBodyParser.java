@@ -98,7 +98,7 @@ final class ErrorBodyParser {
 		String message = firstText(node, "message", "detail", "msg", "error_msg");
 		return new ErrorBody(type, text(node, "code"), text(node, "param"), message,
 				firstText(node, "request_id", "requestId", "request-id"),
-				firstStatus(node.get("code"), statusNode));
+				firstStatus(node.get("code"), statusNode, node.get("status_code")));
 	}
 
 	private static String firstText(JsonNode node, String... names) {

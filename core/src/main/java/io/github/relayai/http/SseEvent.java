@@ -10,11 +10,12 @@ package io.github.relayai.http;
 public record SseEvent(String event, String data, String id) {
 
 	/**
-	 * Whether this is the OpenAI end-of-stream marker {@code data: [DONE]}.
+	 * Whether this is the OpenAI end-of-stream marker {@code data: [DONE]} (surrounding white space
+	 * tolerated).
 	 * @return {@code true} for {@code [DONE]}
 	 */
 	public boolean isDone() {
-		return "[DONE]".equals(this.data);
+		return this.data.length() < 16 && "[DONE]".equals(this.data.strip());
 	}
 
 }

@@ -1,0 +1,241 @@
+package io.github.relayai.chat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.error.RelayAiException;
+import io.github.relayai.testsupport.Fixtures;
+import io.github.relayai.testsupport.Gateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.Prompt;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Streams real captured provider streams (see {@code streams/SOURCES.md}) through the model over
+ * real HTTP and checks what a caller receives.
+ */
+class ChatStreamingTest {
+
+	@RegisterExtension
+	static final Gateway gateway = new Gateway();
+
+	private static final String PATH = "/v1/chat/completions";
+
+	private List<ChatResponse> stream(String fixture) {
+		gateway.stubStream(PATH, Fixtures.streamBytes(fixture));
+		return gateway.model().stream(new Prompt("hi")).collectList().block();
+	}
+
+	private static String text(List<ChatResponse> responses, int index) {
+		StringBuilder text = new StringBuilder();
+		for (ChatResponse response : responses) {
+			for (Generation generation : response.getResults()) {
+				if (Objects.equals(generation.getOutput().getMetadata().get("index"), index)
+						&& generation.getOutput().getText() != null) {
+					text.append(generation.getOutput().getText());
+				}
+			}
+		}
+		return text.toString();
+	}
+
+	private static String property(List<ChatResponse> responses, String key) {
+		StringBuilder value = new StringBuilder();
+		responses.stream()
+			.flatMap(r -> r.getResults().stream())
+			.forEach(g -> value.append(Objects.toString(g.getOutput().getMetadata().get(key), "")));
+		return value.toString();
+	}
+
+	private static List<AssistantMessage.ToolCall> toolCalls(List<ChatResponse> responses) {
+		return responses.stream()
+			.flatMap(r -> r.getResults().stream())
+			.flatMap(g -> g.getOutput().getToolCalls().stream())
+			.toList();
+	}
+
+	private static ChatResponse lastWithUsage(List<ChatResponse> responses) {
+		return responses.stream()
+			.filter(r -> r.getMetadata().getUsage().getTotalTokens() > 0)
+			.reduce((a, b) -> b)
+			.orElseThrow();
+	}
+
+	@Test
+	void openAiTextWithRoleOnlyFirstChunkAndUsageOnlyFinalChunk() {
+		List<ChatResponse> responses = stream("openai-chat-text-usage.sse");
+		assertThat(text(responses, 0)).isEqualTo("I'm unable to provide real-time weather updates. To get the current "
+				+ "weather in San Francisco, I recommend checking a reliable weather website or a weather app.");
+		assertThat(lastWithUsage(responses).getMetadata().getUsage().getTotalTokens()).isEqualTo(44);
+		assertThat(responses.stream().flatMap(r -> r.getResults().stream())
+			.map(g -> g.getMetadata().getFinishReason())
+			.filter(Objects::nonNull)).containsExactly("STOP");
+		gateway.server()
+			.verify(postRequestedFor(urlPathEqualTo(PATH)).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+				.withHeader("Authorization", equalTo("Bearer sk-test-gateway-key")));
+	}
+
+	@Test
+	void azureEmptyChoicesPromptFilterChunkAndNoDone() {
+		List<ChatResponse> responses = stream("azure-model-router-prompt-filter.sse");
+		assertThat(text(responses, 0)).isEqualTo("Capital of Denmark.");
+		assertThat(lastWithUsage(responses).getMetadata().getUsage().getTotalTokens()).isEqualTo(93);
+		assertThat(lastWithUsage(responses).getMetadata().<Integer>get("reasoningTokens")).isEqualTo(64);
+	}
+
+	@Test
+	void azureDocSampleWithChoiceWithoutDelta() {
+		assertThat(text(stream("azure-async-filter-doc-sample.sse"), 0)).isEqualTo("Color is a");
+	}
+
+	@Test
+	void everyDeltaFieldNullAndReasoningContent() {
+		List<ChatResponse> responses = stream("azure-deepseek-null-delta-fields.sse");
+		String text = text(responses, 0);
+		assertThat(text).startsWith("Exciting news, Knicks fans");
+		assertThat(text.codePointCount(0, text.length())).isEqualTo(2661);
+		assertThat(property(responses, "reasoningContent"))
+			.startsWith("We need to invent a new holiday around the latest Knicks game.")
+			.hasSize(3832);
+		assertThat(lastWithUsage(responses).getMetadata().getUsage().getTotalTokens()).isEqualTo(1739);
+	}
+
+	@Test
+	void deepSeekReasoningContentAndCacheHitUsage() {
+		List<ChatResponse> responses = stream("deepseek-reasoner-reasoning-content.sse");
+		assertThat(text(responses, 0)).isEqualTo("Hello there! 😊 How can I help you today?");
+		assertThat(property(responses, "reasoningContent")).startsWith("Hmm, the user just said \"Hello\".").hasSize(882);
+		ChatResponse usage = lastWithUsage(responses);
+		assertThat(usage.getMetadata().getUsage().getPromptTokens()).isEqualTo(6);
+		assertThat(usage.getMetadata().getUsage().getCompletionTokens()).isEqualTo(212);
+		assertThat(usage.getMetadata().<Integer>get("reasoningTokens")).isEqualTo(198);
+	}
+
+	@Test
+	void openRouterProcessingCommentsReasoningAndChunksAfterFinish() {
+		List<ChatResponse> responses = stream("openrouter-claude-reasoning.sse");
+		assertThat(text(responses, 0)).isEqualTo("2 + 2 = 4");
+		assertThat(property(responses, "reasoningContent"))
+			.isEqualTo("This is a simple arithmetic question. 2+2 equals 4.");
+		assertThat(lastWithUsage(responses).getMetadata().getUsage().getTotalTokens()).isEqualTo(79);
+	}
+
+	@Test
+	void mistralThinkingPartsInContentArray() {
+		List<ChatResponse> responses = stream("mistral-magistral-thinking-parts.sse");
+		assertThat(text(responses, 0)).startsWith("To cross the street safely, follow these steps:").hasSize(607);
+		assertThat(property(responses, "reasoningContent"))
+			.startsWith("Okay, the user is asking how to cross the street.")
+			.hasSize(421);
+	}
+
+	@Test
+	void parallelToolCallsSplitAcrossChunksAreEmittedWhole() {
+		List<ChatResponse> responses = stream("openai-chat-parallel-tool-calls.sse");
+		assertThat(toolCalls(responses)).containsExactly(
+				new AssistantMessage.ToolCall("call_JMW1whyEaYG438VE1OIflxA2", "function", "GetWeatherArgs",
+						"{\"city\": \"Edinburgh\", \"country\": \"GB\", \"units\": \"c\"}"),
+				new AssistantMessage.ToolCall("call_DNYTawLBoN8fj3KN6qU9N1Ou", "function", "get_stock_price",
+						"{\"ticker\": \"AAPL\", \"exchange\": \"NASDAQ\"}"));
+		assertThat(responses.stream().filter(r -> r.getResults().stream().anyMatch(g -> g.getOutput().hasToolCalls())))
+			.as("tool calls arrive once, in one response").hasSize(1);
+	}
+
+	@Test
+	void toolCallIndexStartingAtOneWithContinuationChunks() {
+		List<ChatResponse> responses = stream("anthropic-compat-tool-call-index1.sse");
+		assertThat(text(responses, 0)).isEqualTo("Reading it.");
+		assertThat(toolCalls(responses)).containsExactly(
+				new AssistantMessage.ToolCall("toolu_sanitized", "function", "read_file", "{\"path\": \"a.txt\"}"));
+	}
+
+	@Test
+	void toolCallWithoutIndexAndWithoutDone() {
+		List<ChatResponse> responses = stream("mistral-tool-call-no-index.sse");
+		assertThat(toolCalls(responses)).containsExactly(new AssistantMessage.ToolCall("gSIMJiOkT", "function",
+				"weather", "{\"location\": \"San Francisco\"}"));
+	}
+
+	@Test
+	void interleavedChoices() {
+		List<ChatResponse> responses = stream("openai-chat-n3-interleaved.sse");
+		assertThat(text(responses, 0)).isEqualTo("{\"city\":\"San Francisco\",\"temperature\":65,\"units\":\"f\"}");
+		assertThat(text(responses, 1)).isEqualTo("{\"city\":\"San Francisco\",\"temperature\":61,\"units\":\"f\"}");
+		assertThat(text(responses, 2)).isEqualTo("{\"city\":\"San Francisco\",\"temperature\":59,\"units\":\"f\"}");
+	}
+
+	@Test
+	void refusalDeltas() {
+		assertThat(property(stream("openai-chat-refusal-logprobs.sse"), "refusal"))
+			.isEqualTo("I'm very sorry, but I can't assist with that.");
+	}
+
+	@Test
+	void errorInsideAChunkDeliversWhatCameThenFails() {
+		gateway.stubStream(PATH, Fixtures.streamBytes("openrouter-mid-stream-error.sse"));
+		List<ChatResponse> received = new ArrayList<>();
+		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).doOnNext(received::add).blockLast())
+			.isInstanceOf(RelayAiException.class)
+			.hasMessageContaining("Token limit reached");
+		assertThat(property(received, "reasoningContent")).isEqualTo("We need to respond to a greeting. The user");
+	}
+
+	@Test
+	void errorEventDeliversWhatCameThenFails() {
+		gateway.stubStream(PATH, Fixtures.streamBytes("groq-event-error-no-done.sse"));
+		List<ChatResponse> received = new ArrayList<>();
+		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).doOnNext(received::add).blockLast())
+			.isInstanceOfSatisfying(RelayAiException.class,
+					ex -> assertThat(ex.error().category()).isEqualTo(ErrorCategory.INVALID_REQUEST))
+			.hasMessageContaining("Tool call validation failed");
+		assertThat(property(received, "reasoningContent")).startsWith("We need to call the tool").hasSize(412);
+	}
+
+	@Test
+	void truncatedStreamDeliversWhatCameThenFailsInsteadOfSucceedingSilently() {
+		String[] events = Fixtures.stream("openai-chat-text-usage.sse").split("\n\n");
+		gateway.stubStream(PATH, String.join("\n\n", java.util.Arrays.copyOf(events, 17)) + "\n\n");
+		List<ChatResponse> received = new ArrayList<>();
+		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).doOnNext(received::add).blockLast())
+			.isInstanceOfSatisfying(RelayAiException.class,
+					ex -> assertThat(ex.error().category()).isEqualTo(ErrorCategory.UNAVAILABLE));
+		assertThat(text(received, 0)).isEqualTo("I'm unable to provide real-time weather updates. To get the current weather in San");
+	}
+
+	@Test
+	void bodyDeliveredInSmallChunksOverRealHttp() {
+		gateway.stub(post(urlPathEqualTo(PATH)), aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/event-stream")
+			.withBody(Fixtures.streamBytes("deepseek-reasoner-reasoning-content.sse"))
+			.withChunkedDribbleDelay(97, 20));
+		List<ChatResponse> responses = gateway.model().stream(new Prompt("hi")).collectList().block();
+		assertThat(text(responses, 0)).isEqualTo("Hello there! 😊 How can I help you today?");
+	}
+
+	@Test
+	void streamUsageOptionAsksForTheUsageChunk() {
+		gateway.stubStream(PATH, Fixtures.streamBytes("openai-chat-text-usage.sse"));
+		gateway.model()
+			.stream(new Prompt("hi", RelayChatOptions.builder().streamUsage(true).build()))
+			.blockLast();
+		assertThat(gateway.requests().get(0).getBodyAsString()).contains("\"stream_options\":{\"include_usage\":true}");
+		assertThat(new String(gateway.requests().get(0).getBody(), StandardCharsets.UTF_8))
+			.contains("\"model\":\"test-model\"");
+	}
+
+}
