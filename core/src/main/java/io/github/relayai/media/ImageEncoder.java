@@ -1,7 +1,6 @@
 package io.github.relayai.media;
 
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.ai.content.Media;
@@ -100,15 +99,6 @@ public final class ImageEncoder {
 			throw new IllegalArgumentException("Media '" + name
 					+ "' is text that is neither an http(s) URL, a data URL nor base64: pass the image bytes instead", ex);
 		}
-	}
-
-	/**
-	 * Counts the images among media items.
-	 * @param media the media
-	 * @return how many there are
-	 */
-	public static int count(List<Media> media) {
-		return (media != null) ? media.size() : 0;
 	}
 
 }
