@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
  * Auto-configures a Relay {@link RelayChatModel} (and so Spring AI's {@code ChatClient}) from
  * {@code spring.ai.relay.*}. Active when {@code spring.ai.model.chat} is {@code relay} or unset.
  */
-@AutoConfiguration
+@AutoConfiguration(after = RelayErrorAutoConfiguration.class)
 @EnableConfigurationProperties({ RelayConnectionProperties.class, RelayChatProperties.class })
 @ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = RelayChatAutoConfiguration.MODEL_ID,
 		matchIfMissing = true)
@@ -36,12 +36,6 @@ public class RelayChatAutoConfiguration {
 	public static final String MODEL_ID = "relay";
 
 	private static final Log logger = LogFactory.getLog(RelayChatAutoConfiguration.class);
-
-	@Bean
-	@ConditionalOnMissingBean
-	ProviderErrorClassifier relayProviderErrorClassifier() {
-		return new ProviderErrorClassifier();
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -22,8 +22,9 @@ class RelayChatAutoConfigurationTest {
 
 	static WireMockServer gateway;
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-		.of(RelayChatAutoConfiguration.class, ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class));
+	final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayChatAutoConfiguration.class,
+				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class));
 
 	@BeforeAll
 	static void start() {
@@ -76,7 +77,8 @@ class RelayChatAutoConfigurationTest {
 	@Test
 	void onlyRelayWhenSelectedBesideSpringAiOpenAi() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(RelayChatAutoConfiguration.class, OpenAiChatAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class,
+					RelayChatAutoConfiguration.class, OpenAiChatAutoConfiguration.class,
 					ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
 			.withPropertyValues("spring.ai.model.chat=relay", "spring.ai.relay.base-url=" + gateway.baseUrl(),
 					"spring.ai.openai.api-key=unused")
