@@ -1,0 +1,89 @@
+package io.github.relayai.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.testsupport.Gateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.prompt.Prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The API key never leaks: not into logs at any level, exception messages, or {@code toString()}.
+ */
+class SecretsTest {
+
+	@RegisterExtension
+	static final Gateway gateway = new Gateway();
+
+	private static final String KEY = "sk-relay-secret-4f9a1c7e2b8d6e0a";
+
+	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+	private Level previous;
+
+	@BeforeEach
+	void captureEverything() {
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		this.previous = root.getLevel();
+		root.setLevel(Level.TRACE);
+		this.appender.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+		this.appender.start();
+		root.addAppender(this.appender);
+	}
+
+	@AfterEach
+	void restore() {
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		root.detachAppender(this.appender);
+		root.setLevel(this.previous);
+	}
+
+	@Test
+	void failingRunAtTraceNeverShowsTheKey() {
+		// The message format is OpenAI's real 401 ("Incorrect API key provided: sk-...");
+		// echoing the whole key back is a deliberate worst case for a careless gateway.
+		gateway.stubJson("/v1/chat/completions", 401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
+				+ ". You can find your API key at https://platform.openai.com/account/api-keys.\","
+				+ "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}");
+		RelayChatModel model = RelayChatModel.builder()
+			.baseUrl(gateway.baseUrl())
+			.apiKey(KEY)
+			.defaultOptions(RelayChatOptions.builder().model("m").build())
+			.build();
+		List<String> seen = new ArrayList<>();
+		Throwable call = catchThrowable(() -> model.call(new Prompt("hi")));
+		Throwable stream = catchThrowable(() -> model.stream(new Prompt("hi")).blockLast());
+		for (Throwable failure : List.of(call, stream)) {
+			assertThat(failure).isNotNull();
+			for (Throwable t = failure; t != null; t = t.getCause()) {
+				seen.add(String.valueOf(t.getMessage()));
+				seen.add(t.toString());
+			}
+		}
+		this.appender.list.forEach(event -> {
+			seen.add(event.getFormattedMessage());
+			if (event.getThrowableProxy() != null) {
+				seen.add(event.getThrowableProxy().getMessage());
+			}
+		});
+		seen.add(model.toString());
+		seen.add(model.httpClient().toString());
+		assertThat(gateway.requests().get(0).getHeader("Authorization")).isEqualTo("Bearer " + KEY);
+		assertThat(seen).isNotEmpty().noneMatch(text -> text.contains(KEY));
+	}
+
+}
