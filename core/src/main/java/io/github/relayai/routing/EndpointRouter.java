@@ -40,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * otherwise chat. When chat answers {@link ErrorCategory#NON_CHAT_MODEL}, the request is re-sent to the
  * endpoint the gateway's message names (or responses, then completions, when it names none), and a
  * success is remembered per (base URL, model) for the life of the router, logged once with a WARN
- * saying how to pin it, and counted in the {@code relay.endpoint.fallbacks} counter. The error arrives as the HTTP
- * status, before a stream emitted anything, so re-sending is safe for streams too.
+ * saying how to pin it, and counted in the {@code relay.endpoint.fallbacks} counter. The error arrives
+ * as the HTTP status, before a stream emitted anything, so re-sending is safe for streams too.
  * <p>
  * Thread-safe.
  */

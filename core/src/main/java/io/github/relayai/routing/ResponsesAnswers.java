@@ -122,7 +122,7 @@ final class ResponsesAnswers {
 		String status = ChatResponses.text(response.get("status"));
 		if ("incomplete".equals(status)) {
 			String reason = ChatResponses.text(response.path("incomplete_details").get("reason"));
-			if ("max_output_tokens".equals(reason)) {
+			if ("max_output_tokens".equals(reason) || "max_tokens".equals(reason)) {
 				return "LENGTH";
 			}
 			return (reason != null) ? reason.toUpperCase(Locale.ROOT) : "LENGTH";
