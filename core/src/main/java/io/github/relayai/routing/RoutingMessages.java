@@ -11,10 +11,10 @@ import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.RelayExceptions;
 
 /**
- * The routing hints, in English or Simplified Chinese (the classifier's language), from
- * {@code io/github/relayai/routing/messages*.properties}.
+ * Relay's routing and image hints, in English or Simplified Chinese (the classifier's language), from
+ * {@code io/github/relayai/routing/messages*.properties}. Internal to Relay.
  */
-final class RoutingMessages {
+public final class RoutingMessages {
 
 	private static final String BUNDLE = "io.github.relayai.routing.messages";
 
@@ -22,13 +22,23 @@ final class RoutingMessages {
 
 	private final ResourceBundle bundle;
 
-	RoutingMessages(Locale locale) {
+	/**
+	 * Loads the hints.
+	 * @param locale {@code zh*} for Simplified Chinese, anything else for English
+	 */
+	public RoutingMessages(Locale locale) {
 		this.locale = "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
 		this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale,
 				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 	}
 
-	String format(String key, Object... arguments) {
+	/**
+	 * Formats one hint.
+	 * @param key the key
+	 * @param arguments its arguments
+	 * @return the text
+	 */
+	public String format(String key, Object... arguments) {
 		return new MessageFormat(this.bundle.getString(key), this.locale).format(arguments);
 	}
 
