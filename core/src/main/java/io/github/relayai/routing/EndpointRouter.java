@@ -1,6 +1,5 @@
 package io.github.relayai.routing;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
