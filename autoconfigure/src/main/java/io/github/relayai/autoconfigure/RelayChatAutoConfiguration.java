@@ -8,11 +8,13 @@ import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.http.BaseUrl;
 import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.media.ImageLimits;
+import io.github.relayai.routing.EndpointRouter;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.model.SpringAIModelProperties;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,7 +27,8 @@ import org.springframework.context.annotation.Bean;
  * {@code spring.ai.relay.*}. Active when {@code spring.ai.model.chat} is {@code relay} or unset.
  */
 @AutoConfiguration(after = RelayErrorAutoConfiguration.class)
-@EnableConfigurationProperties({ RelayConnectionProperties.class, RelayChatProperties.class })
+@EnableConfigurationProperties({ RelayConnectionProperties.class, RelayChatProperties.class,
+		RelayRoutingProperties.class })
 @ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = RelayChatAutoConfiguration.MODEL_ID,
 		matchIfMissing = true)
 @ConditionalOnProperty(prefix = RelayChatProperties.PREFIX, name = "enabled", havingValue = "true",
@@ -40,6 +43,10 @@ public class RelayChatAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RelayHttpClient relayHttpClient(RelayConnectionProperties properties, ProviderErrorClassifier classifier) {
+		return createHttpClient(properties, classifier);
+	}
+
+	static RelayHttpClient createHttpClient(RelayConnectionProperties properties, ProviderErrorClassifier classifier) {
 		BaseUrl baseUrl = baseUrl(properties.getBaseUrl());
 		if (baseUrl.isInsecureRemote()) {
 			logger.warn("spring.ai.relay.base-url uses plain http:// to a remote host (" + baseUrl.root().getHost()
@@ -87,12 +94,35 @@ public class RelayChatAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EndpointRouter relayEndpointRouter(RelayHttpClient httpClient, RelayConnectionProperties connection,
+			RelayChatProperties chat, RelayRoutingProperties routing, BeanFactory beanFactory) {
+		EndpointRouter.Builder builder = EndpointRouter.builder(httpClient)
+			.endpointFallback(chat.isEndpointFallback())
+			.pins(routing.endpoints())
+			.imageLimits(imageLimits(connection));
+		RelayRoutingMetrics.apply(builder, beanFactory);
+		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	RelayChatModel relayChatModel(RelayHttpClient httpClient, RelayConnectionProperties connection,
-			RelayChatProperties chat, ObjectProvider<ObservationRegistry> observationRegistry,
+			RelayChatProperties chat, EndpointRouter endpointRouter,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ChatModelObservationConvention> observationConvention) {
-		ImageLimits imageLimits;
+		return RelayChatModel.builder()
+			.httpClient(httpClient)
+			.exchange(endpointRouter)
+			.defaultOptions(chat.getOptions().toOptions())
+			.imageLimits(imageLimits(connection))
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfAvailable())
+			.build();
+	}
+
+	static ImageLimits imageLimits(RelayConnectionProperties connection) {
 		try {
-			imageLimits = new ImageLimits(connection.getImages().getMaxPerRequest(),
+			return new ImageLimits(connection.getImages().getMaxPerRequest(),
 					(int) Math.min(Integer.MAX_VALUE, connection.getImages().getMaxBytes().toBytes()));
 		}
 		catch (IllegalArgumentException ex) {
@@ -100,13 +130,6 @@ public class RelayChatAutoConfiguration {
 					"Set spring.ai.relay.images.max-per-request between 1 and 10 and max-bytes to a positive size such as 20MB.",
 					ex);
 		}
-		return RelayChatModel.builder()
-			.httpClient(httpClient)
-			.defaultOptions(chat.getOptions().toOptions())
-			.imageLimits(imageLimits)
-			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
-			.observationConvention(observationConvention.getIfAvailable())
-			.build();
 	}
 
 }

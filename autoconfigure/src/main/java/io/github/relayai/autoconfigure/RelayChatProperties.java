@@ -23,6 +23,13 @@ public class RelayChatProperties {
 	private boolean enabled = true;
 
 	/**
+	 * Whether a model that is not a chat model (the gateway answers NON_CHAT_MODEL) is re-sent to
+	 * /v1/completions or /v1/responses, as the gateway suggests, and the choice remembered per model.
+	 * When false the NonChatModelException is thrown.
+	 */
+	private boolean endpointFallback = true;
+
+	/**
 	 * Default options of every chat request; a request's own options win.
 	 */
 	private final Options options = new Options();
@@ -33,6 +40,14 @@ public class RelayChatProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isEndpointFallback() {
+		return this.endpointFallback;
+	}
+
+	public void setEndpointFallback(boolean endpointFallback) {
+		this.endpointFallback = endpointFallback;
 	}
 
 	public Options getOptions() {

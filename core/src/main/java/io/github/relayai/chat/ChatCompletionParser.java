@@ -12,10 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parses a whole {@code chat.completion} answer into a {@link ChatResponse}. An answer that is not
- * JSON, or carries an {@code error} object despite a 200 status, fails with a typed exception.
+ * Parses a whole {@code chat.completion} (or legacy {@code text_completion}) answer into a
+ * {@link ChatResponse}. An answer that is not JSON, or carries an {@code error} object despite a 200 status, fails with a typed exception.
  */
-final class ChatCompletionParser {
+public final class ChatCompletionParser {
 
 	private final JsonMapper json;
 
@@ -44,6 +44,7 @@ final class ChatCompletionParser {
 			StringBuilder reasoning = new StringBuilder();
 			ChatResponses.content(message.get("content"), text, reasoning);
 			ChatResponses.reasoning(message, reasoning);
+			ChatResponses.content(choice.get("text"), text, reasoning);
 			int index = choice.has("index") ? choice.get("index").asInt() : position;
 			generations.add(this.responses.generation(index, ChatResponses.text(root.get("id")), text.toString(),
 					reasoning.toString(), ChatResponses.text(message.get("refusal")),
@@ -54,7 +55,16 @@ final class ChatCompletionParser {
 				this.responses.metadata(root, this.responses.usage(root.get("usage")), endpoint));
 	}
 
-	static JsonNode readJson(JsonMapper json, ProviderErrorClassifier classifier, byte[] body, String model,
+	/**
+	 * Reads an answer as a JSON object, failing with a typed exception when it is not one.
+	 * @param json the mapper
+	 * @param classifier the classifier
+	 * @param body the answer
+	 * @param model the model
+	 * @param endpoint the endpoint path
+	 * @return the root object
+	 */
+	public static JsonNode readJson(JsonMapper json, ProviderErrorClassifier classifier, byte[] body, String model,
 			String endpoint) {
 		try {
 			JsonNode root = json.readTree(body);

@@ -6,10 +6,12 @@ import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code /v1/chat/completions} endpoint: builds the request body, posts it, and parses the
- * whole or streamed answer.
+ * whole or streamed answer. With another path and body it serves any endpoint that answers in the
+ * chat-completion shape, such as the legacy {@code /v1/completions} ({@code choices[].text}).
  */
 public final class ChatCompletionsExchange implements ChatExchange {
 
@@ -20,29 +22,47 @@ public final class ChatCompletionsExchange implements ChatExchange {
 
 	private final JsonMapper json;
 
-	private final ChatRequestFactory requests;
+	private final String path;
+
+	private final BodyFactory bodies;
 
 	private final ChatCompletionParser parser;
 
 	/**
-	 * Creates the exchange.
+	 * Creates the exchange for {@code /v1/chat/completions}.
 	 * @param http the transport
 	 * @param json the mapper
 	 * @param images encodes input images
 	 */
 	public ChatCompletionsExchange(RelayHttpClient http, JsonMapper json, ImageEncoder images) {
+		this(http, json, PATH, chatBodies(new ChatRequestFactory(json, images)));
+	}
+
+	/**
+	 * Creates the exchange for another endpoint whose answers have the chat-completion shape.
+	 * @param http the transport
+	 * @param json the mapper
+	 * @param path the endpoint path, such as {@code /v1/completions}
+	 * @param bodies builds the request bodies
+	 */
+	public ChatCompletionsExchange(RelayHttpClient http, JsonMapper json, String path, BodyFactory bodies) {
 		this.http = http;
 		this.json = json;
-		this.requests = new ChatRequestFactory(json, images);
+		this.path = path;
+		this.bodies = bodies;
 		this.parser = new ChatCompletionParser(json, http.classifier());
+	}
+
+	private static BodyFactory chatBodies(ChatRequestFactory factory) {
+		return (request, stream) -> factory.create(request.messages(), request.options(), stream);
 	}
 
 	@Override
 	public Mono<ChatResponse> call(ChatRequest request) {
 		return Mono.defer(() -> {
 			byte[] body = body(request, false);
-			return this.http.postJson(PATH, body, ChatRequestFactory.headers(request.options()), request.model())
-				.map(answer -> this.parser.parse(answer, request.model(), PATH));
+			return this.http.postJson(this.path, body, ChatRequestFactory.headers(request.options()), request.model())
+				.map(answer -> this.parser.parse(answer, request.model(), this.path));
 		});
 	}
 
@@ -50,9 +70,10 @@ public final class ChatCompletionsExchange implements ChatExchange {
 	public Flux<ChatResponse> stream(ChatRequest request) {
 		return Flux.defer(() -> {
 			byte[] body = body(request, true);
-			StreamAssembler assembler = new StreamAssembler(this.json, this.http.classifier(), request.model(), PATH);
+			StreamAssembler assembler = new StreamAssembler(this.json, this.http.classifier(), request.model(),
+					this.path);
 			return this.http
-				.postForEvents(PATH, body, ChatRequestFactory.headers(request.options()), request.model())
+				.postForEvents(this.path, body, ChatRequestFactory.headers(request.options()), request.model())
 				.takeUntil(event -> event.isDone())
 				.concatMapIterable(assembler::accept)
 				.concatWith(Flux.defer(() -> Flux.fromIterable(assembler.end())));
@@ -60,7 +81,24 @@ public final class ChatCompletionsExchange implements ChatExchange {
 	}
 
 	private byte[] body(ChatRequest request, boolean stream) {
-		return this.json.writeValueAsBytes(this.requests.create(request.messages(), request.options(), stream));
+		return this.json.writeValueAsBytes(this.bodies.create(request, stream));
+	}
+
+	/**
+	 * Builds the JSON body of one request; may throw a
+	 * {@link io.github.relayai.error.RelayAiException} when the request cannot be sent to the endpoint.
+	 */
+	@FunctionalInterface
+	public interface BodyFactory {
+
+		/**
+		 * Creates the body.
+		 * @param request the request
+		 * @param stream whether the answer is streamed
+		 * @return the body
+		 */
+		ObjectNode create(ChatRequest request, boolean stream);
+
 	}
 
 }

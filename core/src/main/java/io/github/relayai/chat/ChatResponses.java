@@ -20,9 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Maps the pieces of an OpenAI chat answer (whole or streamed) onto Spring AI's response types, the
- * same way for both paths.
+ * same way for both paths. Shared by every endpoint adapter (chat, completions, responses) so that
+ * their {@link org.springframework.ai.chat.model.ChatResponse}s have the same shape.
  */
-final class ChatResponses {
+public final class ChatResponses {
 
 	/** Metadata key of the choice index on each {@link AssistantMessage}. */
 	static final String INDEX = "index";
@@ -31,18 +32,27 @@ final class ChatResponses {
 	static final String REASONING_CONTENT = "reasoningContent";
 
 	/** Response metadata key naming the endpoint that answered. */
-	static final String ENDPOINT = "relay.endpoint";
+	public static final String ENDPOINT = "relay.endpoint";
 
 	private static final java.util.Set<String> KNOWN_FIELDS = java.util.Set.of("id", "model", "choices", "usage",
 			"object");
 
 	private final JsonMapper json;
 
-	ChatResponses(JsonMapper json) {
+	/**
+	 * Creates the mapper.
+	 * @param json the JSON mapper
+	 */
+	public ChatResponses(JsonMapper json) {
 		this.json = json;
 	}
 
-	static String text(JsonNode node) {
+	/**
+	 * A field as text: strings as they are, other values as JSON.
+	 * @param node the field, may be {@code null}
+	 * @return the text, or {@code null} when absent or {@code null}
+	 */
+	public static String text(JsonNode node) {
 		return (node == null || node.isNull() || node.isMissingNode()) ? null
 				: node.isString() ? node.stringValue() : node.toString();
 	}
@@ -92,7 +102,18 @@ final class ChatResponses {
 		return (reason != null && !reason.isEmpty()) ? reason.toUpperCase(Locale.ROOT) : null;
 	}
 
-	Generation generation(int index, String id, String text, String reasoning, String refusal,
+	/**
+	 * One generation in the shape every endpoint returns; images in the text become media.
+	 * @param index the choice index
+	 * @param id the answer id
+	 * @param text the answer text
+	 * @param reasoning the reasoning text
+	 * @param refusal the refusal text, or {@code null}
+	 * @param toolCalls complete tool calls
+	 * @param finishReason upper-case finish reason, or {@code null}
+	 * @return the generation
+	 */
+	public Generation generation(int index, String id, String text, String reasoning, String refusal,
 			List<AssistantMessage.ToolCall> toolCalls, String finishReason) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put(INDEX, index);
@@ -115,7 +136,12 @@ final class ChatResponses {
 		return new Generation(message, metadata.build());
 	}
 
-	Usage usage(JsonNode usage) {
+	/**
+	 * Maps a usage object (chat or Responses field names).
+	 * @param usage the usage object, may be {@code null}
+	 * @return the usage
+	 */
+	public Usage usage(JsonNode usage) {
 		if (usage == null || !usage.isObject()) {
 			return new EmptyUsage();
 		}
@@ -156,7 +182,14 @@ final class ChatResponses {
 		return null;
 	}
 
-	ChatResponseMetadata metadata(JsonNode root, Usage usage, String endpoint) {
+	/**
+	 * The response metadata: id, model, usage, the endpoint and the answer's extra fields.
+	 * @param root the answer, may be {@code null}
+	 * @param usage the usage
+	 * @param endpoint the endpoint path that answered
+	 * @return the metadata
+	 */
+	public ChatResponseMetadata metadata(JsonNode root, Usage usage, String endpoint) {
 		ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
 			.id((root != null && text(root.get("id")) != null) ? text(root.get("id")) : "")
 			.model((root != null && text(root.get("model")) != null) ? text(root.get("model")) : "")

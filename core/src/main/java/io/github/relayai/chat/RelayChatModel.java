@@ -59,8 +59,8 @@ public final class RelayChatModel implements ChatModel {
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = (builder.observationConvention != null) ? builder.observationConvention
 				: DEFAULT_CONVENTION;
-		ChatExchange endpoint = new ChatCompletionsExchange(http, JsonMapper.builder().build(),
-				new ImageEncoder(builder.imageLimits));
+		ChatExchange endpoint = (builder.exchange != null) ? builder.exchange
+				: new ChatCompletionsExchange(http, JsonMapper.builder().build(), new ImageEncoder(builder.imageLimits));
 		this.exchange = new ResilientExchange(endpoint, builder.resilience);
 	}
 
@@ -189,6 +189,8 @@ public final class RelayChatModel implements ChatModel {
 		private ImageLimits imageLimits = ImageLimits.DEFAULTS;
 
 		private ResiliencePolicy resilience = ResiliencePolicy.NONE;
+
+		private ChatExchange exchange;
 
 		private Builder() {
 		}
@@ -330,6 +332,19 @@ public final class RelayChatModel implements ChatModel {
 		 */
 		public Builder resilience(ResiliencePolicy resilience) {
 			this.resilience = resilience;
+			return this;
+		}
+
+		/**
+		 * The exchange requests go through (default: {@code /v1/chat/completions} over this builder's
+		 * transport and image limits). Pass an {@link io.github.relayai.routing.EndpointRouter} built on the
+		 * same transport to route models that are not chat models to {@code /v1/completions} or
+		 * {@code /v1/responses}; the resilience policy still wraps it.
+		 * @param exchange the exchange
+		 * @return this builder
+		 */
+		public Builder exchange(ChatExchange exchange) {
+			this.exchange = exchange;
 			return this;
 		}
 

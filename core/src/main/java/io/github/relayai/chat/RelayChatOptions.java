@@ -66,6 +66,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 
 	private final Map<String, Object> extraBody;
 
+	private final String endpoint;
+
 	private RelayChatOptions(Builder b, ToolCallingChatOptions portable) {
 		List<ToolCallback> toolCallbacks = portable.getToolCallbacks();
 		Map<String, Object> toolContext = portable.getToolContext();
@@ -92,6 +94,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		this.httpHeaders = (b.httpHeaders != null) ? Map.copyOf(b.httpHeaders) : null;
 		this.extraBody = (b.extraBody != null) ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.extraBody))
 				: null;
+		this.endpoint = b.endpoint;
 	}
 
 	/**
@@ -126,6 +129,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		b.streamUsage = this.streamUsage;
 		b.httpHeaders = (this.httpHeaders != null) ? new LinkedHashMap<>(this.httpHeaders) : null;
 		b.extraBody = (this.extraBody != null) ? new LinkedHashMap<>(this.extraBody) : null;
+		b.endpoint = this.endpoint;
 		return b;
 	}
 
@@ -242,6 +246,14 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		return this.extraBody;
 	}
 
+	/**
+	 * @return the endpoint pinned for this request ({@code chat}, {@code completions} or {@code responses}),
+	 * or {@code null} to let Relay's endpoint routing choose
+	 */
+	public String getEndpoint() {
+		return this.endpoint;
+	}
+
 	@Override
 	public boolean equals(Object o) {
 		if (this == o) {
@@ -265,7 +277,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 				&& Objects.equals(this.toolChoice, that.toolChoice)
 				&& Objects.equals(this.parallelToolCalls, that.parallelToolCalls)
 				&& Objects.equals(this.streamUsage, that.streamUsage)
-				&& Objects.equals(this.httpHeaders, that.httpHeaders) && Objects.equals(this.extraBody, that.extraBody);
+				&& Objects.equals(this.httpHeaders, that.httpHeaders) && Objects.equals(this.extraBody, that.extraBody)
+				&& Objects.equals(this.endpoint, that.endpoint);
 	}
 
 	@Override
@@ -274,7 +287,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 				this.stopSequences, this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext,
 				this.outputSchema, this.maxCompletionTokens, this.seed, this.n, this.user, this.responseFormat,
 				this.reasoningEffort, this.toolChoice, this.parallelToolCalls, this.streamUsage, this.httpHeaders,
-				this.extraBody);
+				this.extraBody, this.endpoint);
 	}
 
 	@Override
@@ -317,6 +330,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		private Map<String, String> httpHeaders;
 
 		private Map<String, Object> extraBody;
+
+		private String endpoint;
 
 		private Builder() {
 		}
@@ -445,6 +460,16 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 			return this;
 		}
 
+		/**
+		 * Pins the endpoint for this request, skipping the probe of endpoint routing.
+		 * @param endpoint {@code chat}, {@code completions} or {@code responses}; {@code null} to let routing choose
+		 * @return this builder
+		 */
+		public Builder endpoint(String endpoint) {
+			this.endpoint = endpoint;
+			return this;
+		}
+
 		@Override
 		public Builder combineWith(ChatOptions.Builder<?> other) {
 			super.combineWith(other);
@@ -461,6 +486,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 				this.streamUsage = pick(that.streamUsage, this.streamUsage);
 				this.httpHeaders = mergeMaps(this.httpHeaders, that.httpHeaders);
 				this.extraBody = mergeMaps(this.extraBody, that.extraBody);
+				this.endpoint = pick(that.endpoint, this.endpoint);
 			}
 			else if (other instanceof StructuredOutputChatOptions.Builder<?> structured
 					&& structured.clone().build() instanceof StructuredOutputChatOptions built) {

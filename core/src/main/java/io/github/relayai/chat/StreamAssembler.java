@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns the events of one {@code chat.completion.chunk} stream into {@link ChatResponse} deltas,
+ * Turns the events of one {@code chat.completion.chunk} (or legacy {@code text_completion}) stream
+ * into {@link ChatResponse} deltas,
  * coping with what real providers send: empty {@code choices}, role-only and usage-only chunks,
  * chunks after the finish chunk, choices without {@code delta}, {@code null} fields, content as an
  * array of parts, tool calls split by {@code index} (or without one), interleaved choices, and
@@ -160,6 +161,7 @@ final class StreamAssembler {
 				}
 			}
 		}
+		ChatResponses.content(choice.get("text"), text, reasoning);
 		String finishReason = ChatResponses.finishReason(choice);
 		List<AssistantMessage.ToolCall> toolCalls = List.of();
 		if (finishReason != null) {

@@ -1,0 +1,40 @@
+package io.github.relayai.autoconfigure;
+
+import io.github.relayai.error.ProviderErrorClassifier;
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.image.RelayImageModel;
+import org.springframework.ai.model.SpringAIModelProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configures a {@link RelayImageModel} (a Spring AI {@code ImageModel}) when
+ * {@code spring.ai.relay.image.options.model} is set and {@code spring.ai.model.image} is {@code relay} or
+ * unset. It shares the chat model's transport when there is one, and builds its own from
+ * {@code spring.ai.relay.*} otherwise.
+ */
+@AutoConfiguration(after = { RelayErrorAutoConfiguration.class, RelayChatAutoConfiguration.class })
+@EnableConfigurationProperties({ RelayConnectionProperties.class, RelayImageProperties.class })
+@ConditionalOnProperty(name = SpringAIModelProperties.IMAGE_MODEL, havingValue = RelayChatAutoConfiguration.MODEL_ID,
+		matchIfMissing = true)
+@ConditionalOnProperty(prefix = RelayImageProperties.PREFIX + ".options", name = "model")
+public class RelayImageAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RelayImageModel relayImageModel(RelayImageProperties image, RelayConnectionProperties connection,
+			ObjectProvider<RelayHttpClient> httpClient, ObjectProvider<ProviderErrorClassifier> classifier) {
+		RelayHttpClient http = httpClient.getIfAvailable(() -> RelayChatAutoConfiguration.createHttpClient(connection,
+				classifier.getIfAvailable(ProviderErrorClassifier::new)));
+		return RelayImageModel.builder()
+			.httpClient(http)
+			.defaultOptions(image.getOptions().toOptions())
+			.imageLimits(RelayChatAutoConfiguration.imageLimits(connection))
+			.build();
+	}
+
+}

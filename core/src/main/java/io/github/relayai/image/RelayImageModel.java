@@ -1,0 +1,206 @@
+package io.github.relayai.image;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.github.relayai.chat.ChatCompletionsExchange;
+import io.github.relayai.chat.ChatExchange;
+import io.github.relayai.chat.ChatRequest;
+import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.error.ProviderError;
+import io.github.relayai.error.RelayExceptions;
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.media.ImageEncoder;
+import io.github.relayai.media.ImageLimits;
+import io.github.relayai.media.MarkdownImages;
+import io.github.relayai.routing.RoutingMessages;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.content.Media;
+import org.springframework.ai.image.Image;
+import org.springframework.ai.image.ImageGeneration;
+import org.springframework.ai.image.ImageMessage;
+import org.springframework.ai.image.ImageModel;
+import org.springframework.ai.image.ImagePrompt;
+import org.springframework.ai.image.ImageResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Spring AI {@link ImageModel} for image models that gateways serve through chat completions (such
+ * as {@code gemini-3-pro-image-preview}): the prompt, with optional
+ * {@link RelayImageOptions#getInputImages() input images} for image-to-image, goes in as a user message,
+ * and the images the model writes into its answer as markdown data URLs come back as base64
+ * {@link Image}s with their MIME type in {@link RelayImageGenerationMetadata}. Answers are streamed by
+ * default, so long generations are kept alive by the gateway's heartbeats.
+ */
+public final class RelayImageModel implements ImageModel {
+
+	private final ChatExchange exchange;
+
+	private final RelayImageOptions defaultOptions;
+
+	private final RoutingMessages messages;
+
+	private RelayImageModel(Builder builder) {
+		this.exchange = new ChatCompletionsExchange(builder.http, JsonMapper.builder().build(),
+				new ImageEncoder(builder.imageLimits));
+		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
+				: RelayImageOptions.builder().build();
+		this.messages = new RoutingMessages(builder.http.classifier().locale());
+	}
+
+	/**
+	 * Creates a builder.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The options used when a request sets none.
+	 * @return the defaults
+	 */
+	public RelayImageOptions getDefaultOptions() {
+		return this.defaultOptions;
+	}
+
+	@Override
+	public ImageResponse call(ImagePrompt prompt) {
+		RelayImageOptions options = this.defaultOptions.merge(prompt.getOptions());
+		if (options.getModel() == null || options.getModel().isBlank()) {
+			throw new IllegalArgumentException("No image model is set: configure spring.ai.relay.image.options.model "
+					+ "(for example gemini-3-pro-image-preview) or pass one in the request options");
+		}
+		String text = prompt.getInstructions()
+			.stream()
+			.map(ImageMessage::getText)
+			.collect(Collectors.joining("\n"));
+		UserMessage user = UserMessage.builder()
+			.text(text)
+			.media((options.getInputImages() != null) ? options.getInputImages() : List.of())
+			.build();
+		ChatRequest request = new ChatRequest(List.of(user), chatOptions(options));
+		int count = (options.getN() != null) ? Math.max(1, options.getN()) : 1;
+		boolean stream = !Boolean.FALSE.equals(options.getStream());
+		List<ImageGeneration> generations = Flux.range(0, count)
+			.flatMapSequential(i -> answer(request, stream))
+			.map(answer -> images(answer, options.getModel()))
+			.flatMapIterable(images -> images)
+			.collectList()
+			.block();
+		return new ImageResponse(generations);
+	}
+
+	private static RelayChatOptions chatOptions(RelayImageOptions options) {
+		Map<String, Object> extra = new LinkedHashMap<>();
+		if (options.getWidth() != null && options.getHeight() != null) {
+			extra.put("size", options.getWidth() + "x" + options.getHeight());
+		}
+		if (options.getStyle() != null) {
+			extra.put("style", options.getStyle());
+		}
+		if (options.getExtraBody() != null) {
+			extra.putAll(options.getExtraBody());
+		}
+		return RelayChatOptions.builder()
+			.model(options.getModel())
+			.extraBody(extra.isEmpty() ? null : extra)
+			.build();
+	}
+
+	/** The whole answer text, streamed or not. */
+	private Mono<String> answer(ChatRequest request, boolean stream) {
+		Flux<ChatResponse> responses = stream ? this.exchange.stream(request) : this.exchange.call(request).flux();
+		return responses.map(RelayImageModel::text).reduce(new StringBuilder(), StringBuilder::append)
+			.map(StringBuilder::toString);
+	}
+
+	private static String text(ChatResponse response) {
+		return (response.getResult() != null && response.getResult().getOutput().getText() != null)
+				? response.getResult().getOutput().getText() : "";
+	}
+
+	private List<ImageGeneration> images(String answer, String model) {
+		List<ImageGeneration> images = new ArrayList<>();
+		for (Media media : MarkdownImages.extract(answer)) {
+			RelayImageGenerationMetadata metadata = new RelayImageGenerationMetadata(media.getMimeType().toString());
+			Image image = (media.getData() instanceof byte[] bytes)
+					? new Image(null, Base64.getEncoder().encodeToString(bytes))
+					: new Image(media.getData().toString(), null);
+			images.add(new ImageGeneration(image, metadata));
+		}
+		if (images.isEmpty()) {
+			throw RelayExceptions.create(new ProviderError(ErrorCategory.UNKNOWN, false, 0, null, null, null,
+					answer.isBlank() ? null : answer, null, Optional.empty(), model, ChatCompletionsExchange.PATH,
+					this.messages.format("image.none", model)), null);
+		}
+		return images;
+	}
+
+	/**
+	 * Builds a {@link RelayImageModel}.
+	 */
+	public static final class Builder {
+
+		private RelayHttpClient http;
+
+		private RelayImageOptions defaultOptions;
+
+		private ImageLimits imageLimits = ImageLimits.DEFAULTS;
+
+		private Builder() {
+		}
+
+		/**
+		 * The transport to the gateway (required).
+		 * @param http the transport
+		 * @return this builder
+		 */
+		public Builder httpClient(RelayHttpClient http) {
+			this.http = http;
+			return this;
+		}
+
+		/**
+		 * The options used when a request sets none.
+		 * @param defaultOptions the defaults
+		 * @return this builder
+		 */
+		public Builder defaultOptions(RelayImageOptions defaultOptions) {
+			this.defaultOptions = defaultOptions;
+			return this;
+		}
+
+		/**
+		 * Limits for input images (default 5 images of 20 MB; at most 10).
+		 * @param imageLimits the limits
+		 * @return this builder
+		 */
+		public Builder imageLimits(ImageLimits imageLimits) {
+			this.imageLimits = imageLimits;
+			return this;
+		}
+
+		/**
+		 * Builds the model.
+		 * @return the model
+		 */
+		public RelayImageModel build() {
+			if (this.http == null) {
+				throw new IllegalArgumentException("RelayImageModel needs a RelayHttpClient: call httpClient(...)");
+			}
+			return new RelayImageModel(this);
+		}
+
+	}
+
+}

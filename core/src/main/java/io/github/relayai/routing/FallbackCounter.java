@@ -1,0 +1,28 @@
+package io.github.relayai.routing;
+
+import java.util.function.BiConsumer;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Counts endpoint fallbacks in Micrometer; kept apart so that Micrometer stays optional.
+ */
+final class FallbackCounter {
+
+	/** The counter's name. */
+	static final String NAME = "relay.endpoint.fallbacks";
+
+	private FallbackCounter() {
+	}
+
+	static BiConsumer<String, Endpoint> of(MeterRegistry registry) {
+		return (model, endpoint) -> Counter.builder(NAME)
+			.description("Requests Relay re-sent to another endpoint because the model is not a chat model")
+			.tag("model", model)
+			.tag("endpoint", endpoint.id())
+			.register(registry)
+			.increment();
+	}
+
+}

@@ -1,0 +1,41 @@
+package io.github.relayai.routing;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One entry of a gateway's {@code /v1/models} list.
+ *
+ * @param id the model id
+ * @param ownedBy the {@code owned_by} field, or {@code null}
+ * @param supportedEndpointTypes the gateway's {@code supported_endpoint_types} (new-api and its forks),
+ * empty when the gateway does not report them
+ */
+public record ModelInfo(String id, String ownedBy, List<String> supportedEndpointTypes) {
+
+	public ModelInfo {
+		supportedEndpointTypes = (supportedEndpointTypes != null) ? List.copyOf(supportedEndpointTypes) : List.of();
+	}
+
+	/**
+	 * The endpoints the reported types name: new-api's {@code openai} is chat completions and
+	 * {@code openai-response} (or {@code openai-response-compact}) the Responses API; other types
+	 * (anthropic, gemini, embeddings...) are not OpenAI chat endpoints and are left out.
+	 * @return the endpoints, empty when none are reported
+	 */
+	public Set<Endpoint> endpoints() {
+		Set<Endpoint> endpoints = EnumSet.noneOf(Endpoint.class);
+		for (String type : this.supportedEndpointTypes) {
+			switch (type) {
+				case "openai" -> endpoints.add(Endpoint.CHAT);
+				case "openai-response", "openai-response-compact" -> endpoints.add(Endpoint.RESPONSES);
+				default -> {
+					// not an OpenAI chat endpoint
+				}
+			}
+		}
+		return endpoints;
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.github.relayai.routing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.github.relayai.chat.ChatCompletionParser;
+import io.github.relayai.chat.ChatResponses;
+import io.github.relayai.http.RelayHttpClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The models a gateway lists at {@code /v1/models}, fetched on first use and cached. Gateways built on
+ * new-api report {@code supported_endpoint_types} per model, which {@link EndpointRouter} uses to
+ * pick an endpoint without a probe request.
+ * <p>
+ * Thread-safe; concurrent callers share one request.
+ */
+public final class RelayModels {
+
+	/** The models path. */
+	public static final String PATH = "/v1/models";
+
+	/** How long a fetched list is kept by default. */
+	public static final Duration DEFAULT_TTL = Duration.ofHours(1);
+
+	private static final Duration FAILURE_TTL = Duration.ofMinutes(1);
+
+	private final RelayHttpClient http;
+
+	private final JsonMapper json;
+
+	private final Mono<List<ModelInfo>> cached;
+
+	/**
+	 * Creates the list for a gateway, kept for {@link #DEFAULT_TTL}.
+	 * @param http the transport
+	 */
+	public RelayModels(RelayHttpClient http) {
+		this(http, DEFAULT_TTL);
+	}
+
+	/**
+	 * Creates the list for a gateway.
+	 * @param http the transport
+	 * @param ttl how long a fetched list is kept; a failed fetch is retried after a minute
+	 */
+	public RelayModels(RelayHttpClient http, Duration ttl) {
+		this.http = http;
+		this.json = JsonMapper.builder().build();
+		this.cached = Mono.defer(this::fetch).cache(models -> ttl, failure -> FAILURE_TTL, () -> FAILURE_TTL);
+	}
+
+	/**
+	 * The gateway's models, from the cache when fresh.
+	 * @return the models; fails with a typed exception when the gateway cannot list them
+	 */
+	public Mono<List<ModelInfo>> list() {
+		return this.cached;
+	}
+
+	/**
+	 * The endpoints the gateway reports for a model.
+	 * @param model the model id
+	 * @return the endpoints; empty when the gateway reports none for it, does not list it, or cannot
+	 * be asked (this never fails)
+	 */
+	public Mono<Set<Endpoint>> endpoints(String model) {
+		return list().map(models -> models.stream()
+			.filter(info -> info.id().equals(model))
+			.findFirst()
+			.map(ModelInfo::endpoints)
+			.orElse(Set.of()))
+			.onErrorReturn(Set.of());
+	}
+
+	private Mono<List<ModelInfo>> fetch() {
+		return this.http.get(PATH).map(this::parse);
+	}
+
+	private List<ModelInfo> parse(byte[] body) {
+		JsonNode root = ChatCompletionParser.readJson(this.json, this.http.classifier(), body, null, PATH);
+		List<ModelInfo> models = new ArrayList<>();
+		for (JsonNode entry : root.path("data")) {
+			String id = ChatResponses.text(entry.get("id"));
+			if (id == null) {
+				continue;
+			}
+			List<String> types = new ArrayList<>();
+			for (JsonNode type : entry.path("supported_endpoint_types")) {
+				if (type.isString()) {
+					types.add(type.stringValue());
+				}
+			}
+			models.add(new ModelInfo(id, ChatResponses.text(entry.get("owned_by")), types));
+		}
+		return List.copyOf(models);
+	}
+
+}

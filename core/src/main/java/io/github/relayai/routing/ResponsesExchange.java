@@ -1,0 +1,59 @@
+package io.github.relayai.routing;
+
+import io.github.relayai.chat.ChatExchange;
+import io.github.relayai.chat.ChatRequest;
+import io.github.relayai.chat.ChatRequestFactory;
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.media.ImageEncoder;
+import org.springframework.ai.chat.model.ChatResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code /v1/responses} endpoint (OpenAI's Responses API) behind the chat seam: converts the
+ * request, posts it, and maps the whole answer or the typed event stream back to chat-shaped
+ * responses.
+ */
+final class ResponsesExchange implements ChatExchange {
+
+	private static final String PATH = Endpoint.RESPONSES.path();
+
+	private final RelayHttpClient http;
+
+	private final JsonMapper json;
+
+	private final ResponsesRequests requests;
+
+	private final ResponsesAnswers answers;
+
+	ResponsesExchange(RelayHttpClient http, JsonMapper json, ImageEncoder images) {
+		this.http = http;
+		this.json = json;
+		this.requests = new ResponsesRequests(json, images);
+		this.answers = new ResponsesAnswers(json, http.classifier());
+	}
+
+	@Override
+	public Mono<ChatResponse> call(ChatRequest request) {
+		return Mono.defer(() -> {
+			byte[] body = this.json.writeValueAsBytes(this.requests.create(request, false));
+			return this.http.postJson(PATH, body, ChatRequestFactory.headers(request.options()), request.model())
+				.map(answer -> this.answers.parse(answer, request.model()));
+		});
+	}
+
+	@Override
+	public Flux<ChatResponse> stream(ChatRequest request) {
+		return Flux.defer(() -> {
+			byte[] body = this.json.writeValueAsBytes(this.requests.create(request, true));
+			ResponsesStreamAssembler assembler = new ResponsesStreamAssembler(this.answers, request.model());
+			return this.http
+				.postForEvents(PATH, body, ChatRequestFactory.headers(request.options()), request.model())
+				.takeUntil(event -> event.isDone())
+				.concatMapIterable(assembler::accept)
+				.concatWith(Flux.defer(() -> Flux.fromIterable(assembler.end())));
+		});
+	}
+
+}

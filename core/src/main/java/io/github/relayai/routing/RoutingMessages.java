@@ -1,0 +1,67 @@
+package io.github.relayai.routing;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.error.ProviderError;
+import io.github.relayai.error.RelayAiException;
+import io.github.relayai.error.RelayExceptions;
+
+/**
+ * Relay's routing and image hints, in English or Simplified Chinese (the classifier's language), from
+ * {@code io/github/relayai/routing/messages*.properties}. Internal to Relay.
+ */
+public final class RoutingMessages {
+
+	private static final String BUNDLE = "io.github.relayai.routing.messages";
+
+	private final Locale locale;
+
+	private final ResourceBundle bundle;
+
+	/**
+	 * Loads the hints.
+	 * @param locale {@code zh*} for Simplified Chinese, anything else for English
+	 */
+	public RoutingMessages(Locale locale) {
+		this.locale = "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
+		this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale,
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+	}
+
+	/**
+	 * Formats one hint.
+	 * @param key the key
+	 * @param arguments its arguments
+	 * @return the text
+	 */
+	public String format(String key, Object... arguments) {
+		return new MessageFormat(this.bundle.getString(key), this.locale).format(arguments);
+	}
+
+	/**
+	 * An {@link ErrorCategory#INVALID_REQUEST} raised before anything is sent.
+	 */
+	RelayAiException invalidRequest(String model, Endpoint endpoint, String key) {
+		String hint = format(key, model);
+		return RelayExceptions.create(new ProviderError(ErrorCategory.INVALID_REQUEST, false, 0, null, null, null,
+				null, null, Optional.empty(), model, endpoint.path(), hint), null);
+	}
+
+	/**
+	 * The {@link ErrorCategory#NON_CHAT_MODEL} error re-hinted for a disabled fallback.
+	 */
+	RelayAiException fallbackDisabled(RelayAiException original) {
+		ProviderError error = original.error();
+		String hint = error.suggestedEndpoint()
+			.map(endpoint -> format("fallback.off", error.model(), endpoint))
+			.orElseGet(() -> format("fallback.off.unknown", error.model()));
+		return RelayExceptions.create(new ProviderError(error.category(), error.retryable(), error.httpStatus(),
+				error.type(), error.code(), error.param(), error.message(), error.requestId(), error.retryAfter(),
+				error.model(), error.endpoint(), hint), original);
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.github.relayai.routing;
+
+import java.nio.file.Path;
+
+import io.github.relayai.testsupport.OpenAiSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Example bodies published in OpenAI's OpenAPI document ({@code x-oaiMeta} examples of
+ * {@code shared/spec/openai-openapi.json}); call {@link OpenAiSpec#assumeAvailable()} first.
+ */
+final class SpecExamples {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static JsonNode spec;
+
+	private SpecExamples() {
+	}
+
+	/** The example of a component schema, such as {@code ResponseFailedEvent}, as compact JSON. */
+	static String schemaExample(String schema) {
+		return compact(spec().path("components").path("schemas").path(schema).path("x-oaiMeta").path("example"));
+	}
+
+	/** The example response of an operation, such as {@code /completions} (first example). */
+	static String responseExample(String path) {
+		return compact(spec().path("paths").path(path).path("post").path("x-oaiMeta").path("examples").path(0)
+			.path("response"));
+	}
+
+	private static String compact(JsonNode example) {
+		return JSON.readTree(example.stringValue()).toString();
+	}
+
+	private static synchronized JsonNode spec() {
+		if (spec == null) {
+			Path path = OpenAiSpec.specPath().orElseThrow();
+			spec = JSON.readTree(path.toFile());
+		}
+		return spec;
+	}
+
+}
