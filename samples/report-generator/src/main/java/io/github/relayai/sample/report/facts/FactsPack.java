@@ -12,7 +12,8 @@ import io.github.relayai.sample.report.input.Risk;
 import io.github.relayai.sample.report.input.Severity;
 
 /**
- * The facts pack: what the narrative may say, each fact with a stable id. Headline facts come first, then the top
+ * The facts pack: what the narrative may say, each fact with a stable id. Headline facts and one fact per device
+ * come first, then the top
  * sources, targets and rules, then one fact per finding (high-risk findings are high-risk facts).
  */
 public final class FactsPack {
@@ -41,6 +42,11 @@ public final class FactsPack {
                     ? texts.t("fact.lastMonth", texts.number(prev.abnormalDevices()) + unitDevice) : null;
             pack.add(texts.t("fact.devicesWith", texts.t("status." + s)), n, texts.number(n) + unitDevice, mom, false);
         }
+        for (var d : facts.devices()) {
+            pack.add(texts.t("fact.device", d.device().id(), d.device().name()), d.status().name(),
+                    texts.t("deviceType." + d.device().type().name()) + ", " + d.device().mgmtIp() + ", "
+                            + texts.t("status." + d.status()), null, false);
+        }
         pack.add(texts.t("fact.alertsTotal"), alerts.total(), texts.number(alerts.total()) + unitAlert,
                 prev == null ? null : texts.change(facts.momAlertsPct()) + " (" + texts.t("fact.lastMonth",
                         texts.number(prev.alertsTotal()) + unitAlert) + ")", false);
@@ -61,6 +67,7 @@ public final class FactsPack {
         if (prev != null) {
             pack.add(texts.t("fact.prevOpenIssues"), prev.openIssues(), texts.number(prev.openIssues()), null, false);
         }
+        pack.add(texts.t("fact.logRule"), 180, texts.t("fact.logRule.display"), null, false);
         pack.add(texts.t("fact.carriedIssues"), facts.carriedIssues().size(),
                 texts.number(facts.carriedIssues().size()), null, false);
         for (var c : alerts.topExternalSources().subList(0, Math.min(3, alerts.topExternalSources().size()))) {
