@@ -48,7 +48,9 @@ public final class HtmlRenderer {
             .toc li.l2 { margin-left: 24px; }
             """;
     private static final String PDF_CSS = """
-            @page { size: A4; margin: 18mm 16mm; @bottom-center { content: counter(page); font-size: 10px; } }
+            @page { size: A4; margin: 18mm 16mm;
+                    @bottom-center { content: counter(page); font-size: 10px; font-family: "Noto Sans SC"; } }
+            * { font-family: "Noto Sans SC"; }
             body { max-width: none; padding: 0; font-size: 12px; }
             .pagebreak { page-break-after: always; }
             .chart img { width: 100%; }
