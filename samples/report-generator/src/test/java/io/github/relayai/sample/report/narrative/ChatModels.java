@@ -1,0 +1,23 @@
+package io.github.relayai.sample.report.narrative;
+
+import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.chat.RelayChatOptions;
+import org.springframework.ai.chat.model.ChatModel;
+
+/**
+ * The Relay ChatModel the LLM-path tests talk to the WireMock gateway through.
+ */
+final class ChatModels {
+
+    private ChatModels() {
+    }
+
+    /** Relay's ChatModel for an OpenAI-compatible gateway at {@code baseUrl}. */
+    static ChatModel relay(String baseUrl) {
+        return RelayChatModel.builder()
+                .baseUrl(baseUrl)
+                .apiKey("test-key")
+                .defaultOptions(RelayChatOptions.builder().model("test-model").build())
+                .build();
+    }
+}

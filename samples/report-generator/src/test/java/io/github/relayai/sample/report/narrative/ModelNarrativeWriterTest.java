@@ -1,0 +1,117 @@
+package io.github.relayai.sample.report.narrative;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.github.relayai.sample.report.TestData;
+import io.github.relayai.sample.report.facts.Facts;
+import io.github.relayai.sample.report.facts.FactsPack;
+import io.github.relayai.sample.report.i18n.Lang;
+import io.github.relayai.sample.report.i18n.Texts;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The model path against a stubbed OpenAI-compatible gateway: structured output, a grounding violation sent back,
+ * a corrected retry; and the fallback after the retries are used up.
+ */
+class ModelNarrativeWriterTest {
+
+    private static final String PATH = "/v1/chat/completions";
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private WireMockServer gateway;
+    private Facts facts;
+    private FactsPack pack;
+    private Texts texts;
+
+    @BeforeEach
+    void setUp() {
+        gateway = new WireMockServer(wireMockConfig().dynamicPort());
+        gateway.start();
+        facts = TestData.facts(TestData.ACME);
+        texts = new Texts(Lang.ZH);
+        pack = FactsPack.of(facts, texts);
+    }
+
+    @AfterEach
+    void tearDown() {
+        gateway.stop();
+    }
+
+    @Test
+    void retriesWithTheViolationsThenAcceptsTheCorrectedAnswer() {
+        Narrative grounded = new OfflineNarrativeWriter().write(facts, pack, texts).narrative();
+        Narrative invented = new Narrative("本月告警9,999条，来自203.0.113.250的攻击。", grounded.findings(),
+                grounded.recommendations(), grounded.nextMonthPlan());
+        stubAnswers(invented, grounded);
+
+        NarrativeResult result = writer().write(facts, pack, texts);
+
+        assertThat(result.source()).isEqualTo(NarrativeResult.Source.MODEL);
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(result.narrative()).isEqualTo(grounded);
+        gateway.verify(2, postRequestedFor(urlEqualTo(PATH)));
+        // the first request carries the facts pack and the JSON format instructions (structured output)
+        gateway.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("高危及以上告警"))
+                .withRequestBody(containing("nextMonthPlan")));
+        // the retry sends the violations back
+        gateway.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("9,999"))
+                .withRequestBody(containing("203.0.113.250")).withRequestBody(containing("未通过事实核验")));
+    }
+
+    @Test
+    void fallsBackToAFixedSentenceAfterTwoRetries() {
+        Narrative invented = new Narrative("本月共处置CVE-2099-0001。", List.of(), List.of(), List.of());
+        stubAnswers(invented, invented, invented);
+
+        NarrativeResult result = writer().write(facts, pack, texts);
+
+        assertThat(result.source()).isEqualTo(NarrativeResult.Source.FALLBACK);
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(result.narrative().summary()).isEqualTo(texts.t("narrative.fallback.sentence"));
+        assertThat(result.violations()).extracting(GroundingViolation::kind)
+                .contains(GroundingViolation.Kind.CVE, GroundingViolation.Kind.UNCITED_HIGH_RISK_FACT);
+        gateway.verify(3, postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    private ModelNarrativeWriter writer() {
+        return new ModelNarrativeWriter(ChatModels.relay(gateway.baseUrl() + "/v1"), new PromptLibrary(null));
+    }
+
+    /** Answers the successive chat-completions calls with {@code answers}, one each. */
+    private void stubAnswers(Narrative... answers) {
+        String state = Scenario.STARTED;
+        for (int i = 0; i < answers.length; i++) {
+            String next = "answer-" + (i + 1);
+            gateway.stubFor(post(urlEqualTo(PATH)).inScenario("narrative").whenScenarioStateIs(state)
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                            .withBody(completion(JSON.writeValueAsString(answers[i]))))
+                    .willSetStateTo(next));
+            state = next;
+        }
+    }
+
+    /** An OpenAI chat-completions response whose message content is {@code content}. */
+    static String completion(String content) {
+        return JSON.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion", "created", 1,
+                "model", "test-model",
+                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                        "message", Map.of("role", "assistant", "content", content))),
+                "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
+    }
+}
