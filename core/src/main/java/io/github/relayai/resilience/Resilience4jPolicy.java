@@ -1,10 +1,14 @@
 package io.github.relayai.resilience;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import io.github.relayai.error.RelayAiException;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -18,6 +22,7 @@ import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import io.github.resilience4j.retry.Retry;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -110,54 +115,87 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 
 	@Override
 	public <T> Mono<T> call(Mono<T> request) {
-		return Mono.fromDirect(stream(request.flux()));
+		Mono<T> attempt = request;
+		for (UnaryOperator<Publisher<T>> layer : this.<T>layers()) {
+			attempt = attempt.transform(layer);
+		}
+		Mono<T> attempts = attempt;
+		return Mono.defer(() -> {
+			Retry.AsyncContext<T> context = this.retry.asyncContext();
+			return attempts.retryWhen(retries(context, new AtomicBoolean()))
+				.doOnSuccess(answer -> context.onComplete());
+		});
 	}
 
 	@Override
 	public <T> Flux<T> stream(Flux<T> request) {
-		Flux<T> attempt = attempt(request);
+		Flux<T> attempt = request;
+		for (UnaryOperator<Publisher<T>> layer : this.<T>layers()) {
+			attempt = attempt.transform(layer);
+		}
+		Flux<T> attempts = attempt;
 		return Flux.defer(() -> {
 			Retry.AsyncContext<T> context = this.retry.asyncContext();
 			AtomicBoolean emitted = new AtomicBoolean();
-			return attempt.doOnNext(element -> emitted.set(true))
-				.retryWhen(reactor.util.retry.Retry
-					.from(failures -> failures.concatMap(signal -> backoff(signal.failure(), context, emitted))))
+			return attempts.doOnNext(element -> emitted.set(true))
+				.retryWhen(retries(context, emitted))
 				.doOnComplete(context::onComplete);
 		});
 	}
 
 	/**
-	 * Waits before the next attempt, or fails when there is none: after content was emitted, for
-	 * {@link Error}s, and when the retry says so.
+	 * The retry loop of one call, as Resilience4j's {@code RetryOperator} runs it, but timing the waits on
+	 * the configured scheduler and giving up once an element was emitted.
 	 */
-	private Mono<Long> backoff(Throwable failure, Retry.AsyncContext<?> context, AtomicBoolean emitted) {
-		if (emitted.get() || failure instanceof Error) {
-			return Mono.error(failure);
-		}
-		long waitMillis = context.onError(failure);
-		return (waitMillis < 0) ? Mono.error(failure)
-				: Mono.delay(Duration.ofMillis(waitMillis), this.backoffScheduler);
+	private reactor.util.retry.Retry retries(Retry.AsyncContext<?> context, AtomicBoolean emitted) {
+		return reactor.util.retry.Retry.from(failures -> failures.concatMap(signal -> {
+			Throwable failure = signal.failure();
+			if (emitted.get() || failure instanceof Error) {
+				return Mono.error(failure);
+			}
+			long waitMillis = context.onError(failure);
+			return (waitMillis < 0) ? Mono.error(failure)
+					: Mono.delay(Duration.ofMillis(waitMillis), this.backoffScheduler);
+		}));
 	}
 
-	/** One attempt: circuit breaker, queue, concurrency limit, rate limiter, request. */
-	private <T> Flux<T> attempt(Flux<T> request) {
-		Flux<T> attempt = request;
+	/**
+	 * The layers of one attempt, innermost first: rate limiter, concurrency limit, queue, circuit breaker,
+	 * each followed by the translation of its rejection.
+	 */
+	private <T> List<UnaryOperator<Publisher<T>>> layers() {
+		List<UnaryOperator<Publisher<T>>> layers = new ArrayList<>(9);
 		if (this.rateLimiter != null) {
-			attempt = attempt.transform(RateLimiterOperator.of(this.rateLimiter))
-				.onErrorMap(RequestNotPermitted.class, this::rateLimited);
+			layers.add(RateLimiterOperator.of(this.rateLimiter));
+			layers.add(mapError(RequestNotPermitted.class, this::rateLimited));
 		}
-		attempt = attempt.transform(BulkheadOperator.of(this.bulkhead))
-			.onErrorMap(BulkheadFullException.class, this::queueTimeout);
+		layers.add(BulkheadOperator.of(this.bulkhead));
+		layers.add(mapError(BulkheadFullException.class, this::queueTimeout));
 		if (this.queueScheduler != null) {
-			attempt = attempt.subscribeOn(this.queueScheduler, false);
+			layers.add(shape(mono -> mono.subscribeOn(this.queueScheduler),
+					flux -> flux.subscribeOn(this.queueScheduler, false)));
 		}
-		attempt = attempt.transform(BulkheadOperator.of(this.queue))
-			.onErrorMap(BulkheadFullException.class, this::queueFull);
+		layers.add(BulkheadOperator.of(this.queue));
+		layers.add(mapError(BulkheadFullException.class, this::queueFull));
 		if (this.circuitBreaker != null) {
-			attempt = attempt.transform(CircuitBreakerOperator.of(this.circuitBreaker))
-				.onErrorMap(CallNotPermittedException.class, this::circuitOpen);
+			layers.add(CircuitBreakerOperator.of(this.circuitBreaker));
+			layers.add(mapError(CallNotPermittedException.class, this::circuitOpen));
 		}
-		return attempt.doOnError(RelayAiException.class, this.failureListener);
+		layers.add(shape(mono -> mono.doOnError(RelayAiException.class, this.failureListener),
+				flux -> flux.doOnError(RelayAiException.class, this.failureListener)));
+		return layers;
+	}
+
+	private static <T, E extends Throwable> UnaryOperator<Publisher<T>> mapError(Class<E> type,
+			Function<E, RelayAiException> mapper) {
+		return shape(mono -> mono.onErrorMap(type, mapper), flux -> flux.onErrorMap(type, mapper));
+	}
+
+	/** A layer given as its Mono and Flux forms, like Resilience4j's own operators. */
+	@SuppressWarnings("unchecked")
+	private static <T> UnaryOperator<Publisher<T>> shape(UnaryOperator<Mono<T>> mono, UnaryOperator<Flux<T>> flux) {
+		return publisher -> (publisher instanceof Mono) ? mono.apply((Mono<T>) publisher)
+				: flux.apply((Flux<T>) publisher);
 	}
 
 	private RelayAiException rateLimited(RequestNotPermitted rejection) {

@@ -37,9 +37,9 @@ class RetryTest {
 
 	final VirtualClock clock = new VirtualClock();
 
-	final RelayChatModel model = this.gateway
-		.model(Resilience4jPolicy.builder().backoffScheduler(this.clock).build())
-		.build();
+	final Resilience4jPolicy policy = Resilience4jPolicy.builder().backoffScheduler(this.clock).build();
+
+	final RelayChatModel model = this.gateway.model(this.policy).build();
 
 	@AfterEach
 	void close() throws InterruptedException {
@@ -64,6 +64,7 @@ class RetryTest {
 
 		assertThat(answer.get(10, TimeUnit.SECONDS).getResult().getOutput().getText()).isEqualTo("Hi");
 		assertThat(this.gateway.requests()).isEqualTo(3);
+		assertThat(this.policy.retry().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()).isOne();
 	}
 
 	@Test
@@ -88,6 +89,7 @@ class RetryTest {
 		assertThat(failure(this.gateway.callAsync(this.model))).isInstanceOf(NonChatModelException.class);
 		assertThat(this.gateway.requests()).isEqualTo(1);
 		assertThat(this.clock.noPendingWaits()).isTrue();
+		assertThat(this.policy.retry().getMetrics().getNumberOfFailedCallsWithoutRetryAttempt()).isOne();
 	}
 
 	@Test
