@@ -8,6 +8,7 @@ import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.http.BaseUrl;
 import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.media.ImageLimits;
+import io.github.relayai.resilience.ResiliencePolicy;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -95,7 +96,8 @@ public class RelayChatAutoConfiguration {
 	@ConditionalOnMissingBean
 	RelayChatModel relayChatModel(RelayHttpClient httpClient, RelayConnectionProperties connection,
 			RelayChatProperties chat, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<ChatModelObservationConvention> observationConvention) {
+			ObjectProvider<ChatModelObservationConvention> observationConvention,
+			ObjectProvider<ResiliencePolicy> resilience) {
 		ImageLimits imageLimits;
 		try {
 			imageLimits = new ImageLimits(connection.getImages().getMaxPerRequest(),
@@ -112,6 +114,9 @@ public class RelayChatAutoConfiguration {
 			.imageLimits(imageLimits)
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfAvailable())
+			.resilience(resilience.getIfAvailable())
+			.transport(chat.getTransport())
+			.fallbackModels(chat.getFallbackModels())
 			.build();
 	}
 

@@ -390,13 +390,14 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		}
 
 		/**
-		 * Called with every failed attempt, local rejections included, for example to count failures by
-		 * category.
+		 * Adds a listener called with every failed attempt, local rejections included, for example to count
+		 * failures by category.
 		 * @param listener the listener
 		 * @return this builder
 		 */
-		public Builder failureListener(Consumer<RelayAiException> listener) {
-			this.failureListener = Objects.requireNonNull(listener, "listener must not be null");
+		public Builder onFailure(Consumer<RelayAiException> listener) {
+			Objects.requireNonNull(listener, "listener must not be null");
+			this.failureListener = this.failureListener.andThen(listener);
 			return this;
 		}
 

@@ -150,7 +150,7 @@ class BulkheadTest {
 		Resilience4jPolicy policy = Resilience4jPolicy.builder()
 			.bulkhead(new BulkheadSettings(1, 0, Duration.ZERO))
 			.backoffScheduler(clock)
-			.failureListener(failure -> failures.add(failure.error().category()))
+			.onFailure(failure -> failures.add(failure.error().category()))
 			.build();
 		Disposable holder = policy.stream(Flux.<String>never()).subscribe();
 
