@@ -111,6 +111,35 @@ class RetryTest {
 	}
 
 	@Test
+	void retryAfterMillisAndHttpDateAreHonoured() throws Exception {
+		java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+		RelayChatModel model = this.gateway.model(this.policy)
+			.classifier(io.github.relayai.error.ProviderErrorClassifier.builder()
+				.clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+				.build())
+			.build();
+		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs(STARTED)
+			.willReturn(error(429, "rate_limit_exceeded", null, "slow down").withHeader("retry-after-ms", "1500"))
+			.willSetStateTo("date"));
+		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs("date")
+			.willReturn(error(503, "server_error", null, "busy").withHeader("Retry-After",
+					java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+						.format(now.plusSeconds(3).atZone(java.time.ZoneOffset.UTC))))
+			.willSetStateTo("ok"));
+		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs("ok").willReturn(completion("Hi")));
+
+		CompletableFuture<ChatResponse> answer = this.gateway.callAsync(model);
+		Duration first = this.clock.nextWait();
+		this.clock.advance(first);
+		Duration second = this.clock.nextWait();
+		this.clock.advance(second);
+
+		assertThat(first).isEqualTo(Duration.ofMillis(1500));
+		assertThat(second).isEqualTo(Duration.ofSeconds(3));
+		assertThat(answer.get(10, TimeUnit.SECONDS).getResult().getOutput().getText()).isEqualTo("Hi");
+	}
+
+	@Test
 	void retryAfterLongerThanMaxRetryAfterFailsAtOnce() throws Exception {
 		this.gateway.server.stubFor(plain().willReturn(
 				error(429, "rate_limit_exceeded", "rate_limit_exceeded", "slow down").withHeader("Retry-After", "600")));
