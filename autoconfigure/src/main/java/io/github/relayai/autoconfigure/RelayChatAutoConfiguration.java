@@ -9,6 +9,7 @@ import io.github.relayai.http.BaseUrl;
 import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.media.ImageLimits;
 import io.github.relayai.routing.EndpointRouter;
+import io.github.relayai.resilience.ResiliencePolicy;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -109,7 +110,8 @@ public class RelayChatAutoConfiguration {
 	RelayChatModel relayChatModel(RelayHttpClient httpClient, RelayConnectionProperties connection,
 			RelayChatProperties chat, EndpointRouter endpointRouter,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<ChatModelObservationConvention> observationConvention) {
+			ObjectProvider<ChatModelObservationConvention> observationConvention,
+			ObjectProvider<ResiliencePolicy> resilience) {
 		return RelayChatModel.builder()
 			.httpClient(httpClient)
 			.exchange(endpointRouter)
@@ -117,6 +119,9 @@ public class RelayChatAutoConfiguration {
 			.imageLimits(imageLimits(connection))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfAvailable())
+			.resilience(resilience.getIfAvailable())
+			.transport(chat.getTransport())
+			.fallbackModels(chat.getFallbackModels())
 			.build();
 	}
 

@@ -1,11 +1,13 @@
 package io.github.relayai.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.relayai.chat.RelayChatOptions;
 import io.github.relayai.chat.ResponseFormat;
+import io.github.relayai.resilience.Transport;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -34,6 +36,18 @@ public class RelayChatProperties {
 	 */
 	private final Options options = new Options();
 
+	/**
+	 * How whole-answer calls are sent: auto (a plain request, and after a QUEUE_FULL answer from the gateway
+	 * a stream aggregated into one response), stream (always a stream) or plain (never a stream).
+	 */
+	private Transport transport = Transport.AUTO;
+
+	/**
+	 * Models tried in order when the requested one is not found, unavailable or still failing after its
+	 * retries; the response metadata key relay.model names the model that answered.
+	 */
+	private List<String> fallbackModels = new ArrayList<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -52,6 +66,22 @@ public class RelayChatProperties {
 
 	public Options getOptions() {
 		return this.options;
+	}
+
+	public Transport getTransport() {
+		return this.transport;
+	}
+
+	public void setTransport(Transport transport) {
+		this.transport = transport;
+	}
+
+	public List<String> getFallbackModels() {
+		return this.fallbackModels;
+	}
+
+	public void setFallbackModels(List<String> fallbackModels) {
+		this.fallbackModels = fallbackModels;
 	}
 
 	/**

@@ -9,7 +9,10 @@ import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.media.ImageEncoder;
 import io.github.relayai.media.ImageLimits;
+import io.github.relayai.resilience.FallbackModels;
+import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
+import io.github.relayai.resilience.Transport;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -61,7 +64,10 @@ public final class RelayChatModel implements ChatModel {
 				: DEFAULT_CONVENTION;
 		ChatExchange endpoint = (builder.exchange != null) ? builder.exchange
 				: new ChatCompletionsExchange(http, JsonMapper.builder().build(), new ImageEncoder(builder.imageLimits));
-		this.exchange = new ResilientExchange(endpoint, builder.resilience);
+		ResiliencePolicy resilience = (builder.resilience != null) ? builder.resilience
+				: Resilience4jPolicy.builder().locale(http.classifier().locale()).build();
+		this.exchange = FallbackModels.apply(new ResilientExchange(builder.transport.apply(endpoint), resilience),
+				builder.fallbackModels);
 	}
 
 	/**
@@ -188,7 +194,11 @@ public final class RelayChatModel implements ChatModel {
 
 		private ImageLimits imageLimits = ImageLimits.DEFAULTS;
 
-		private ResiliencePolicy resilience = ResiliencePolicy.NONE;
+		private ResiliencePolicy resilience;
+
+		private Transport transport = Transport.AUTO;
+
+		private List<String> fallbackModels = List.of();
 
 		private ChatExchange exchange;
 
@@ -326,7 +336,8 @@ public final class RelayChatModel implements ChatModel {
 		}
 
 		/**
-		 * The resilience policy wrapped around each request (default none).
+		 * The resilience policy wrapped around each request (default {@link Resilience4jPolicy} with its
+		 * default settings: retries and a local queue; {@link ResiliencePolicy#NONE} sends each request once).
 		 * @param resilience the policy
 		 * @return this builder
 		 */
@@ -345,6 +356,27 @@ public final class RelayChatModel implements ChatModel {
 		 */
 		public Builder exchange(ChatExchange exchange) {
 			this.exchange = exchange;
+			return this;
+		}
+
+		/**
+		 * How whole-answer calls are sent (default {@link Transport#AUTO}).
+		 * @param transport the transport
+		 * @return this builder
+		 */
+		public Builder transport(Transport transport) {
+			this.transport = java.util.Objects.requireNonNull(transport, "transport must not be null");
+			return this;
+		}
+
+		/**
+		 * Models tried in order when the requested one is not found, unavailable or still failing after its
+		 * retries (default none); see {@link FallbackModels}.
+		 * @param fallbackModels the models
+		 * @return this builder
+		 */
+		public Builder fallbackModels(List<String> fallbackModels) {
+			this.fallbackModels = List.copyOf(fallbackModels);
 			return this;
 		}
 

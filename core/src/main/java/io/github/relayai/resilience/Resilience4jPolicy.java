@@ -1,0 +1,414 @@
+package io.github.relayai.resilience;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import io.github.relayai.error.RelayAiException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import io.github.resilience4j.retry.Retry;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A {@link ResiliencePolicy} built on Resilience4j: retry with backoff, a bounded local queue (bulkhead),
+ * and an optional circuit breaker and rate limiter.
+ * <p>
+ * From the outside in, each request passes:
+ * <ol>
+ * <li><b>retry</b>: outermost, so a request waiting to be retried holds no queue slot, and every attempt
+ * goes through the circuit breaker and the queue again. Streams are retried only until their first element
+ * has been passed on: after that a failure is reported, never retried, so nothing is emitted twice;</li>
+ * <li><b>circuit breaker</b>: per attempt, before the queue, so that while it is open a request fails at
+ * once instead of waiting for a slot first;</li>
+ * <li><b>bulkhead</b>: at most {@code max-concurrent-calls} requests in flight, up to
+ * {@code max-queue-size} more waiting up to {@code max-wait}; others are rejected at once. The wait blocks a
+ * thread of a scheduler dedicated to it, never the caller's or an event loop. A stream keeps its slot until
+ * it completes, fails or is cancelled;</li>
+ * <li><b>rate limiter</b>: innermost, so permits are spent when a request is actually sent, not while it
+ * waits in the queue.</li>
+ * </ol>
+ * Rejections by the queue, circuit breaker and rate limiter become {@link io.github.relayai.error.QueueFullException},
+ * {@link io.github.relayai.error.UnavailableException} and {@link io.github.relayai.error.RateLimitedException}
+ * whose messages say the limit was local; they are not retried.
+ */
+public final class Resilience4jPolicy implements ResiliencePolicy {
+
+	/** The name of every Resilience4j instance Relay creates, and of the ones it looks up in registries. */
+	public static final String NAME = "relay";
+
+	private final Retry retry;
+
+	private final Bulkhead bulkhead;
+
+	private final Bulkhead queue;
+
+	private final Scheduler queueScheduler;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final RateLimiter rateLimiter;
+
+	private final Scheduler backoffScheduler;
+
+	private final LocalRejections rejections;
+
+	private final Consumer<RelayAiException> failureListener;
+
+	private Resilience4jPolicy(Builder builder) {
+		this.retry = (builder.retry != null) ? builder.retry : Retry.of(NAME, builder.retrySettings.toRetryConfig());
+		this.bulkhead = (builder.bulkhead != null) ? builder.bulkhead
+				: Bulkhead.of(NAME, builder.bulkheadSettings.toBulkheadConfig());
+		BulkheadConfig limits = this.bulkhead.getBulkheadConfig();
+		int maxQueueSize = builder.bulkheadSettings.maxQueueSize();
+		this.queue = Bulkhead.of(NAME + "-queue", BulkheadConfig.custom()
+			.maxConcurrentCalls(limits.getMaxConcurrentCalls() + maxQueueSize)
+			.maxWaitDuration(Duration.ZERO)
+			.build());
+		boolean waits = maxQueueSize > 0 && !limits.getMaxWaitDuration().isZero();
+		this.queueScheduler = waits ? Schedulers.newBoundedElastic(limits.getMaxConcurrentCalls() + maxQueueSize,
+				Integer.MAX_VALUE, "relay-queue", 60, true) : null;
+		this.circuitBreaker = (builder.circuitBreaker != null) ? builder.circuitBreaker
+				: builder.circuitBreakerSettings.enabled()
+						? CircuitBreaker.of(NAME, builder.circuitBreakerSettings.toCircuitBreakerConfig()) : null;
+		this.rateLimiter = (builder.rateLimiter != null) ? builder.rateLimiter
+				: builder.rateLimiterSettings.enabled()
+						? RateLimiter.of(NAME, builder.rateLimiterSettings.toRateLimiterConfig()) : null;
+		this.backoffScheduler = builder.backoffScheduler;
+		this.rejections = new LocalRejections(builder.locale);
+		this.failureListener = builder.failureListener;
+	}
+
+	/**
+	 * A policy with the default settings: retries and the local queue on, no circuit breaker or rate limiter.
+	 * @return the policy
+	 */
+	public static Resilience4jPolicy ofDefaults() {
+		return builder().build();
+	}
+
+	/**
+	 * Creates a builder.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public <T> Mono<T> call(Mono<T> request) {
+		Mono<T> attempt = request;
+		for (UnaryOperator<Publisher<T>> layer : this.<T>layers()) {
+			attempt = attempt.transform(layer);
+		}
+		Mono<T> attempts = attempt;
+		return Mono.defer(() -> {
+			Retry.AsyncContext<T> context = this.retry.asyncContext();
+			return attempts.retryWhen(retries(context, new AtomicBoolean()))
+				.doOnSuccess(answer -> context.onComplete());
+		});
+	}
+
+	@Override
+	public <T> Flux<T> stream(Flux<T> request) {
+		Flux<T> attempt = request;
+		for (UnaryOperator<Publisher<T>> layer : this.<T>layers()) {
+			attempt = attempt.transform(layer);
+		}
+		Flux<T> attempts = attempt;
+		return Flux.defer(() -> {
+			Retry.AsyncContext<T> context = this.retry.asyncContext();
+			AtomicBoolean emitted = new AtomicBoolean();
+			return attempts.doOnNext(element -> emitted.set(true))
+				.retryWhen(retries(context, emitted))
+				.doOnComplete(context::onComplete);
+		});
+	}
+
+	/**
+	 * The retry loop of one call, as Resilience4j's {@code RetryOperator} runs it, but timing the waits on
+	 * the configured scheduler and giving up once an element was emitted.
+	 */
+	private reactor.util.retry.Retry retries(Retry.AsyncContext<?> context, AtomicBoolean emitted) {
+		return reactor.util.retry.Retry.from(failures -> failures.concatMap(signal -> {
+			Throwable failure = signal.failure();
+			if (emitted.get() || failure instanceof Error) {
+				return Mono.error(failure);
+			}
+			long waitMillis = context.onError(failure);
+			return (waitMillis < 0) ? Mono.error(failure)
+					: Mono.delay(Duration.ofMillis(waitMillis), this.backoffScheduler);
+		}));
+	}
+
+	/**
+	 * The layers of one attempt, innermost first: rate limiter, concurrency limit, queue, circuit breaker,
+	 * each followed by the translation of its rejection.
+	 */
+	private <T> List<UnaryOperator<Publisher<T>>> layers() {
+		List<UnaryOperator<Publisher<T>>> layers = new ArrayList<>(9);
+		if (this.rateLimiter != null) {
+			layers.add(RateLimiterOperator.of(this.rateLimiter));
+			layers.add(mapError(RequestNotPermitted.class, this::rateLimited));
+		}
+		layers.add(BulkheadOperator.of(this.bulkhead));
+		layers.add(mapError(BulkheadFullException.class, this::queueTimeout));
+		if (this.queueScheduler != null) {
+			layers.add(shape(mono -> mono.subscribeOn(this.queueScheduler),
+					flux -> flux.subscribeOn(this.queueScheduler, false)));
+		}
+		layers.add(BulkheadOperator.of(this.queue));
+		layers.add(mapError(BulkheadFullException.class, this::queueFull));
+		if (this.circuitBreaker != null) {
+			layers.add(CircuitBreakerOperator.of(this.circuitBreaker));
+			layers.add(mapError(CallNotPermittedException.class, this::circuitOpen));
+		}
+		layers.add(shape(mono -> mono.doOnError(RelayAiException.class, this.failureListener),
+				flux -> flux.doOnError(RelayAiException.class, this.failureListener)));
+		return layers;
+	}
+
+	private static <T, E extends Throwable> UnaryOperator<Publisher<T>> mapError(Class<E> type,
+			Function<E, RelayAiException> mapper) {
+		return shape(mono -> mono.onErrorMap(type, mapper), flux -> flux.onErrorMap(type, mapper));
+	}
+
+	/** A layer given as its Mono and Flux forms, like Resilience4j's own operators. */
+	@SuppressWarnings("unchecked")
+	private static <T> UnaryOperator<Publisher<T>> shape(UnaryOperator<Mono<T>> mono, UnaryOperator<Flux<T>> flux) {
+		return publisher -> (publisher instanceof Mono) ? mono.apply((Mono<T>) publisher)
+				: flux.apply((Flux<T>) publisher);
+	}
+
+	private RelayAiException rateLimited(RequestNotPermitted rejection) {
+		var config = this.rateLimiter.getRateLimiterConfig();
+		return this.rejections.rateLimited(rejection, config.getLimitForPeriod(), config.getLimitRefreshPeriod(),
+				config.getTimeoutDuration());
+	}
+
+	private RelayAiException queueTimeout(BulkheadFullException rejection) {
+		BulkheadConfig config = this.bulkhead.getBulkheadConfig();
+		return this.rejections.queueTimeout(rejection, config.getMaxConcurrentCalls(), config.getMaxWaitDuration());
+	}
+
+	private RelayAiException queueFull(BulkheadFullException rejection) {
+		int maxConcurrentCalls = this.bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
+		return this.rejections.queueFull(rejection, maxConcurrentCalls,
+				this.queue.getBulkheadConfig().getMaxConcurrentCalls() - maxConcurrentCalls);
+	}
+
+	private RelayAiException circuitOpen(CallNotPermittedException rejection) {
+		long openMillis = this.circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
+		return this.rejections.circuitOpen(rejection, Duration.ofMillis(openMillis));
+	}
+
+	/**
+	 * The retry.
+	 * @return the Resilience4j retry
+	 */
+	public Retry retry() {
+		return this.retry;
+	}
+
+	/**
+	 * The concurrency limit.
+	 * @return the Resilience4j bulkhead
+	 */
+	public Bulkhead bulkhead() {
+		return this.bulkhead;
+	}
+
+	/**
+	 * The circuit breaker, if enabled.
+	 * @return the Resilience4j circuit breaker, or {@code null}
+	 */
+	public CircuitBreaker circuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	/**
+	 * The rate limiter, if enabled.
+	 * @return the Resilience4j rate limiter, or {@code null}
+	 */
+	public RateLimiter rateLimiter() {
+		return this.rateLimiter;
+	}
+
+	/**
+	 * Builds a {@link Resilience4jPolicy} from Relay's settings, from ready Resilience4j instances, or both
+	 * (an instance wins over the settings of its kind).
+	 */
+	public static final class Builder {
+
+		private RetrySettings retrySettings = RetrySettings.DEFAULTS;
+
+		private BulkheadSettings bulkheadSettings = BulkheadSettings.DEFAULTS;
+
+		private CircuitBreakerSettings circuitBreakerSettings = CircuitBreakerSettings.DEFAULTS;
+
+		private RateLimiterSettings rateLimiterSettings = RateLimiterSettings.DEFAULTS;
+
+		private Retry retry;
+
+		private Bulkhead bulkhead;
+
+		private CircuitBreaker circuitBreaker;
+
+		private RateLimiter rateLimiter;
+
+		private Scheduler backoffScheduler = Schedulers.parallel();
+
+		private Locale locale = Locale.getDefault();
+
+		private Consumer<RelayAiException> failureListener = failure -> {
+		};
+
+		private Builder() {
+		}
+
+		/**
+		 * The retry settings (default {@link RetrySettings#DEFAULTS}).
+		 * @param settings the settings
+		 * @return this builder
+		 */
+		public Builder retry(RetrySettings settings) {
+			this.retrySettings = Objects.requireNonNull(settings, "settings must not be null");
+			return this;
+		}
+
+		/**
+		 * A ready retry, used instead of the retry settings. Its exception predicate decides what is retried
+		 * ({@link RetryableFailure} is Relay's rule) and its interval function how long to wait.
+		 * @param retry the retry
+		 * @return this builder
+		 */
+		public Builder retry(Retry retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * The queue settings (default {@link BulkheadSettings#DEFAULTS}); with a ready bulkhead, only
+		 * {@link BulkheadSettings#maxQueueSize()} is used.
+		 * @param settings the settings
+		 * @return this builder
+		 */
+		public Builder bulkhead(BulkheadSettings settings) {
+			this.bulkheadSettings = Objects.requireNonNull(settings, "settings must not be null");
+			return this;
+		}
+
+		/**
+		 * A ready bulkhead: its {@code maxConcurrentCalls} and {@code maxWaitDuration} replace
+		 * {@code max-concurrent-calls} and {@code max-wait}.
+		 * @param bulkhead the bulkhead
+		 * @return this builder
+		 */
+		public Builder bulkhead(Bulkhead bulkhead) {
+			this.bulkhead = bulkhead;
+			return this;
+		}
+
+		/**
+		 * The circuit-breaker settings (default off).
+		 * @param settings the settings
+		 * @return this builder
+		 */
+		public Builder circuitBreaker(CircuitBreakerSettings settings) {
+			this.circuitBreakerSettings = Objects.requireNonNull(settings, "settings must not be null");
+			return this;
+		}
+
+		/**
+		 * A ready circuit breaker, used whatever the settings say.
+		 * @param circuitBreaker the circuit breaker
+		 * @return this builder
+		 */
+		public Builder circuitBreaker(CircuitBreaker circuitBreaker) {
+			this.circuitBreaker = circuitBreaker;
+			return this;
+		}
+
+		/**
+		 * The rate-limiter settings (default off).
+		 * @param settings the settings
+		 * @return this builder
+		 */
+		public Builder rateLimiter(RateLimiterSettings settings) {
+			this.rateLimiterSettings = Objects.requireNonNull(settings, "settings must not be null");
+			return this;
+		}
+
+		/**
+		 * A ready rate limiter, used whatever the settings say.
+		 * @param rateLimiter the rate limiter
+		 * @return this builder
+		 */
+		public Builder rateLimiter(RateLimiter rateLimiter) {
+			this.rateLimiter = rateLimiter;
+			return this;
+		}
+
+		/**
+		 * The scheduler that times the waits between attempts (default {@link Schedulers#parallel()}); tests
+		 * pass a virtual-time one.
+		 * @param scheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder backoffScheduler(Scheduler scheduler) {
+			this.backoffScheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+			return this;
+		}
+
+		/**
+		 * The language of the hints of local rejections (default the JVM's; {@code zh*} for Simplified
+		 * Chinese).
+		 * @param locale the locale
+		 * @return this builder
+		 */
+		public Builder locale(Locale locale) {
+			this.locale = Objects.requireNonNull(locale, "locale must not be null");
+			return this;
+		}
+
+		/**
+		 * Adds a listener called with every failed attempt, local rejections included, for example to count
+		 * failures by category.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder onFailure(Consumer<RelayAiException> listener) {
+			Objects.requireNonNull(listener, "listener must not be null");
+			this.failureListener = this.failureListener.andThen(listener);
+			return this;
+		}
+
+		/**
+		 * Builds the policy.
+		 * @return the policy
+		 */
+		public Resilience4jPolicy build() {
+			return new Resilience4jPolicy(this);
+		}
+
+	}
+
+}

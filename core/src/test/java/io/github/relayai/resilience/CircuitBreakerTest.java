@@ -1,0 +1,113 @@
+package io.github.relayai.resilience;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.error.InvalidRequestException;
+import io.github.relayai.error.RelayAiException;
+import io.github.relayai.error.UnavailableException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.github.relayai.resilience.Gateway.completion;
+import static io.github.relayai.resilience.Gateway.error;
+import static io.github.relayai.resilience.Gateway.plain;
+import static io.github.relayai.resilience.RetryTest.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CircuitBreakerTest {
+
+	final Gateway gateway = new Gateway();
+
+	final MutableClock clock = new MutableClock();
+
+	final CircuitBreaker circuitBreaker = CircuitBreaker.of(Resilience4jPolicy.NAME,
+			CircuitBreakerConfig
+				.from(new CircuitBreakerSettings(true, 50, 2, Duration.ofSeconds(30)).toCircuitBreakerConfig())
+				.clock(this.clock)
+				.build());
+
+	final RelayChatModel model = this.gateway.model(Resilience4jPolicy.builder()
+		.retry(new RetrySettings(1, Duration.ofMillis(500), 2, Duration.ofSeconds(8), Duration.ofSeconds(60)))
+		.circuitBreaker(this.circuitBreaker)
+		.build()).build();
+
+	@AfterEach
+	void close() throws InterruptedException {
+		this.gateway.close();
+	}
+
+	@Test
+	void opensAfterGatewayFailuresFailsFastAndHalfOpensAfterTheWait() throws Exception {
+		this.gateway.server.stubFor(plain().willReturn(error(503, "server_error", null, "no channel")));
+		failure(this.gateway.callAsync(this.model));
+		failure(this.gateway.callAsync(this.model));
+		assertThat(this.circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+		Throwable rejected = failure(this.gateway.callAsync(this.model));
+		assertThat(rejected).isInstanceOf(UnavailableException.class).hasMessageContaining("circuit breaker");
+		assertThat(((RelayAiException) rejected).error().category()).isEqualTo(ErrorCategory.UNAVAILABLE);
+		assertThat(this.gateway.requests()).isEqualTo(2);
+
+		this.gateway.server.resetAll();
+		this.gateway.server.stubFor(plain().willReturn(completion("Hi")));
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(this.gateway.callAsync(this.model).get().getResult().getOutput().getText()).isEqualTo("Hi");
+		assertThat(this.circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void halfOpenTrialFailureReopens() throws Exception {
+		this.gateway.server.stubFor(plain().willReturn(error(502, "server_error", null, "bad gateway")));
+		failure(this.gateway.callAsync(this.model));
+		failure(this.gateway.callAsync(this.model));
+		this.clock.advance(Duration.ofSeconds(31));
+
+		failure(this.gateway.callAsync(this.model));
+
+		assertThat(this.circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(this.gateway.requests()).isEqualTo(3);
+	}
+
+	@Test
+	void clientErrorsDoNotOpenTheCircuit() throws Exception {
+		this.gateway.server.stubFor(plain().willReturn(error(400, "invalid_request_error", null, "bad parameter")));
+		for (int i = 0; i < 4; i++) {
+			assertThat(failure(this.gateway.callAsync(this.model))).isInstanceOf(InvalidRequestException.class);
+		}
+		assertThat(this.circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	/** A clock the test moves. */
+	static final class MutableClock extends Clock {
+
+		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.github.relayai.resilience;
+
+import java.time.Duration;
+
+import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.error.RateLimitedException;
+import io.github.relayai.error.RelayAiException;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimiterTest {
+
+	@Test
+	void requestsBeyondTheLimitAreRejectedLocally() {
+		Resilience4jPolicy policy = Resilience4jPolicy.builder()
+			.rateLimiter(new RateLimiterSettings(true, 1, Duration.ofHours(1), Duration.ZERO))
+			.build();
+
+		StepVerifier.create(policy.call(Mono.just("first"))).expectNext("first").verifyComplete();
+		StepVerifier.create(policy.call(Mono.just("second")))
+			.expectErrorSatisfies(failure -> {
+				assertThat(failure).isInstanceOf(RateLimitedException.class)
+					.hasMessageContaining("spring.ai.relay.resilience.rate-limiter.limit-for-period")
+					.hasMessageContaining("not the gateway");
+				assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+			})
+			.verify();
+	}
+
+	@Test
+	void offByDefault() {
+		assertThat(Resilience4jPolicy.ofDefaults().rateLimiter()).isNull();
+		assertThat(Resilience4jPolicy.ofDefaults().circuitBreaker()).isNull();
+	}
+
+	@Test
+	void settingsNameTheirPropertyWhenInvalid() {
+		org.assertj.core.api.Assertions
+			.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RateLimiterSettings(true, 0, Duration.ofMinutes(1), Duration.ZERO))
+			.withMessageContaining("spring.ai.relay.resilience.rate-limiter.limit-for-period");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RetrySettings(0, Duration.ofMillis(1), 2, Duration.ofSeconds(1), Duration.ZERO))
+			.withMessageContaining("spring.ai.relay.resilience.retry.max-attempts");
+	}
+
+}
