@@ -1,9 +1,9 @@
 package io.github.relayai.error;
 
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.ResourceBundle;
+
+import io.github.relayai.i18n.Messages;
 
 /**
  * The "what happened, what to do" sentence for each category, in English or Simplified Chinese, from
@@ -13,21 +13,17 @@ final class Hints {
 
 	private static final String BUNDLE = HintTexts.class.getName();
 
-	private final Locale locale;
-
-	private final ResourceBundle bundle;
+	private final Messages messages;
 
 	Hints(Locale locale) {
-		this.locale = "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
-		this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale,
-				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_CLASS));
+		this.messages = new Messages(BUNDLE, locale);
 	}
 
 	String hint(ProviderError error) {
 		String key = "hint." + error.category().name()
 				+ error.suggestedEndpoint().map(endpoint -> "." + endpoint).orElse("");
 		String model = (error.model() != null && !error.model().isBlank()) ? error.model()
-				: this.bundle.getString("model.unknown");
+				: this.messages.text("model.unknown");
 		String hint = format(key, model);
 		if (error.retryable() && error.retryAfter().isPresent()) {
 			hint = hint + " " + format("hint.wait", seconds(error.retryAfter().get()));
@@ -36,7 +32,7 @@ final class Hints {
 	}
 
 	private String format(String key, Object argument) {
-		return new MessageFormat(this.bundle.getString(key), this.locale).format(new Object[] { argument });
+		return this.messages.format(key, argument);
 	}
 
 	private static String seconds(Duration delay) {

@@ -1,15 +1,14 @@
 package io.github.relayai.resilience;
 
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.RelayExceptions;
+import io.github.relayai.i18n.Messages;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
@@ -24,14 +23,10 @@ final class LocalRejections {
 
 	private static final String BUNDLE = "io.github.relayai.resilience.messages";
 
-	private final Locale locale;
-
-	private final ResourceBundle bundle;
+	private final Messages messages;
 
 	LocalRejections(Locale locale) {
-		this.locale = "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
-		this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale,
-				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+		this.messages = new Messages(BUNDLE, locale);
 	}
 
 	/**
@@ -66,7 +61,7 @@ final class LocalRejections {
 	}
 
 	private RelayAiException create(ErrorCategory category, Throwable rejection, String key, Object... arguments) {
-		String hint = new MessageFormat(this.bundle.getString(key), this.locale).format(arguments);
+		String hint = this.messages.format(key, arguments);
 		ProviderError error = new ProviderError(category, true, 0, null, null, null, rejection.getMessage(), null,
 				Optional.empty(), null, null, hint);
 		return RelayExceptions.create(error, rejection);

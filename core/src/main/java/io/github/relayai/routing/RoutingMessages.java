@@ -1,14 +1,13 @@
 package io.github.relayai.routing;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.RelayExceptions;
+import io.github.relayai.i18n.Messages;
 
 /**
  * Relay's routing and image hints, in English or Simplified Chinese (the classifier's language), from
@@ -18,18 +17,14 @@ public final class RoutingMessages {
 
 	private static final String BUNDLE = "io.github.relayai.routing.messages";
 
-	private final Locale locale;
-
-	private final ResourceBundle bundle;
+	private final Messages messages;
 
 	/**
 	 * Loads the hints.
 	 * @param locale {@code zh*} for Simplified Chinese, anything else for English
 	 */
 	public RoutingMessages(Locale locale) {
-		this.locale = "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
-		this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale,
-				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+		this.messages = new Messages(BUNDLE, locale);
 	}
 
 	/**
@@ -39,7 +34,7 @@ public final class RoutingMessages {
 	 * @return the text
 	 */
 	public String format(String key, Object... arguments) {
-		return new MessageFormat(this.bundle.getString(key), this.locale).format(arguments);
+		return this.messages.format(key, arguments);
 	}
 
 	/**
