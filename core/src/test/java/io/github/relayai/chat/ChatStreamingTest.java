@@ -228,6 +228,18 @@ class ChatStreamingTest {
 	}
 
 	@Test
+	void idleTimeoutIsBetweenEventsSoALongLiveStreamIsNotCutOff() {
+		// 40 pieces over ~1.2 s against a 400 ms idle timeout: every piece resets it, so the stream lives
+		// three times longer than the timeout and still completes.
+		gateway.stub(post(urlPathEqualTo(PATH)), aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/event-stream")
+			.withBody(Fixtures.streamBytes("openrouter-claude-reasoning.sse"))
+			.withChunkedDribbleDelay(40, 1200));
+		RelayChatModel model = gateway.modelBuilder().readIdleTimeout(java.time.Duration.ofMillis(400)).build();
+		assertThat(text(model.stream(new Prompt("hi")).collectList().block(), 0)).isEqualTo("2 + 2 = 4");
+	}
+
+	@Test
 	void streamUsageOptionAsksForTheUsageChunk() {
 		gateway.stubStream(PATH, Fixtures.streamBytes("openai-chat-text-usage.sse"));
 		gateway.model()
