@@ -228,6 +228,7 @@ class ChatCallTest {
 	@Test
 	void connectionRefusedIsUnavailable() {
 		RelayChatModel model = RelayChatModel.builder()
+			.resilience(io.github.relayai.resilience.ResiliencePolicy.NONE)
 			.baseUrl("http://127.0.0.1:1")
 			.defaultOptions(RelayChatOptions.builder().model("m").build())
 			.build();

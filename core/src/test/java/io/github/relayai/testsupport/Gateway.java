@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.resilience.ResiliencePolicy;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -92,9 +93,15 @@ public final class Gateway implements BeforeAllCallback, AfterAllCallback, Befor
 		return modelBuilder().build();
 	}
 
-	/** @return a builder pointed at this gateway, for further settings */
+	/**
+	 * A builder pointed at this gateway, for further settings. Each request is sent once (no
+	 * resilience policy), so tests of the foundation never wait for a backoff; the resilience tests
+	 * install their own policy with a virtual clock.
+	 * @return the builder
+	 */
 	public RelayChatModel.Builder modelBuilder() {
 		return RelayChatModel.builder()
+			.resilience(ResiliencePolicy.NONE)
 			.baseUrl(baseUrl() + "/v1")
 			.apiKey("sk-test-gateway-key")
 			.defaultOptions(RelayChatOptions.builder().model("test-model").build());

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The getting-started promise: one dependency, the YAML from the guide, and Spring AI's
  * {@link ChatClient} calls and streams through the gateway.
  */
-@SpringBootTest
+@SpringBootTest(properties = "spring.ai.relay.resilience.retry.max-attempts=1") // no backoff waits in tests
 class StarterTest {
 
 	static final WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
