@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 
 import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.chat.RequestListener;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.http.BaseUrl;
 import io.github.relayai.http.RelayHttpClient;
@@ -111,8 +112,8 @@ public class RelayChatAutoConfiguration {
 			RelayChatProperties chat, EndpointRouter endpointRouter,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ChatModelObservationConvention> observationConvention,
-			ObjectProvider<ResiliencePolicy> resilience) {
-		return RelayChatModel.builder()
+			ObjectProvider<ResiliencePolicy> resilience, ObjectProvider<RequestListener> requestListeners) {
+		RelayChatModel.Builder builder = RelayChatModel.builder()
 			.httpClient(httpClient)
 			.exchange(endpointRouter)
 			.defaultOptions(chat.getOptions().toOptions())
@@ -121,8 +122,9 @@ public class RelayChatAutoConfiguration {
 			.observationConvention(observationConvention.getIfAvailable())
 			.resilience(resilience.getIfAvailable())
 			.transport(chat.getTransport())
-			.fallbackModels(chat.getFallbackModels())
-			.build();
+			.fallbackModels(chat.getFallbackModels());
+		requestListeners.orderedStream().forEach(builder::requestListener);
+		return builder.build();
 	}
 
 	static ImageLimits imageLimits(RelayConnectionProperties connection) {

@@ -32,8 +32,8 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configures the {@link ResiliencePolicy} of the Relay chat model from
  * {@code spring.ai.relay.resilience.*}: a {@link Resilience4jPolicy} whose instances are named
  * {@code relay}, taken from the application's Resilience4j registries when they hold them. With Micrometer,
- * Resilience4j's tagged metrics of Relay's own instances and a {@value #FAILURES} counter tagged by
- * {@code category} are published.
+ * Resilience4j's tagged metrics of Relay's own instances, a {@value #FAILURES} counter tagged by
+ * {@code category}, and {@link RelayQueueMetrics} (queue depth, rejections, retries) are published.
  */
 @AutoConfiguration(before = RelayChatAutoConfiguration.class)
 @EnableConfigurationProperties(RelayResilienceProperties.class)
@@ -126,6 +126,16 @@ public class RelayResilienceAutoConfiguration {
 				}
 				if (registries.rateLimiter() != rateLimiter.getIfUnique()) {
 					TaggedRateLimiterMetrics.ofRateLimiterRegistry(registries.rateLimiter()).bindTo(meters);
+				}
+			};
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "relayQueueMeterBinder")
+		MeterBinder relayQueueMeterBinder(ObjectProvider<ResiliencePolicy> policy) {
+			return meters -> {
+				if (policy.getIfUnique() instanceof Resilience4jPolicy relay) {
+					new RelayQueueMetrics(relay).bindTo(meters);
 				}
 			};
 		}

@@ -66,8 +66,10 @@ public final class RelayChatModel implements ChatModel {
 				: new ChatCompletionsExchange(http, JsonMapper.builder().build(), new ImageEncoder(builder.imageLimits));
 		ResiliencePolicy resilience = (builder.resilience != null) ? builder.resilience
 				: Resilience4jPolicy.builder().locale(http.classifier().locale()).build();
-		this.exchange = FallbackModels.apply(new ResilientExchange(builder.transport.apply(endpoint), resilience),
+		ChatExchange outer = FallbackModels.apply(new ResilientExchange(builder.transport.apply(endpoint), resilience),
 				builder.fallbackModels);
+		this.exchange = (builder.requestListener != null) ? new ListenedExchange(outer, builder.requestListener)
+				: outer;
 	}
 
 	/**
@@ -201,6 +203,8 @@ public final class RelayChatModel implements ChatModel {
 		private List<String> fallbackModels = List.of();
 
 		private ChatExchange exchange;
+
+		private RequestListener requestListener;
 
 		private Builder() {
 		}
@@ -377,6 +381,18 @@ public final class RelayChatModel implements ChatModel {
 		 */
 		public Builder fallbackModels(List<String> fallbackModels) {
 			this.fallbackModels = List.copyOf(fallbackModels);
+			return this;
+		}
+
+		/**
+		 * Adds a listener told once about every finished request, after retries and fallback models, for
+		 * example to publish metrics.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder requestListener(RequestListener listener) {
+			java.util.Objects.requireNonNull(listener, "listener must not be null");
+			this.requestListener = (this.requestListener != null) ? this.requestListener.andThen(listener) : listener;
 			return this;
 		}
 

@@ -237,6 +237,15 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 	}
 
 	/**
+	 * The admission limit in front of {@link #bulkhead()}: it holds a permit for every request in flight or
+	 * waiting for a slot, so {@code queue in flight - bulkhead in flight} is the number of waiting callers.
+	 * @return the Resilience4j bulkhead named {@code relay-queue}
+	 */
+	public Bulkhead queue() {
+		return this.queue;
+	}
+
+	/**
 	 * The circuit breaker, if enabled.
 	 * @return the Resilience4j circuit breaker, or {@code null}
 	 */

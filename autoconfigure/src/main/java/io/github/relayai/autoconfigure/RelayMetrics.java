@@ -1,0 +1,55 @@
+package io.github.relayai.autoconfigure;
+
+import io.github.relayai.chat.RequestListener;
+import io.github.relayai.chat.RequestRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Publishes every finished Relay request to Micrometer: the timer {@value #REQUESTS} tagged by
+ * {@code endpoint}, {@code model}, {@code operation} ({@code call} or {@code stream}), {@code outcome}
+ * ({@code success}, {@code failure}, {@code cancelled}) and {@code category} (the error category, or
+ * {@code none}), and for streams the timer {@value #TIME_TO_FIRST_TOKEN} tagged by {@code endpoint} and
+ * {@code model}.
+ */
+public final class RelayMetrics implements RequestListener {
+
+	/** The timer of finished requests. */
+	public static final String REQUESTS = "relay.requests";
+
+	/** The timer from a stream's start to its first element with content. */
+	public static final String TIME_TO_FIRST_TOKEN = "relay.stream.time.to.first.token";
+
+	private final MeterRegistry registry;
+
+	/**
+	 * Creates the listener.
+	 * @param registry where the meters go
+	 */
+	public RelayMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void onRequest(RequestRecord record) {
+		String endpoint = record.endpoint().orElse("unknown");
+		String model = (record.model() != null) ? record.model() : "unknown";
+		Timer.builder(REQUESTS)
+			.description("Requests to the gateway, after retries and fallback models")
+			.tag("endpoint", endpoint)
+			.tag("model", model)
+			.tag("operation", record.stream() ? "stream" : "call")
+			.tag("outcome", record.outcome().name().toLowerCase(java.util.Locale.ROOT))
+			.tag("category", record.category().map(Enum::name).orElse("none"))
+			.register(this.registry)
+			.record(record.duration());
+		record.timeToFirstToken()
+			.ifPresent(wait -> Timer.builder(TIME_TO_FIRST_TOKEN)
+				.description("Time from sending a streamed request to its first content")
+				.tag("endpoint", endpoint)
+				.tag("model", model)
+				.register(this.registry)
+				.record(wait));
+	}
+
+}
