@@ -164,7 +164,11 @@ public final class RelayHttpClient {
 				List<SseEvent> events = new java.util.ArrayList<>(1);
 				parser.finish(events::add);
 				return Flux.fromIterable(events);
-			})).onErrorMap(SseParser.SseSizeException.class, ex -> tooLarge(path, model, ex));
+			}))
+				.onErrorMap(SseParser.SseSizeException.class, ex -> tooLarge(path, model, ex))
+				.onErrorMap(SseParser.SseEncodingException.class, ex -> RelayExceptions
+					.create(this.classifier.classify(response.statusCode(), response.headers().map(), ex.getMessage(),
+							model, path), ex));
 		}));
 	}
 

@@ -143,7 +143,7 @@ public final class SseParser {
 			valueStart++;
 		}
 		if (isField(bytes, nameEnd, DATA)) {
-			String value = new String(bytes, valueStart, length - valueStart, StandardCharsets.UTF_8);
+			String value = decode(bytes, valueStart, length - valueStart);
 			if (this.data == null) {
 				this.data = value;
 			}
@@ -160,6 +160,23 @@ public final class SseParser {
 		else if (isField(bytes, nameEnd, ID)) {
 			this.lastId = new String(bytes, valueStart, length - valueStart, StandardCharsets.UTF_8);
 		}
+	}
+
+	/**
+	 * Decodes UTF-8 strictly: a replacement character in the fast decoding is checked against the
+	 * bytes, so malformed input fails instead of silently losing characters.
+	 */
+	private static String decode(byte[] bytes, int offset, int length) {
+		String value = new String(bytes, offset, length, StandardCharsets.UTF_8);
+		if (value.indexOf('\uFFFD') >= 0) {
+			try {
+				StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, offset, length));
+			}
+			catch (java.nio.charset.CharacterCodingException ex) {
+				throw new SseEncodingException();
+			}
+		}
+		return value;
 	}
 
 	private void dispatch(Consumer<SseEvent> sink) {
@@ -187,6 +204,17 @@ public final class SseParser {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * Thrown when an event's data is not valid UTF-8.
+	 */
+	public static final class SseEncodingException extends RuntimeException {
+
+		SseEncodingException() {
+			super("The gateway sent a stream event that is not valid UTF-8");
+		}
+
 	}
 
 	/**

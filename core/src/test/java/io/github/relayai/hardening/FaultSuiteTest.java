@@ -167,12 +167,12 @@ class FaultSuiteTest {
 	}
 
 	/**
-	 * Invalid UTF-8 in a whole answer is not JSON (RFC 8259 requires UTF-8), so it fails; in a stream, the
-	 * server-sent-events standard decodes with replacement, so the text arrives with U+FFFD in place of the
-	 * bad bytes and the stream completes.
+	 * Invalid UTF-8 fails a whole answer (RFC 8259 requires UTF-8) and a stream alike: replacing the bad
+	 * bytes would silently lose text, so the stream fails at that event with a typed exception, after
+	 * delivering the events before it.
 	 */
 	@Test
-	void invalidUtf8FailsACallAndIsReplacedInAStream() {
+	void invalidUtf8FailsACallAndAStream() {
 		byte[] bad = { (byte) 0xC3, (byte) 0x28, (byte) 0xFF };
 		Resilience4jPolicy policy = policy();
 		RelayChatModel model = gateway.modelBuilder().resilience(policy).build();
@@ -186,9 +186,10 @@ class FaultSuiteTest {
 		byte[] sse = withBytes("data: " + chunk("A#B") + "\n\ndata: " + finish() + "\n\ndata: [DONE]\n\n", bad);
 		gateway.stub(post(urlPathEqualTo(PATH)),
 				aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(sse));
-		String text = assertTimeoutPreemptively(BOUND,
-				() -> text(model.stream(new Prompt("hi")).collectList().block()));
-		assertThat(text).startsWith("A\uFFFD").endsWith("B");
+		Throwable streamFailure = assertTimeoutPreemptively(BOUND,
+				() -> catchThrowable(() -> model.stream(new Prompt("hi")).collectList().block()));
+		assertThat(streamFailure).isInstanceOf(RelayAiException.class).hasMessageContaining("not valid UTF-8");
+		assertThat(((RelayAiException) streamFailure).error().category()).isEqualTo(ErrorCategory.UNKNOWN);
 		Leaks.assertNoPermitHeld(policy);
 	}
 

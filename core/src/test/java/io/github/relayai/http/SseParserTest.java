@@ -114,6 +114,13 @@ class SseParserTest {
 	}
 
 	@Test
+	void invalidUtf8FailsWhileAGenuineReplacementCharacterPasses() {
+		byte[] bad = { 'd', 'a', 't', 'a', ':', ' ', 'A', (byte) 0xC3, (byte) 0x28, '\n', '\n' };
+		assertThatThrownBy(() -> parse(bad)).isInstanceOf(SseParser.SseEncodingException.class);
+		assertThat(parse("data: A\uFFFDB\n\n")).extracting(SseEvent::data).containsExactly("A\uFFFDB");
+	}
+
+	@Test
 	void oversizedEventFails() {
 		SseParser parser = new SseParser(16);
 		assertThatThrownBy(() -> parser.feed(ByteBuffer.wrap("data: 0123456789abcdefghij\n\n".getBytes()), e -> {
