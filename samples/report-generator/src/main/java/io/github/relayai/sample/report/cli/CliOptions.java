@@ -59,7 +59,7 @@ public record CliOptions(Path input, String month, Path output, Lang lang) {
     /** The usage text. */
     public static String usage() {
         return """
-                usage: report generate --input data/<client>/<YYYY-MM> --output out/ [--lang zh|en] [--llm]
-                       report generate --input data --month <YYYY-MM> --output out/ [--lang zh|en] [--llm]""";
+                usage: report generate --input data/<client>/<YYYY-MM> --output out/ [--lang zh|en] [--llm [--mask]]
+                       report generate --input data --month <YYYY-MM> --output out/ [--lang zh|en] [--llm [--mask]]""";
     }
 }

@@ -34,20 +34,32 @@ public final class ModelNarrativeWriter implements NarrativeWriter {
     private final PromptLibrary prompts;
     private final GroundingChecker checker = new GroundingChecker();
     private final JsonMapper json = JsonMapper.shared();
+    private final boolean mask;
 
-    /** A writer over {@code chatModel} with the given prompts. */
+    /** A writer over {@code chatModel} with the given prompts, sending client names and IPs as they are. */
     public ModelNarrativeWriter(ChatModel chatModel, PromptLibrary prompts) {
+        this(chatModel, prompts, false);
+    }
+
+    /**
+     * A writer over {@code chatModel} with the given prompts.
+     * @param mask whether the client's name and IP addresses are replaced by placeholders before they leave the
+     *     machine (and restored in the answer)
+     */
+    public ModelNarrativeWriter(ChatModel chatModel, PromptLibrary prompts, boolean mask) {
         this.chatClient = ChatClient.builder(chatModel).build();
         this.prompts = prompts;
+        this.mask = mask;
     }
 
     @Override
     public NarrativeResult write(Facts facts, FactsPack pack, Texts texts) {
+        String factsJson = json.writerWithDefaultPrettyPrinter().writeValueAsString(pack.facts());
+        Masking masking = mask ? Masking.of(facts.meta().client().name(), factsJson) : Masking.none();
         List<Message> conversation = new ArrayList<>();
         conversation.add(new SystemMessage(prompts.system(texts.lang())));
-        conversation.add(new UserMessage(prompts.user(texts.lang(), facts.meta().client().name(),
-                facts.meta().period().month().toString(), json.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(pack.facts()))));
+        conversation.add(new UserMessage(masking.mask(prompts.user(texts.lang(), facts.meta().client().name(),
+                facts.meta().period().month().toString(), factsJson))));
         List<GroundingViolation> violations = List.of();
         for (int attempt = 1; attempt <= MAX_RETRIES + 1; attempt++) {
             Narrative narrative;
@@ -57,6 +69,7 @@ public final class ModelNarrativeWriter implements NarrativeWriter {
                         .options(ChatOptions.builder().temperature(0.2))
                         .call()
                         .entity(Narrative.class);
+                narrative = masking.unmask(narrative);
             }
             catch (RuntimeException e) {
                 log.warn("model call failed for {}: {}", facts.meta().client().id(), e.toString());
@@ -68,8 +81,8 @@ public final class ModelNarrativeWriter implements NarrativeWriter {
                 return new NarrativeResult(narrative, NarrativeResult.Source.MODEL, attempt, List.of(), "");
             }
             log.info("narrative for {} not grounded (attempt {}): {}", facts.meta().client().id(), attempt, violations);
-            conversation.add(new AssistantMessage(json.writeValueAsString(narrative)));
-            conversation.add(new UserMessage(prompts.retry(texts.lang(), violations)));
+            conversation.add(new AssistantMessage(masking.mask(json.writeValueAsString(narrative))));
+            conversation.add(new UserMessage(masking.mask(prompts.retry(texts.lang(), violations))));
         }
         return fallback(texts, MAX_RETRIES + 1, violations, texts.t("narrative.fallback.grounding"));
     }

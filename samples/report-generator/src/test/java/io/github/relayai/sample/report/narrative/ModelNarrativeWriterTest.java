@@ -89,6 +89,29 @@ class ModelNarrativeWriterTest {
         gateway.verify(3, postRequestedFor(urlEqualTo(PATH)));
     }
 
+    @Test
+    void maskingKeepsClientNameAndIpsOnThisMachine() {
+        Narrative grounded = new OfflineNarrativeWriter().write(facts, pack, texts).narrative();
+        String factsJson = JSON.writeValueAsString(pack.facts());
+        java.util.regex.Matcher ip = java.util.regex.Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b").matcher(factsJson);
+        assertThat(ip.find()).as("the bundled client's facts name IP addresses").isTrue();
+        String firstIp = ip.group();
+        Masking masking = Masking.of(facts.meta().client().name(), factsJson);
+        // the model only ever sees placeholders, and answers with them
+        stubAnswers(new Narrative(masking.mask(grounded.summary()), grounded.findings().stream()
+                .map(f -> new Narrative.Finding(f.factIds(), masking.mask(f.title()), masking.mask(f.analysis())))
+                .toList(), grounded.recommendations(), grounded.nextMonthPlan()));
+
+        NarrativeResult result = new ModelNarrativeWriter(ChatModels.relay(gateway.baseUrl() + "/v1"),
+                new PromptLibrary(null), true).write(facts, pack, texts);
+
+        assertThat(result.source()).isEqualTo(NarrativeResult.Source.MODEL);
+        assertThat(result.narrative()).isEqualTo(grounded);
+        String sent = gateway.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        assertThat(sent).doesNotContain(facts.meta().client().name()).doesNotContain(firstIp)
+                .contains("[CLIENT]").contains("[IP_A]");
+    }
+
     private ModelNarrativeWriter writer() {
         return new ModelNarrativeWriter(ChatModels.relay(gateway.baseUrl() + "/v1"), new PromptLibrary(null));
     }
