@@ -1,5 +1,7 @@
 package io.github.relayai.chat;
 
+import java.util.List;
+
 import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.media.ImageEncoder;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -75,7 +77,13 @@ public final class ChatCompletionsExchange implements ChatExchange {
 			return this.http
 				.postForEvents(this.path, body, ChatRequestFactory.headers(request.options()), request.model())
 				.takeUntil(event -> event.isDone())
-				.concatMapIterable(assembler::accept)
+				// one event completes at most one response: handle() spares a queue per chunk
+				.<ChatResponse>handle((event, sink) -> {
+					List<ChatResponse> responses = assembler.accept(event);
+					if (!responses.isEmpty()) {
+						sink.next(responses.get(0));
+					}
+				})
 				.concatWith(Flux.defer(() -> Flux.fromIterable(assembler.end())));
 		});
 	}

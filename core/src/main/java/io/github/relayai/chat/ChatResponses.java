@@ -202,11 +202,29 @@ public final class ChatResponses {
 			}
 			for (Map.Entry<String, JsonNode> field : root.properties()) {
 				if (!KNOWN_FIELDS.contains(field.getKey()) && !field.getValue().isNull()) {
-					metadata.keyValue(field.getKey(), this.json.convertValue(field.getValue(), Object.class));
+					metadata.keyValue(field.getKey(), value(field.getValue()));
 				}
 			}
 		}
 		return metadata.build();
+	}
+
+	/**
+	 * A JSON value as plain Java: scalars directly (every stream chunk carries {@code created},
+	 * {@code system_fingerprint} and the like, and {@code convertValue} costs far more than the
+	 * chunk's other fields together), containers through the mapper.
+	 */
+	private Object value(JsonNode node) {
+		if (node.isString()) {
+			return node.stringValue();
+		}
+		if (node.isNumber()) {
+			return node.numberValue();
+		}
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		return this.json.convertValue(node, Object.class);
 	}
 
 	static List<AssistantMessage.ToolCall> toolCalls(JsonNode calls) {

@@ -125,6 +125,10 @@ public final class RelayChatModel implements ChatModel {
 				.doOnError(observation::error)
 				.doFinally(signal -> observation.stop())
 				.contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
+			if (observation.isNoop()) {
+				// the aggregated response only feeds the observation context: skip the per-chunk work
+				return observed;
+			}
 			return new MessageAggregator().aggregate(observed, context::setResponse);
 		});
 	}

@@ -65,7 +65,7 @@ final class StreamAssembler {
 
 	/**
 	 * Handles one event.
-	 * @return the responses it completes, possibly none
+	 * @return the response it completes, if any (never more than one)
 	 * @throws RelayAiException for an error event
 	 */
 	List<ChatResponse> accept(SseEvent event) {

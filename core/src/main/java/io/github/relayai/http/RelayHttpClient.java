@@ -22,6 +22,7 @@ import io.github.relayai.error.RelayExceptions;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * HTTP transport to an OpenAI-compatible gateway on top of the JDK {@link HttpClient}: JSON posts,
@@ -137,7 +138,7 @@ public final class RelayHttpClient {
 		HttpRequest request = request(path, extraHeaders, "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		return exchange(request, path, model).flatMap(response -> readAll(response.body(), path, model));
+		return exchange(request, path, model, true).flatMap(response -> readAll(response.body(), path, model));
 	}
 
 	/**
@@ -152,7 +153,7 @@ public final class RelayHttpClient {
 		HttpRequest request = request(path, extraHeaders, "text/event-stream")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		return exchange(request, path, model).flatMapMany(response -> Flux.defer(() -> {
+		return exchange(request, path, model, false).flatMapMany(response -> Flux.defer(() -> {
 			SseParser parser = new SseParser(this.maxResponseBytes);
 			return bytes(response.body(), path, model).concatMapIterable(buffers -> {
 				List<SseEvent> events = new java.util.ArrayList<>(2);
@@ -179,7 +180,7 @@ public final class RelayHttpClient {
 	 */
 	public Mono<byte[]> get(String path) {
 		HttpRequest request = request(path, Map.of(), "application/json").GET().build();
-		return exchange(request, path, null).flatMap(response -> readAll(response.body(), path, null));
+		return exchange(request, path, null, true).flatMap(response -> readAll(response.body(), path, null));
 	}
 
 	private HttpRequest.Builder request(String path, Map<String, String> extraHeaders, String accept) {
@@ -197,11 +198,24 @@ public final class RelayHttpClient {
 		return builder;
 	}
 
+	/**
+	 * Sends the request and waits for the response headers.
+	 * <p>
+	 * A single answer subscribed from a thread that may block (as {@code ChatModel.call} does) is
+	 * sent with the blocking {@link HttpClient#send}: the answer then arrives on the waiting thread,
+	 * instead of being handed from the client's selector to its executor and from there to the
+	 * waiting thread, which on a loopback gateway nearly doubles the latency. Streams, and anything
+	 * subscribed on a non-blocking thread (Reactor's schedulers, event loops), use
+	 * {@link HttpClient#sendAsync}. The body is read the same way in both cases.
+	 */
 	private Mono<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> exchange(HttpRequest request, String path,
-			String model) {
-		return Mono
-			.defer(() -> Mono.fromFuture(this.client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher()),
-					false))
+			String model, boolean blockingAllowed) {
+		return Mono.defer(() -> {
+			if (blockingAllowed && !Schedulers.isInNonBlockingThread()) {
+				return Mono.fromCallable(() -> send(request));
+			}
+			return Mono.fromFuture(this.client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher()), false);
+		})
 			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> transportFailure(ex, path, model))
 			.flatMap(response -> {
 				if (response.statusCode() / 100 == 2) {
@@ -211,6 +225,16 @@ public final class RelayHttpClient {
 					.flatMap(text -> Mono.error(RelayExceptions.create(this.classifier.classify(response.statusCode(),
 							response.headers().map(), text, model, path), null)));
 			});
+	}
+
+	private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(HttpRequest request) throws Exception {
+		try {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofPublisher());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw ex;
+		}
 	}
 
 	private Flux<List<ByteBuffer>> bytes(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {

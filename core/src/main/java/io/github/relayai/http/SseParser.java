@@ -77,22 +77,44 @@ public final class SseParser {
 	 * @param sink receives complete events
 	 */
 	public void feed(byte[] bytes, int from, int to, Consumer<SseEvent> sink) {
-		int segmentStart = from;
-		for (int i = from; i < to; i++) {
+		int i = from;
+		if (this.afterCarriageReturn && i < to) {
+			// a CR ended the previous buffer: an LF right after it belongs to the same line ending
+			this.afterCarriageReturn = false;
+			if (bytes[i] == '\n') {
+				i++;
+			}
+		}
+		int segmentStart = i;
+		while (i < to) {
 			byte b = bytes[i];
-			if (b == '\n' || b == '\r') {
+			if (b != '\n' && b != '\r') {
+				i++;
+				continue;
+			}
+			if (this.lineLength == 0) {
+				// the whole line is in this buffer: read it in place
+				count(i - segmentStart);
+				endLine(bytes, segmentStart, i - segmentStart, sink);
+			}
+			else {
 				append(bytes, segmentStart, i);
-				segmentStart = i + 1;
-				if (b == '\n' && this.afterCarriageReturn) {
-					this.afterCarriageReturn = false;
-					continue;
+				int length = this.lineLength;
+				this.lineLength = 0;
+				endLine(this.line, 0, length, sink);
+			}
+			i++;
+			if (b == '\r') {
+				if (i < to) {
+					if (bytes[i] == '\n') {
+						i++;
+					}
 				}
-				this.afterCarriageReturn = (b == '\r');
-				endLine(sink);
+				else {
+					this.afterCarriageReturn = true;
+				}
 			}
-			else if (this.afterCarriageReturn) {
-				this.afterCarriageReturn = false;
-			}
+			segmentStart = i;
 		}
 		append(bytes, segmentStart, to);
 	}
@@ -104,9 +126,18 @@ public final class SseParser {
 	 */
 	public void finish(Consumer<SseEvent> sink) {
 		if (this.lineLength > 0) {
-			endLine(sink);
+			int length = this.lineLength;
+			this.lineLength = 0;
+			endLine(this.line, 0, length, sink);
 		}
 		dispatch(sink);
+	}
+
+	private void count(int count) {
+		this.eventBytes += count;
+		if (this.eventBytes > this.maxEventBytes) {
+			throw new SseSizeException(this.maxEventBytes);
+		}
 	}
 
 	private void append(byte[] bytes, int from, int to) {
@@ -114,10 +145,7 @@ public final class SseParser {
 		if (count <= 0) {
 			return;
 		}
-		this.eventBytes += count;
-		if (this.eventBytes > this.maxEventBytes) {
-			throw new SseSizeException(this.maxEventBytes);
-		}
+		count(count);
 		if (this.lineLength + count > this.line.length) {
 			this.line = Arrays.copyOf(this.line, Math.max(this.line.length * 2, this.lineLength + count));
 		}
@@ -125,25 +153,25 @@ public final class SseParser {
 		this.lineLength += count;
 	}
 
-	private void endLine(Consumer<SseEvent> sink) {
-		int length = this.lineLength;
-		this.lineLength = 0;
+	/** Handles one complete line, {@code length} bytes of {@code bytes} from {@code offset}. */
+	private void endLine(byte[] bytes, int offset, int length, Consumer<SseEvent> sink) {
 		if (length == 0) {
 			dispatch(sink);
 			return;
 		}
-		byte[] bytes = this.line;
-		if (bytes[0] == ':') {
+		if (bytes[offset] == ':') {
 			return;
 		}
-		int colon = indexOf(bytes, length, (byte) ':');
-		int nameEnd = (colon < 0) ? length : colon;
-		int valueStart = (colon < 0) ? length : colon + 1;
-		if (valueStart < length && bytes[valueStart] == ' ') {
+		int end = offset + length;
+		int colon = indexOf(bytes, offset, end, (byte) ':');
+		int nameEnd = (colon < 0) ? end : colon;
+		int valueStart = (colon < 0) ? end : colon + 1;
+		if (valueStart < end && bytes[valueStart] == ' ') {
 			valueStart++;
 		}
-		if (isField(bytes, nameEnd, DATA)) {
-			String value = decode(bytes, valueStart, length - valueStart);
+		int nameLength = nameEnd - offset;
+		if (isField(bytes, offset, nameLength, DATA)) {
+			String value = decode(bytes, valueStart, end - valueStart);
 			if (this.data == null) {
 				this.data = value;
 			}
@@ -154,11 +182,11 @@ public final class SseParser {
 				this.multiLineData.append('\n').append(value);
 			}
 		}
-		else if (isField(bytes, nameEnd, EVENT)) {
-			this.eventType = new String(bytes, valueStart, length - valueStart, StandardCharsets.UTF_8);
+		else if (isField(bytes, offset, nameLength, EVENT)) {
+			this.eventType = new String(bytes, valueStart, end - valueStart, StandardCharsets.UTF_8);
 		}
-		else if (isField(bytes, nameEnd, ID)) {
-			this.lastId = new String(bytes, valueStart, length - valueStart, StandardCharsets.UTF_8);
+		else if (isField(bytes, offset, nameLength, ID)) {
+			this.lastId = new String(bytes, valueStart, end - valueStart, StandardCharsets.UTF_8);
 		}
 	}
 
@@ -193,12 +221,12 @@ public final class SseParser {
 		sink.accept(event);
 	}
 
-	private static boolean isField(byte[] bytes, int nameLength, byte[] name) {
-		return nameLength == name.length && Arrays.equals(bytes, 0, nameLength, name, 0, nameLength);
+	private static boolean isField(byte[] bytes, int offset, int nameLength, byte[] name) {
+		return nameLength == name.length && Arrays.equals(bytes, offset, offset + nameLength, name, 0, nameLength);
 	}
 
-	private static int indexOf(byte[] bytes, int length, byte target) {
-		for (int i = 0; i < length; i++) {
+	private static int indexOf(byte[] bytes, int from, int to, byte target) {
+		for (int i = from; i < to; i++) {
 			if (bytes[i] == target) {
 				return i;
 			}
