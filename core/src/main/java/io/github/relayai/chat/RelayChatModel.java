@@ -161,6 +161,7 @@ public final class RelayChatModel implements ChatModel {
 			throw new IllegalArgumentException("No model is set: configure spring.ai.relay.chat.options.model "
 					+ "(for example gpt-4o-mini) or pass one in the request options");
 		}
+		OptionsCheck.check(options);
 		return prompt.mutate().chatOptions(options).build();
 	}
 

@@ -40,9 +40,10 @@ import reactor.core.scheduler.Schedulers;
  * <li><b>circuit breaker</b>: per attempt, before the queue, so that while it is open a request fails at
  * once instead of waiting for a slot first;</li>
  * <li><b>bulkhead</b>: at most {@code max-concurrent-calls} requests in flight, up to
- * {@code max-queue-size} more waiting up to {@code max-wait}; others are rejected at once. The wait blocks a
- * thread of a scheduler dedicated to it, never the caller's or an event loop. A stream keeps its slot until
- * it completes, fails or is cancelled;</li>
+ * {@code max-queue-size} more waiting up to {@code max-wait}; others are rejected at once. A caller on a
+ * thread that may block (a blocking {@code call()}, a servlet thread) waits where it is, with no thread
+ * hand-off; on a non-blocking thread (an event loop, a backoff timer) the wait moves to a scheduler dedicated
+ * to it. A stream keeps its slot until it completes, fails or is cancelled;</li>
  * <li><b>rate limiter</b>: innermost, so permits are spent when a request is actually sent, not while it
  * waits in the queue.</li>
  * </ol>
@@ -172,8 +173,14 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		layers.add(BulkheadOperator.of(this.bulkhead));
 		layers.add(mapError(BulkheadFullException.class, this::queueTimeout));
 		if (this.queueScheduler != null) {
-			layers.add(shape(mono -> mono.subscribeOn(this.queueScheduler),
-					flux -> flux.subscribeOn(this.queueScheduler, false)));
+			// Waiting for a slot blocks the subscribing thread. Callers on threads that may block (a
+			// blocking call(), a servlet thread) wait where they are, with no thread hand-off; on a
+			// non-blocking thread (an event loop, a backoff timer) the wait moves to relay-queue threads.
+			layers.add(shape(
+					mono -> Mono.defer(() -> Schedulers.isInNonBlockingThread() ? mono.subscribeOn(this.queueScheduler)
+							: mono),
+					flux -> Flux.defer(() -> Schedulers.isInNonBlockingThread()
+							? flux.subscribeOn(this.queueScheduler, false) : flux)));
 		}
 		layers.add(BulkheadOperator.of(this.queue));
 		layers.add(mapError(BulkheadFullException.class, this::queueFull));

@@ -237,6 +237,23 @@ class ChatCallTest {
 	}
 
 	@Test
+	void optionValuesTheApiWouldRejectFailBeforeSending() {
+		RelayChatModel model = gateway.model();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> model.call(new Prompt("hi", RelayChatOptions.builder().temperature(3.5).build())))
+			.withMessageContaining("temperature is 3.5")
+			.withMessageContaining("spring.ai.relay.chat.options.temperature");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> model.call(new Prompt("hi", RelayChatOptions.builder().reasoningEffort("extreme").build())))
+			.withMessageContaining("reasoning-effort is 'extreme'")
+			.withMessageContaining("medium");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> model.stream(new Prompt("hi", RelayChatOptions.builder().maxTokens(0).build())).blockLast())
+			.withMessageContaining("max-tokens");
+		assertThat(gateway.requests()).isEmpty();
+	}
+
+	@Test
 	void badPromptsFailBeforeSending() {
 		RelayChatModel model = gateway.model();
 		assertThatIllegalArgumentException().isThrownBy(() -> model.call((Prompt) null)).withMessageContaining("null");
