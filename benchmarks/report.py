@@ -145,8 +145,7 @@ def main():
       "Jackson 3 `readTree`; for streams, a non-blocking body subscriber that splits lines on the bytes and parses "
       "each `data:` JSON once (content extracted). This is what any client must at least pay.")
     w("  - *relay*: `RelayChatModel.builder().baseUrl(stub).apiKey(..).defaultOptions(model).build()`, i.e. the "
-      "builder's defaults. At this branch point the default `ResiliencePolicy` is `NONE` (the Resilience4j "
-      "retry + bulkhead default is being added concurrently; re-run this script after merging it).")
+      "builder's defaults. The defaults include `Resilience4jPolicy`: retry (3 attempts) and the bounded queue (16 concurrent, 64 waiting).")
     w("  - *spring-ai*: Spring AI 2.0.1 `OpenAiChatModel.builder().options(OpenAiChatOptions.builder().baseUrl(stub + "
       "\"/v1\").apiKey(..).model(..).maxRetries(0))`: the official OpenAI Java SDK over OkHttp. **Retries are "
       "disabled** (`maxRetries(0)`) for fairness; everything else is default (OkHttp allows 64 requests per host, "
