@@ -4,23 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.chat.RelayChatOptions;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.testsupport.Gateway;
+import io.github.relayai.testsupport.LogCapture;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -44,26 +37,8 @@ class NothingSensitiveLoggedTest {
 
 	private static final String COMPLETION = "completion-text-9a4e";
 
-	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-	private Level previous;
-
-	@BeforeEach
-	void captureEverything() {
-		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-		this.previous = root.getLevel();
-		root.setLevel(Level.TRACE);
-		this.appender.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-		this.appender.start();
-		root.addAppender(this.appender);
-	}
-
-	@AfterEach
-	void restore() {
-		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-		root.detachAppender(this.appender);
-		root.setLevel(this.previous);
-	}
+	@RegisterExtension
+	final LogCapture logs = new LogCapture();
 
 	@Test
 	void promptCompletionAndKeyStayOutOfLogsAndObservations() {
@@ -102,7 +77,7 @@ class NothingSensitiveLoggedTest {
 		assertThat(catchThrowable(() -> model.call(new Prompt(PROMPT)))).isNotNull();
 
 		List<String> logged = new ArrayList<>();
-		this.appender.list.stream()
+		this.logs.events().stream()
 			.filter(event -> !event.getLoggerName().startsWith("com.github.tomakehurst")
 					&& !event.getLoggerName().startsWith("wiremock") && !event.getLoggerName().startsWith("org.eclipse"))
 			.forEach(event -> {

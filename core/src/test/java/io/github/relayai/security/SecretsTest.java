@@ -3,19 +3,12 @@ package io.github.relayai.security;
 import java.util.ArrayList;
 import java.util.List;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.chat.RelayChatOptions;
 import io.github.relayai.testsupport.Gateway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.relayai.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,26 +24,8 @@ class SecretsTest {
 
 	private static final String KEY = "sk-relay-secret-4f9a1c7e2b8d6e0a";
 
-	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-	private Level previous;
-
-	@BeforeEach
-	void captureEverything() {
-		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-		this.previous = root.getLevel();
-		root.setLevel(Level.TRACE);
-		this.appender.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-		this.appender.start();
-		root.addAppender(this.appender);
-	}
-
-	@AfterEach
-	void restore() {
-		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-		root.detachAppender(this.appender);
-		root.setLevel(this.previous);
-	}
+	@RegisterExtension
+	final LogCapture logs = new LogCapture();
 
 	@Test
 	void failingRunAtTraceNeverShowsTheKey() {
@@ -74,7 +49,7 @@ class SecretsTest {
 				seen.add(t.toString());
 			}
 		}
-		this.appender.list.forEach(event -> {
+		this.logs.events().forEach(event -> {
 			seen.add(event.getFormattedMessage());
 			if (event.getThrowableProxy() != null) {
 				seen.add(event.getThrowableProxy().getMessage());
