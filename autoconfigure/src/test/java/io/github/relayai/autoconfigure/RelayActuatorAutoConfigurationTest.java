@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -152,6 +153,23 @@ class RelayActuatorAutoConfigurationTest {
 				assertThat(context.getBean(RelayConnectionProperties.class).toString()).doesNotContain(KEY);
 				assertThat(context.getBean(RelayChatModel.class).getOptions().toString()).doesNotContain(KEY);
 			});
+	}
+
+	@Test
+	void apiKeyIsMaskedInTheConfigpropsEndpoint() {
+		atGateway().run(context -> {
+			ConfigurationPropertiesReportEndpoint endpoint = new ConfigurationPropertiesReportEndpoint(
+					context.getBeansOfType(SanitizingFunction.class).values(), Show.ALWAYS);
+			endpoint.setApplicationContext(context);
+			String report = endpoint.configurationPropertiesWithPrefix("spring.ai.relay")
+				.getContexts()
+				.values()
+				.stream()
+				.flatMap(c -> c.getBeans().values().stream())
+				.map(bean -> bean.getProperties() + " " + bean.getInputs())
+				.reduce("", String::concat);
+			assertThat(report).contains("apiKey").contains("******").doesNotContain(KEY);
+		});
 	}
 
 	private static Object value(EnvironmentEndpoint env, String key) {

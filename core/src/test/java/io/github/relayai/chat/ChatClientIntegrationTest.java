@@ -145,6 +145,14 @@ class ChatClientIntegrationTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> gateway.model().call(new Prompt(many)))
 			.withMessageContaining("at most 5")
 			.withMessageContaining("spring.ai.relay.images.max-per-request");
+		RelayChatModel small = gateway.modelBuilder().imageLimits(new io.github.relayai.media.ImageLimits(5, 50)).build();
+		UserMessage big = UserMessage.builder()
+			.text("describe")
+			.media(List.of(new Media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(PNG))))
+			.build();
+		assertThatIllegalArgumentException().isThrownBy(() -> small.call(new Prompt(big)))
+			.withMessageContaining(PNG.length + " bytes")
+			.withMessageContaining("spring.ai.relay.images.max-bytes");
 		assertThat(gateway.requests()).isEmpty();
 	}
 
