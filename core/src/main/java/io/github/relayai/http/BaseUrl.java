@@ -16,8 +16,8 @@ public record BaseUrl(URI root) {
 
 	private static final String PROPERTY = "spring.ai.relay.base-url";
 
-	private static final String[] ENDPOINT_SUFFIXES = { "/chat/completions", "/completions", "/responses",
-			"/models" };
+	private static final String[] ENDPOINT_SUFFIXES = { "/chat/completions", "/chat/completion", "/completions",
+			"/completion", "/responses", "/models", "/v1/chat" };
 
 	/**
 	 * Parses and validates a base URL.
@@ -61,6 +61,11 @@ public record BaseUrl(URI root) {
 						+ "': give only the gateway root, for example " + scheme + "://" + uri.getRawAuthority()
 						+ path.substring(0, path.length() - suffix.length()));
 			}
+		}
+		if (path.endsWith("/vl") || path.endsWith("/V1")) {
+			throw new IllegalArgumentException(PROPERTY + " '" + trimmed + "' ends with '"
+					+ path.substring(path.length() - 3) + "', which looks like a typo: write /v1, for example "
+					+ scheme + "://" + uri.getRawAuthority() + path.substring(0, path.length() - 3) + "/v1");
 		}
 		if (path.endsWith("/v1")) {
 			path = path.substring(0, path.length() - 3);

@@ -43,6 +43,20 @@ class BaseUrlTest {
 			.withMessageContaining("https://gw.example.com/v1");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "https://gw.example.com/v1/chat", "https://gw.example.com/v1/chat/completion" })
+	void rejectsPartialEndpointPaths(String value) {
+		assertThatIllegalArgumentException().isThrownBy(() -> BaseUrl.parse(value))
+			.withMessageContaining("give only the gateway root, for example https://gw.example.com");
+	}
+
+	@Test
+	void rejectsAV1Typo() {
+		assertThatIllegalArgumentException().isThrownBy(() -> BaseUrl.parse("https://gw.example.com/vl"))
+			.withMessageContaining("typo")
+			.withMessageContaining("https://gw.example.com/v1");
+	}
+
 	@Test
 	void rejectsOtherSchemes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BaseUrl.parse("ftp://gw.example.com"))
