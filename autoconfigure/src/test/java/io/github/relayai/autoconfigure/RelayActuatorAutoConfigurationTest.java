@@ -3,7 +3,7 @@ package io.github.relayai.autoconfigure;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.resilience.ResiliencePolicy;
@@ -11,10 +11,8 @@ import io.github.relayai.resilience.Resilience4jPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -46,29 +44,16 @@ class RelayActuatorAutoConfigurationTest {
 
 	private static final String KEY = "sk-relay-actuator-7c1e9b2d4f";
 
-	static WireMockServer gateway;
+	@RegisterExtension
+	static final WireMockExtension gateway = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort())
+		.build();
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
 				RelayActuatorAutoConfiguration.class, RelayChatAutoConfiguration.class,
 				RelayHealthAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.chat.options.model=gpt-4o-mini", "spring.ai.relay.api-key=" + KEY);
-
-	@BeforeAll
-	static void start() {
-		gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-		gateway.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		gateway.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		gateway.resetAll();
-	}
 
 	private ApplicationContextRunner atGateway() {
 		return this.runner.withPropertyValues("spring.ai.relay.base-url=" + gateway.baseUrl());

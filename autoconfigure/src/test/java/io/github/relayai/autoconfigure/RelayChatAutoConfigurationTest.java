@@ -1,11 +1,10 @@
 package io.github.relayai.autoconfigure;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.relayai.chat.RelayChatModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
@@ -20,22 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RelayChatAutoConfigurationTest {
 
-	static WireMockServer gateway;
+	@RegisterExtension
+	static final WireMockExtension gateway = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort())
+		.build();
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayChatAutoConfiguration.class,
 				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class));
-
-	@BeforeAll
-	static void start() {
-		gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-		gateway.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		gateway.stop();
-	}
 
 	@Test
 	void createsChatModelWhenSelectorUnset() {

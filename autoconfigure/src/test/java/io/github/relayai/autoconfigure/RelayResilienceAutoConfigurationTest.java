@@ -2,7 +2,7 @@ package io.github.relayai.autoconfigure;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.error.QueueFullException;
@@ -22,9 +22,8 @@ import io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfigurat
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -42,23 +41,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RelayResilienceAutoConfigurationTest {
 
-	static WireMockServer gateway;
+	@RegisterExtension
+	static final WireMockExtension gateway = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort())
+		.build();
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
 				RelayChatAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.base-url=http://localhost:1", "spring.ai.relay.chat.options.model=m");
-
-	@BeforeAll
-	static void start() {
-		gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-		gateway.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		gateway.stop();
-	}
 
 	@Test
 	void defaultsMatchTheCoreDefaults() {
