@@ -55,20 +55,6 @@ public enum ImageFormat {
 		return Optional.empty();
 	}
 
-	/**
-	 * The format for a MIME type.
-	 * @param mimeType such as {@code image/jpeg}
-	 * @return the format, or empty for other types
-	 */
-	public static Optional<ImageFormat> ofMimeType(String mimeType) {
-		for (ImageFormat format : values()) {
-			if (format.mimeType.equalsIgnoreCase(mimeType) || ("image/jpg".equalsIgnoreCase(mimeType) && format == JPEG)) {
-				return Optional.of(format);
-			}
-		}
-		return Optional.empty();
-	}
-
 	private static boolean startsWith(byte[] bytes, int offset, int... signature) {
 		if (bytes.length < offset + signature.length) {
 			return false;
