@@ -1,9 +1,15 @@
 package io.github.relayai.chat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.github.relayai.chat.ChatCompletionReader.Choice;
+import io.github.relayai.chat.ChatCompletionReader.Completion;
+import io.github.relayai.chat.ChatCompletionReader.Header;
 import io.github.relayai.error.ProviderErrorClassifier;
+import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.RelayExceptions;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
@@ -17,42 +23,40 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ChatCompletionParser {
 
-	private final JsonMapper json;
 
-	private final ChatResponses responses;
+	private final ChatCompletionReader reader;
 
 	private final ProviderErrorClassifier classifier;
 
-	ChatCompletionParser(JsonMapper json, ProviderErrorClassifier classifier) {
-		this.json = json;
-		this.responses = new ChatResponses(json);
+	ChatCompletionParser(ChatCompletionReader reader, ProviderErrorClassifier classifier) {
+		this.reader = reader;
 		this.classifier = classifier;
 	}
 
 	ChatResponse parse(byte[] body, String model, String endpoint) {
-		JsonNode root = readJson(this.json, this.classifier, body, model, endpoint);
-		if (root.hasNonNull("error") && !root.hasNonNull("choices")) {
-			throw RelayExceptions.create(
-					this.classifier.classifyStreamError(root.toString(), model, endpoint), null);
+		Completion answer;
+		try {
+			answer = this.reader.read(body, 0, body.length);
 		}
-		List<Generation> generations = new ArrayList<>();
-		JsonNode choices = root.path("choices");
-		int position = 0;
-		for (JsonNode choice : choices) {
-			JsonNode message = choice.path("message");
+		catch (JacksonException | IllegalStateException ex) {
+			throw notAnObject(this.classifier, start(body), model, endpoint, ex);
+		}
+		if (answer.error() && !answer.hasChoices()) {
+			throw RelayExceptions.create(this.classifier
+				.classifyStreamError(new String(body, StandardCharsets.UTF_8), model, endpoint), null);
+		}
+		String id = answer.header().id();
+		List<Generation> generations = new ArrayList<>(answer.choices().size());
+		for (Choice choice : answer.choices()) {
 			StringBuilder text = new StringBuilder();
 			StringBuilder reasoning = new StringBuilder();
-			ChatResponses.content(message.get("content"), text, reasoning);
-			ChatResponses.reasoning(message, reasoning);
-			ChatResponses.content(choice.get("text"), text, reasoning);
-			int index = choice.has("index") ? choice.get("index").asInt() : position;
-			generations.add(this.responses.generation(index, ChatResponses.text(root.get("id")), text.toString(),
-					reasoning.toString(), ChatResponses.text(message.get("refusal")),
-					ChatResponses.toolCalls(message.get("tool_calls")), ChatResponses.finishReason(choice)));
-			position++;
+			choice.appendText(text, reasoning);
+			generations.add(ChatResponses.generation(choice.index(), id, text.toString(), reasoning.toString(),
+					choice.refusal(), ChatResponses.toolCalls(choice.toolCalls()), choice.finishReason()));
 		}
-		return new ChatResponse(generations,
-				this.responses.metadata(root, this.responses.usage(root.get("usage")), endpoint));
+		Header header = answer.header();
+		return new ChatResponse(generations, ChatResponses.metadata(header.id(), header.model(),
+				header.reasoningTokens(), header.extras(), ChatResponses.usage(answer.usage()), endpoint));
 	}
 
 	/**
@@ -74,9 +78,22 @@ public final class ChatCompletionParser {
 			return root;
 		}
 		catch (JacksonException | IllegalStateException ex) {
-			String text = new String(body, 0, Math.min(body.length, 2048), java.nio.charset.StandardCharsets.UTF_8);
-			throw RelayExceptions.create(classifier.classify(200, java.util.Map.of(), text, model, endpoint), ex);
+			throw notAnObject(classifier, start(body), model, endpoint, ex);
 		}
+	}
+
+	/**
+	 * The failure for an answer, or a stream event, that is not one JSON object: typed from its text as
+	 * an error page would be.
+	 */
+	static RelayAiException notAnObject(ProviderErrorClassifier classifier, String text, String model,
+			String endpoint, Exception cause) {
+		String start = text.substring(0, Math.min(text.length(), 2048));
+		return RelayExceptions.create(classifier.classify(200, Map.of(), start, model, endpoint), cause);
+	}
+
+	private static String start(byte[] body) {
+		return new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.github.relayai.chat;
 
-import java.util.List;
-
 import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.media.ImageEncoder;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -28,6 +26,8 @@ public final class ChatCompletionsExchange implements ChatExchange {
 
 	private final BodyFactory bodies;
 
+	private final ChatCompletionReader reader;
+
 	private final ChatCompletionParser parser;
 
 	/**
@@ -52,7 +52,8 @@ public final class ChatCompletionsExchange implements ChatExchange {
 		this.json = json;
 		this.path = path;
 		this.bodies = bodies;
-		this.parser = new ChatCompletionParser(json, http.classifier());
+		this.reader = new ChatCompletionReader(json);
+		this.parser = new ChatCompletionParser(this.reader, http.classifier());
 	}
 
 	private static BodyFactory chatBodies(ChatRequestFactory factory) {
@@ -72,19 +73,9 @@ public final class ChatCompletionsExchange implements ChatExchange {
 	public Flux<ChatResponse> stream(ChatRequest request) {
 		return Flux.defer(() -> {
 			byte[] body = body(request, true);
-			StreamAssembler assembler = new StreamAssembler(this.json, this.http.classifier(), request.model(),
-					this.path);
-			return this.http
-				.postForEvents(this.path, body, ChatRequestFactory.headers(request.options()), request.model())
-				.takeUntil(event -> event.isDone())
-				// one event completes at most one response: handle() spares a queue per chunk
-				.<ChatResponse>handle((event, sink) -> {
-					List<ChatResponse> responses = assembler.accept(event);
-					if (!responses.isEmpty()) {
-						sink.next(responses.get(0));
-					}
-				})
-				.concatWith(Flux.defer(() -> Flux.fromIterable(assembler.end())));
+			return this.http.postForStream(this.path, body, ChatRequestFactory.headers(request.options()),
+					request.model(),
+					() -> new StreamAssembler(this.reader, this.http.classifier(), request.model(), this.path));
 		});
 	}
 

@@ -16,7 +16,6 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.content.Media;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Maps the pieces of an OpenAI chat answer (whole or streamed) onto Spring AI's response types, the
@@ -37,14 +36,7 @@ public final class ChatResponses {
 	private static final java.util.Set<String> KNOWN_FIELDS = java.util.Set.of("id", "model", "choices", "usage",
 			"object");
 
-	private final JsonMapper json;
-
-	/**
-	 * Creates the mapper.
-	 * @param json the JSON mapper
-	 */
-	public ChatResponses(JsonMapper json) {
-		this.json = json;
+	private ChatResponses() {
 	}
 
 	/**
@@ -113,15 +105,12 @@ public final class ChatResponses {
 	 * @param finishReason upper-case finish reason, or {@code null}
 	 * @return the generation
 	 */
-	public Generation generation(int index, String id, String text, String reasoning, String refusal,
+	public static Generation generation(int index, String id, String text, String reasoning, String refusal,
 			List<AssistantMessage.ToolCall> toolCalls, String finishReason) {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put(INDEX, index);
-		properties.put("id", (id != null) ? id : "");
-		properties.put("role", "assistant");
-		properties.put("finishReason", (finishReason != null) ? finishReason : "");
-		properties.put(REASONING_CONTENT, (reasoning != null) ? reasoning : "");
-		properties.put("refusal", (refusal != null) ? refusal : "");
+		// the message copies its properties into a map of its own: an immutable map is enough here
+		Map<String, Object> properties = Map.of(INDEX, index, "id", (id != null) ? id : "", "role", "assistant",
+				"finishReason", (finishReason != null) ? finishReason : "", REASONING_CONTENT,
+				(reasoning != null) ? reasoning : "", "refusal", (refusal != null) ? refusal : "");
 		List<Media> media = MarkdownImages.extract(text);
 		AssistantMessage message = AssistantMessage.builder()
 			.content(text)
@@ -129,11 +118,9 @@ public final class ChatResponses {
 			.toolCalls(toolCalls)
 			.media(media)
 			.build();
-		ChatGenerationMetadata.Builder metadata = ChatGenerationMetadata.builder();
-		if (finishReason != null) {
-			metadata.finishReason(finishReason);
-		}
-		return new Generation(message, metadata.build());
+		ChatGenerationMetadata metadata = (finishReason != null)
+				? ChatGenerationMetadata.builder().finishReason(finishReason).build() : ChatGenerationMetadata.NULL;
+		return new Generation(message, metadata);
 	}
 
 	/**
@@ -141,7 +128,7 @@ public final class ChatResponses {
 	 * @param usage the usage object, may be {@code null}
 	 * @return the usage
 	 */
-	public Usage usage(JsonNode usage) {
+	public static Usage usage(JsonNode usage) {
 		if (usage == null || !usage.isObject()) {
 			return new EmptyUsage();
 		}
@@ -155,7 +142,7 @@ public final class ChatResponses {
 		if (cached == null && usage.has("prompt_cache_hit_tokens")) {
 			cached = usage.get("prompt_cache_hit_tokens").asLong();
 		}
-		Object nativeUsage = this.json.convertValue(usage, Map.class);
+		Object nativeUsage = value(usage);
 		return new DefaultUsage(prompt, completion, total, nativeUsage, cached, null);
 	}
 
@@ -189,32 +176,61 @@ public final class ChatResponses {
 	 * @param endpoint the endpoint path that answered
 	 * @return the metadata
 	 */
-	public ChatResponseMetadata metadata(JsonNode root, Usage usage, String endpoint) {
-		ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
-			.id((root != null && text(root.get("id")) != null) ? text(root.get("id")) : "")
-			.model((root != null && text(root.get("model")) != null) ? text(root.get("model")) : "")
-			.usage(usage)
-			.keyValue(ENDPOINT, endpoint);
-		if (root != null) {
-			Integer reasoningTokens = reasoningTokens(root.get("usage"));
-			if (reasoningTokens != null) {
-				metadata.keyValue("reasoningTokens", reasoningTokens);
-			}
-			for (Map.Entry<String, JsonNode> field : root.properties()) {
-				if (!KNOWN_FIELDS.contains(field.getKey()) && !field.getValue().isNull()) {
-					metadata.keyValue(field.getKey(), value(field.getValue()));
-				}
+	public static ChatResponseMetadata metadata(JsonNode root, Usage usage, String endpoint) {
+		if (root == null) {
+			return metadata(null, null, null, Map.of(), usage, endpoint);
+		}
+		Map<String, Object> extras = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> field : root.properties()) {
+			if (!isKnownField(field.getKey()) && !field.getValue().isNull()) {
+				extras.put(field.getKey(), value(field.getValue()));
 			}
 		}
+		return metadata(text(root.get("id")), text(root.get("model")), reasoningTokens(root.get("usage")), extras,
+				usage, endpoint);
+	}
+
+	/**
+	 * The response metadata from fields already read: id, model, usage, the endpoint and the answer's
+	 * extra fields.
+	 * @param id the answer id, may be {@code null}
+	 * @param model the model that answered, may be {@code null}
+	 * @param reasoningTokens the reasoning tokens of the usage, may be {@code null}
+	 * @param extras the answer's other top-level fields, as plain Java values
+	 * @param usage the usage
+	 * @param endpoint the endpoint path that answered
+	 * @return the metadata
+	 */
+	public static ChatResponseMetadata metadata(String id, String model, Integer reasoningTokens, Map<String, Object> extras,
+			Usage usage, String endpoint) {
+		ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
+			.id((id != null) ? id : "")
+			.model((model != null) ? model : "")
+			.usage(usage)
+			.keyValue(ENDPOINT, endpoint);
+		if (reasoningTokens != null) {
+			metadata.keyValue("reasoningTokens", reasoningTokens);
+		}
+		extras.forEach(metadata::keyValue);
 		return metadata.build();
 	}
 
 	/**
-	 * A JSON value as plain Java: scalars directly (every stream chunk carries {@code created},
-	 * {@code system_fingerprint} and the like, and {@code convertValue} costs far more than the
-	 * chunk's other fields together), containers through the mapper.
+	 * Whether a top-level field of a chat answer is mapped on its own rather than kept as metadata.
+	 * @param name the field name
+	 * @return {@code true} for {@code id}, {@code model}, {@code choices}, {@code usage} and {@code object}
 	 */
-	private Object value(JsonNode node) {
+	static boolean isKnownField(String name) {
+		return KNOWN_FIELDS.contains(name);
+	}
+
+	/**
+	 * A JSON value as plain Java (strings, numbers, booleans, {@code null}, and lists and maps of
+	 * them), converted directly: every stream chunk carries {@code created},
+	 * {@code system_fingerprint} and the like, and a round trip through the mapper costs far more than
+	 * the chunk's other fields together.
+	 */
+	static Object value(JsonNode node) {
 		if (node.isString()) {
 			return node.stringValue();
 		}
@@ -224,7 +240,21 @@ public final class ChatResponses {
 		if (node.isBoolean()) {
 			return node.booleanValue();
 		}
-		return this.json.convertValue(node, Object.class);
+		if (node.isObject()) {
+			Map<String, Object> map = new LinkedHashMap<>();
+			for (Map.Entry<String, JsonNode> field : node.properties()) {
+				map.put(field.getKey(), value(field.getValue()));
+			}
+			return map;
+		}
+		if (node.isArray()) {
+			List<Object> list = new ArrayList<>(node.size());
+			for (JsonNode element : node) {
+				list.add(value(element));
+			}
+			return list;
+		}
+		return null;
 	}
 
 	static List<AssistantMessage.ToolCall> toolCalls(JsonNode calls) {

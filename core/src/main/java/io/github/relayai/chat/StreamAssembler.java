@@ -6,17 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.relayai.chat.ChatCompletionReader.Choice;
+import io.github.relayai.chat.ChatCompletionReader.Completion;
+import io.github.relayai.chat.ChatCompletionReader.Header;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.RelayExceptions;
+import io.github.relayai.http.SseDecoder;
 import io.github.relayai.http.SseEvent;
 import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.EmptyUsage;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the events of one {@code chat.completion.chunk} (or legacy {@code text_completion}) stream
@@ -28,11 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * One assembler per stream; not thread-safe (reactive operators call it serially).
  */
-final class StreamAssembler {
+final class StreamAssembler implements SseDecoder<ChatResponse> {
 
-	private final JsonMapper json;
-
-	private final ChatResponses responses;
 
 	private final ProviderErrorClassifier classifier;
 
@@ -48,19 +50,19 @@ final class StreamAssembler {
 
 	private String id;
 
-	private JsonNode lastRoot;
+	private final ChatCompletionReader reader;
 
-	StreamAssembler(JsonMapper json, ProviderErrorClassifier classifier, String model, String endpoint) {
-		this.json = json;
-		this.responses = new ChatResponses(json);
+	/** The top-level fields of the last chunk; the metadata of pending tool calls comes from them. */
+	private Header lastHeader = Header.EMPTY;
+
+	/** The metadata of the last chunk without usage, shared by the chunks after it with the same header. */
+	private ChatResponseMetadata lastMetadata;
+
+	StreamAssembler(ChatCompletionReader reader, ProviderErrorClassifier classifier, String model, String endpoint) {
+		this.reader = reader;
 		this.classifier = classifier;
 		this.model = model;
 		this.endpoint = endpoint;
-	}
-
-	/** Whether {@code [DONE]} arrived: nothing after it is read. */
-	boolean isDone() {
-		return this.done;
 	}
 
 	/**
@@ -68,7 +70,8 @@ final class StreamAssembler {
 	 * @return the response it completes, if any (never more than one)
 	 * @throws RelayAiException for an error event
 	 */
-	List<ChatResponse> accept(SseEvent event) {
+	@Override
+	public List<ChatResponse> accept(SseEvent event) {
 		if (this.done) {
 			return List.of();
 		}
@@ -76,40 +79,39 @@ final class StreamAssembler {
 			this.done = true;
 			return flushToolCalls();
 		}
-		String data = event.data();
 		if ("error".equals(event.event())) {
-			throw error(data);
+			throw error(event.data());
 		}
-		if (!looksLikeJson(data)) {
+		if (!event.isJson()) {
 			// keep-alive payloads such as "ping" or "..." carry nothing; malformed JSON still fails below
 			return List.of();
 		}
-		JsonNode root = ChatCompletionParser.readJson(this.json, this.classifier,
-				data.getBytes(java.nio.charset.StandardCharsets.UTF_8), this.model, this.endpoint);
-		if (root.hasNonNull("error")) {
-			throw error(data);
+		Completion chunk;
+		try {
+			chunk = event.readData(this.reader::read);
 		}
-		if (this.id == null && ChatResponses.text(root.get("id")) != null) {
-			this.id = ChatResponses.text(root.get("id"));
+		catch (JacksonException | IllegalStateException ex) {
+			// data() fails first if the bytes are not UTF-8, which is then what went wrong
+			throw ChatCompletionParser.notAnObject(this.classifier, event.data(), this.model, this.endpoint, ex);
 		}
-		this.lastRoot = root;
+		if (chunk.error()) {
+			throw error(event.data());
+		}
+		if (this.id == null && chunk.header().id() != null) {
+			this.id = chunk.header().id();
+		}
 		List<Generation> generations = new ArrayList<>(1);
-		int position = 0;
-		for (JsonNode choice : root.path("choices")) {
-			int index = (choice.has("index") && choice.get("index").isNumber()) ? choice.get("index").asInt() : position;
-			position++;
-			Generation generation = choice(index, choice);
+		for (Choice choice : chunk.choices()) {
+			Generation generation = generation(choice);
 			if (generation != null) {
 				generations.add(generation);
 			}
 		}
-		JsonNode usageNode = root.get("usage");
-		boolean hasUsage = usageNode != null && usageNode.isObject();
-		if (generations.isEmpty() && !hasUsage) {
+		if (generations.isEmpty() && chunk.usage() == null) {
+			this.lastHeader = chunk.header();
 			return List.of();
 		}
-		Usage usage = hasUsage ? this.responses.usage(usageNode) : new EmptyUsage();
-		return List.of(new ChatResponse(generations, this.responses.metadata(root, usage, this.endpoint)));
+		return List.of(new ChatResponse(generations, metadata(chunk)));
 	}
 
 	/**
@@ -117,7 +119,8 @@ final class StreamAssembler {
 	 * @return the tool calls still pending, if the stream finished properly
 	 * @throws RelayAiException when the stream ended with neither {@code [DONE]} nor a finish reason
 	 */
-	List<ChatResponse> end() {
+	@Override
+	public List<ChatResponse> end() {
 		if (this.done) {
 			return List.of();
 		}
@@ -130,50 +133,54 @@ final class StreamAssembler {
 		return flushToolCalls();
 	}
 
-	private static boolean looksLikeJson(String data) {
-		for (int i = 0; i < data.length(); i++) {
-			char c = data.charAt(i);
-			if (!Character.isWhitespace(c)) {
-				return c == '{' || c == '[';
-			}
-		}
-		return false;
-	}
-
 	private RelayAiException error(String data) {
 		return RelayExceptions.create(this.classifier.classifyStreamError(data, this.model, this.endpoint), null);
 	}
 
-	private Generation choice(int index, JsonNode choice) {
-		ChoiceState state = this.choices.computeIfAbsent(index, i -> new ChoiceState());
-		JsonNode delta = choice.get("delta");
+	/**
+	 * The chunk's metadata. Chunks of one stream usually repeat the same top-level fields; the
+	 * metadata (which Spring AI never changes once built) is then shared rather than rebuilt.
+	 */
+	private ChatResponseMetadata metadata(Completion chunk) {
+		Header header = chunk.header();
+		if (chunk.usage() == null && this.lastMetadata != null && header.equals(this.lastHeader)) {
+			return this.lastMetadata;
+		}
+		Usage usage = (chunk.usage() != null) ? ChatResponses.usage(chunk.usage()) : new EmptyUsage();
+		ChatResponseMetadata metadata = metadata(header, usage);
+		this.lastHeader = header;
+		this.lastMetadata = (chunk.usage() == null) ? metadata : null;
+		return metadata;
+	}
+
+	private ChatResponseMetadata metadata(Header header, Usage usage) {
+		return ChatResponses.metadata(header.id(), header.model(), header.reasoningTokens(), header.extras(), usage,
+				this.endpoint);
+	}
+
+	private Generation generation(Choice delta) {
+		ChoiceState state = this.choices.computeIfAbsent(delta.index(), i -> new ChoiceState());
 		StringBuilder text = new StringBuilder();
 		StringBuilder reasoning = new StringBuilder();
-		String refusal = null;
-		if (delta != null && delta.isObject()) {
-			refusal = ChatResponses.text(delta.get("refusal"));
-			ChatResponses.content(delta.get("content"), text, reasoning);
-			ChatResponses.reasoning(delta, reasoning);
-			JsonNode calls = delta.get("tool_calls");
-			if (calls != null && calls.isArray()) {
-				for (JsonNode call : calls) {
-					state.toolCall(call);
-				}
+		delta.appendText(text, reasoning);
+		if (delta.toolCalls() != null) {
+			for (JsonNode call : delta.toolCalls()) {
+				state.toolCall(call);
 			}
 		}
-		ChatResponses.content(choice.get("text"), text, reasoning);
-		String finishReason = ChatResponses.finishReason(choice);
+		String finishReason = delta.finishReason();
 		List<AssistantMessage.ToolCall> toolCalls = List.of();
 		if (finishReason != null) {
 			this.finishSeen = true;
 			toolCalls = state.drainToolCalls();
 		}
+		String refusal = delta.refusal();
 		boolean hasRefusal = refusal != null && !refusal.isEmpty();
 		if (text.isEmpty() && reasoning.isEmpty() && !hasRefusal && finishReason == null && toolCalls.isEmpty()) {
 			return null;
 		}
-		return this.responses.generation(index, this.id, text.toString(), reasoning.toString(), refusal, toolCalls,
-				finishReason);
+		return ChatResponses.generation(delta.index(), this.id, text.toString(), reasoning.toString(), refusal,
+				toolCalls, finishReason);
 	}
 
 	private List<ChatResponse> flushToolCalls() {
@@ -181,14 +188,13 @@ final class StreamAssembler {
 		this.choices.forEach((index, state) -> {
 			List<AssistantMessage.ToolCall> calls = state.drainToolCalls();
 			if (!calls.isEmpty()) {
-				generations.add(this.responses.generation(index, this.id, "", "", null, calls, "TOOL_CALLS"));
+				generations.add(ChatResponses.generation(index, this.id, "", "", null, calls, "TOOL_CALLS"));
 			}
 		});
 		if (generations.isEmpty()) {
 			return List.of();
 		}
-		return List.of(new ChatResponse(generations,
-				this.responses.metadata(this.lastRoot, new EmptyUsage(), this.endpoint)));
+		return List.of(new ChatResponse(generations, metadata(this.lastHeader, new EmptyUsage())));
 	}
 
 	/** Tool calls of one choice, assembled from their fragments. */

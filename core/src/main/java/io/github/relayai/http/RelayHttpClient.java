@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.ProviderErrorClassifier;
@@ -22,6 +23,7 @@ import io.github.relayai.error.RelayExceptions;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -138,39 +140,52 @@ public final class RelayHttpClient {
 		HttpRequest request = request(path, extraHeaders, "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		return exchange(request, path, model, true).flatMap(response -> readAll(response.body(), path, model));
+		return answer(request, path, model);
 	}
 
 	/**
-	 * Posts a JSON body and reads the answer as server-sent events.
+	 * Posts a JSON body and decodes the answer's server-sent events as they arrive; reading stops
+	 * after {@code data: [DONE]}.
+	 * @param <T> the decoded values
 	 * @param path the API path
 	 * @param body the request body (with {@code "stream": true})
 	 * @param extraHeaders per-request headers
 	 * @param model the model, for error reports
-	 * @return the events; fails with a typed exception, never completes early without saying so
+	 * @param decoders creates the decoder of each subscription (each attempt of a retried stream)
+	 * @return the decoded values; fails with a typed exception, never completes early without saying so
 	 */
-	public Flux<SseEvent> postForEvents(String path, byte[] body, Map<String, String> extraHeaders, String model) {
+	public <T> Flux<T> postForStream(String path, byte[] body, Map<String, String> extraHeaders, String model,
+			Supplier<? extends SseDecoder<T>> decoders) {
 		HttpRequest request = request(path, extraHeaders, "text/event-stream")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		return exchange(request, path, model, false).flatMapMany(response -> Flux.defer(() -> {
-			SseParser parser = new SseParser(this.maxResponseBytes);
-			return bytes(response.body(), path, model).concatMapIterable(buffers -> {
-				List<SseEvent> events = new java.util.ArrayList<>(2);
-				for (ByteBuffer buffer : buffers) {
-					parser.feed(buffer, events::add);
+		return Mono.fromFuture(() -> this.client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher()), false)
+			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> transportFailure(ex, path, model))
+			.flatMapMany(response -> {
+				if (response.statusCode() / 100 != 2) {
+					return readError(response.body(), path, model).flatMapMany(text -> Flux.error(RelayExceptions
+						.create(this.classifier.classify(response.statusCode(), response.headers().map(), text,
+								model, path), null)));
 				}
-				return events;
-			}).concatWith(Flux.defer(() -> {
-				List<SseEvent> events = new java.util.ArrayList<>(1);
-				parser.finish(events::add);
-				return Flux.fromIterable(events);
-			}))
-				.onErrorMap(SseParser.SseSizeException.class, ex -> tooLarge(path, model, ex))
-				.onErrorMap(SseParser.SseEncodingException.class, ex -> RelayExceptions
-					.create(this.classifier.classify(response.statusCode(), response.headers().map(), ex.getMessage(),
-							model, path), ex));
-		}));
+				return Flux.defer(() -> decode(response, decoders.get(), path, model));
+			});
+	}
+
+	/**
+	 * Feeds each network read to the parser and the decoder, so that every read yields its values in
+	 * one batch.
+	 */
+	private <T> Flux<T> decode(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, SseDecoder<T> decoder,
+			String path, String model) {
+		SseStream<T> stream = new SseStream<>(new SseParser(this.maxResponseBytes), decoder);
+		return bytes(response.body(), path, model).map(stream::read)
+			.takeUntil(values -> stream.isStopped())
+			.concatWith(Mono.fromSupplier(stream::end))
+			.concatMapIterable(values -> values)
+			.concatWith(Mono.defer(stream::failure))
+			.onErrorMap(SseParser.SseSizeException.class, ex -> tooLarge(path, model, ex))
+			.onErrorMap(SseParser.SseEncodingException.class, ex -> RelayExceptions.create(this.classifier
+				.classify(response.statusCode(), response.headers().map(), ex.getMessage(), model, path), ex));
 	}
 
 	/**
@@ -179,8 +194,7 @@ public final class RelayHttpClient {
 	 * @return the response body
 	 */
 	public Mono<byte[]> get(String path) {
-		HttpRequest request = request(path, Map.of(), "application/json").GET().build();
-		return exchange(request, path, null, true).flatMap(response -> readAll(response.body(), path, null));
+		return answer(request(path, Map.of(), "application/json").GET().build(), path, null);
 	}
 
 	private HttpRequest.Builder request(String path, Map<String, String> extraHeaders, String accept) {
@@ -199,37 +213,46 @@ public final class RelayHttpClient {
 	}
 
 	/**
-	 * Sends the request and waits for the response headers.
+	 * Sends the request and reads the whole answer inside the JDK client ({@link BoundedBody}).
 	 * <p>
-	 * A single answer subscribed from a thread that may block (as {@code ChatModel.call} does) is
-	 * sent with the blocking {@link HttpClient#send}: the answer then arrives on the waiting thread,
-	 * instead of being handed from the client's selector to its executor and from there to the
-	 * waiting thread, which on a loopback gateway nearly doubles the latency. Streams, and anything
-	 * subscribed on a non-blocking thread (Reactor's schedulers, event loops), use
-	 * {@link HttpClient#sendAsync}. The body is read the same way in both cases.
+	 * Subscribed from a thread that may block (as {@code ChatModel.call} does), the request is sent
+	 * with the blocking {@link HttpClient#send}: the answer then arrives on the waiting thread with a
+	 * single wake-up, as with the plainest use of the client. Subscribed on a non-blocking thread
+	 * (Reactor's schedulers, event loops), it uses {@link HttpClient#sendAsync}.
 	 */
-	private Mono<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> exchange(HttpRequest request, String path,
-			String model, boolean blockingAllowed) {
-		return Mono.defer(() -> {
-			if (blockingAllowed && !Schedulers.isInNonBlockingThread()) {
-				return Mono.fromCallable(() -> send(request));
-			}
-			return Mono.fromFuture(this.client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher()), false);
-		})
-			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> transportFailure(ex, path, model))
+	private Mono<byte[]> answer(HttpRequest request, String path, String model) {
+		HttpResponse.BodyHandler<byte[]> handler = info -> (info.statusCode() / 100 == 2)
+				? new BoundedBody(this.maxResponseBytes, () -> tooLarge(path, model, null), this.readIdleTimeout)
+				: new BoundedBody(MAX_ERROR_BODY_BYTES, null, this.readIdleTimeout);
+		return Mono.defer(() -> Schedulers.isInNonBlockingThread()
+				? Mono.fromFuture(this.client.sendAsync(request, handler), false)
+				: Mono.fromCallable(() -> send(request, handler)))
+			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> relayCause(ex)
+				.orElseGet(() -> transportFailure(ex, path, model)))
 			.flatMap(response -> {
 				if (response.statusCode() / 100 == 2) {
-					return Mono.just(response);
+					return Mono.just(response.body());
 				}
-				return readError(response.body(), path, model)
-					.flatMap(text -> Mono.error(RelayExceptions.create(this.classifier.classify(response.statusCode(),
-							response.headers().map(), text, model, path), null)));
+				String text = new String(response.body(), StandardCharsets.UTF_8);
+				return Mono.error(RelayExceptions.create(
+						this.classifier.classify(response.statusCode(), response.headers().map(), text, model, path),
+						null));
 			});
 	}
 
-	private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(HttpRequest request) throws Exception {
+	/** A failure the body subscriber raised itself, which the JDK client wraps in an {@code IOException}. */
+	private static java.util.Optional<RelayAiException> relayCause(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RelayAiException relay) {
+				return java.util.Optional.of(relay);
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
 		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.ofPublisher());
+			return this.client.send(request, handler);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -237,23 +260,26 @@ public final class RelayHttpClient {
 		}
 	}
 
+	/**
+	 * A body's pieces as they arrive, failing with a timeout when none arrives for the read-idle
+	 * timeout; one timer watches the whole body.
+	 */
 	private Flux<List<ByteBuffer>> bytes(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {
-		return JdkFlowAdapter.flowPublisherToFlux(body)
-			.timeout(this.readIdleTimeout)
+		return Flux.defer(() -> {
+			Sinks.Empty<Void> silence = Sinks.empty();
+			IdleTimer idle = new IdleTimer(this.readIdleTimeout, silence::tryEmitEmpty);
+			return JdkFlowAdapter.flowPublisherToFlux(body)
+				.doOnSubscribe(subscription -> idle.start())
+				.doOnNext(buffers -> idle.touch())
+				.takeUntilOther(silence.asMono())
+				.concatWith(Mono.defer(() -> idle.isExpired()
+						? Mono.error(new java.net.http.HttpTimeoutException("No data from the gateway for "
+								+ this.readIdleTimeout + " (spring.ai.relay.read-idle-timeout)"))
+						: Mono.empty()))
+				.doFinally(signal -> idle.stop());
+		})
 			.onErrorMap(ex -> !(ex instanceof RelayAiException) && !(ex instanceof SseParser.SseSizeException),
 					ex -> transportFailure(ex, path, model));
-	}
-
-	private Mono<byte[]> readAll(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {
-		return bytes(body, path, model).reduceWith(ByteArrayOutputStream::new, (out, buffers) -> {
-			for (ByteBuffer buffer : buffers) {
-				if (out.size() + buffer.remaining() > this.maxResponseBytes) {
-					throw tooLarge(path, model, null);
-				}
-				copy(buffer, out, buffer.remaining());
-			}
-			return out;
-		}).map(ByteArrayOutputStream::toByteArray);
 	}
 
 	private Mono<String> readError(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {

@@ -1,6 +1,10 @@
 package io.github.relayai.http;
 
+import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -11,11 +15,15 @@ import java.util.function.Consumer;
  * It follows the HTML server-sent events grammar: lines end with CRLF, LF or CR (also when a CR and
  * its LF arrive in different buffers); lines starting with {@code :} are comments (keep-alives) and
  * are skipped; {@code data:} lines of one event are joined with {@code \n}; a blank line dispatches
- * the event. Bytes are decoded as UTF-8 only once a line is complete, so a character split across
- * buffers is decoded whole. Unlike a browser it also dispatches a final event that lacks the
- * trailing blank line (see {@link #finish(Consumer)}). Not thread-safe: one parser per stream.
+ * the event. An event's data stays as bytes (see {@link SseEvent}), so a character split across
+ * buffers is decoded whole, and only if asked for as text. Unlike a browser it also dispatches a final
+ * event that lacks the trailing blank line (see {@link #finish(Consumer)}). Not thread-safe: one
+ * parser per stream.
  */
 public final class SseParser {
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+			ByteOrder.LITTLE_ENDIAN);
 
 	private static final byte[] DATA = { 'd', 'a', 't', 'a' };
 
@@ -31,9 +39,9 @@ public final class SseParser {
 
 	private boolean afterCarriageReturn;
 
-	private String data;
+	private byte[] data;
 
-	private StringBuilder multiLineData;
+	private ByteArrayOutputStream multiLineData;
 
 	private String eventType;
 
@@ -85,26 +93,25 @@ public final class SseParser {
 				i++;
 			}
 		}
-		int segmentStart = i;
 		while (i < to) {
-			byte b = bytes[i];
-			if (b != '\n' && b != '\r') {
-				i++;
-				continue;
+			int end = lineEnd(bytes, i, to);
+			if (end < 0) {
+				append(bytes, i, to);
+				return;
 			}
 			if (this.lineLength == 0) {
 				// the whole line is in this buffer: read it in place
-				count(i - segmentStart);
-				endLine(bytes, segmentStart, i - segmentStart, sink);
+				count(end - i);
+				endLine(bytes, i, end - i, sink);
 			}
 			else {
-				append(bytes, segmentStart, i);
+				append(bytes, i, end);
 				int length = this.lineLength;
 				this.lineLength = 0;
 				endLine(this.line, 0, length, sink);
 			}
-			i++;
-			if (b == '\r') {
+			i = end + 1;
+			if (bytes[end] == '\r') {
 				if (i < to) {
 					if (bytes[i] == '\n') {
 						i++;
@@ -114,9 +121,32 @@ public final class SseParser {
 					this.afterCarriageReturn = true;
 				}
 			}
-			segmentStart = i;
 		}
-		append(bytes, segmentStart, to);
+	}
+
+	/**
+	 * The index of the first CR or LF in the range, or -1. Looks at eight bytes at a time: a byte of a
+	 * word equals CR or LF exactly when the word XOR that byte repeated has a zero byte there, and the
+	 * lowest flag of the classic zero-byte test is always a true one.
+	 */
+	private static int lineEnd(byte[] bytes, int from, int to) {
+		int i = from;
+		for (; i + Long.BYTES <= to; i += Long.BYTES) {
+			long word = (long) LONGS.get(bytes, i);
+			long lf = word ^ 0x0A0A0A0A0A0A0A0AL;
+			long cr = word ^ 0x0D0D0D0D0D0D0D0DL;
+			long found = (((lf - 0x0101010101010101L) & ~lf) | ((cr - 0x0101010101010101L) & ~cr))
+					& 0x8080808080808080L;
+			if (found != 0) {
+				return i + (Long.numberOfTrailingZeros(found) >>> 3);
+			}
+		}
+		for (; i < to; i++) {
+			if (bytes[i] == '\n' || bytes[i] == '\r') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/**
@@ -171,15 +201,16 @@ public final class SseParser {
 		}
 		int nameLength = nameEnd - offset;
 		if (isField(bytes, offset, nameLength, DATA)) {
-			String value = decode(bytes, valueStart, end - valueStart);
 			if (this.data == null) {
-				this.data = value;
+				this.data = Arrays.copyOfRange(bytes, valueStart, end);
 			}
 			else {
 				if (this.multiLineData == null) {
-					this.multiLineData = new StringBuilder(this.data);
+					this.multiLineData = new ByteArrayOutputStream(this.data.length * 2 + 16);
+					this.multiLineData.writeBytes(this.data);
 				}
-				this.multiLineData.append('\n').append(value);
+				this.multiLineData.write('\n');
+				this.multiLineData.write(bytes, valueStart, end - valueStart);
 			}
 		}
 		else if (isField(bytes, offset, nameLength, EVENT)) {
@@ -190,30 +221,13 @@ public final class SseParser {
 		}
 	}
 
-	/**
-	 * Decodes UTF-8 strictly: a replacement character in the fast decoding is checked against the
-	 * bytes, so malformed input fails instead of silently losing characters.
-	 */
-	private static String decode(byte[] bytes, int offset, int length) {
-		String value = new String(bytes, offset, length, StandardCharsets.UTF_8);
-		if (value.indexOf('\uFFFD') >= 0) {
-			try {
-				StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, offset, length));
-			}
-			catch (java.nio.charset.CharacterCodingException ex) {
-				throw new SseEncodingException();
-			}
-		}
-		return value;
-	}
-
 	private void dispatch(Consumer<SseEvent> sink) {
 		this.eventBytes = 0;
 		if (this.data == null) {
 			this.eventType = null;
 			return;
 		}
-		String payload = (this.multiLineData != null) ? this.multiLineData.toString() : this.data;
+		byte[] payload = (this.multiLineData != null) ? this.multiLineData.toByteArray() : this.data;
 		SseEvent event = new SseEvent(this.eventType, payload, this.lastId);
 		this.data = null;
 		this.multiLineData = null;
@@ -235,7 +249,7 @@ public final class SseParser {
 	}
 
 	/**
-	 * Thrown when an event's data is not valid UTF-8.
+	 * Thrown when an event's data, asked for as text, is not valid UTF-8.
 	 */
 	public static final class SseEncodingException extends RuntimeException {
 

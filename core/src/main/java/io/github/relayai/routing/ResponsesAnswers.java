@@ -29,13 +29,11 @@ final class ResponsesAnswers {
 
 	private final JsonMapper json;
 
-	private final ChatResponses responses;
 
 	private final ProviderErrorClassifier classifier;
 
 	ResponsesAnswers(JsonMapper json, ProviderErrorClassifier classifier) {
 		this.json = json;
-		this.responses = new ChatResponses(json);
 		this.classifier = classifier;
 	}
 
@@ -74,18 +72,18 @@ final class ResponsesAnswers {
 	/** The response that ends an answer: its generation, usage and metadata. */
 	ChatResponse finalResponse(JsonNode response, String text, String reasoning,
 			List<AssistantMessage.ToolCall> calls) {
-		Generation generation = this.responses.generation(0, ChatResponses.text(response.get("id")), text, reasoning,
+		Generation generation = ChatResponses.generation(0, ChatResponses.text(response.get("id")), text, reasoning,
 				null, calls, finishReason(response, !calls.isEmpty()));
-		Usage usage = this.responses.usage(response.get("usage"));
-		return new ChatResponse(List.of(generation), this.responses.metadata(metadataRoot(response), usage, PATH));
+		Usage usage = ChatResponses.usage(response.get("usage"));
+		return new ChatResponse(List.of(generation), ChatResponses.metadata(metadataRoot(response), usage, PATH));
 	}
 
 	/** A delta in the middle of a stream. */
 	ChatResponse delta(JsonNode response, String text, String reasoning) {
-		Generation generation = this.responses.generation(0, ChatResponses.text(response.get("id")), text, reasoning,
+		Generation generation = ChatResponses.generation(0, ChatResponses.text(response.get("id")), text, reasoning,
 				null, List.of(), null);
 		return new ChatResponse(List.of(generation),
-				this.responses.metadata(metadataRoot(response), new EmptyUsage(), PATH));
+				ChatResponses.metadata(metadataRoot(response), new EmptyUsage(), PATH));
 	}
 
 	JsonNode read(byte[] body, String model) {

@@ -47,12 +47,8 @@ final class ResponsesExchange implements ChatExchange {
 	public Flux<ChatResponse> stream(ChatRequest request) {
 		return Flux.defer(() -> {
 			byte[] body = this.json.writeValueAsBytes(this.requests.create(request, true));
-			ResponsesStreamAssembler assembler = new ResponsesStreamAssembler(this.answers, request.model());
-			return this.http
-				.postForEvents(PATH, body, ChatRequestFactory.headers(request.options()), request.model())
-				.takeUntil(event -> event.isDone())
-				.concatMapIterable(assembler::accept)
-				.concatWith(Flux.defer(() -> Flux.fromIterable(assembler.end())));
+			return this.http.postForStream(PATH, body, ChatRequestFactory.headers(request.options()),
+					request.model(), () -> new ResponsesStreamAssembler(this.answers, request.model()));
 		});
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.relayai.chat.ChatResponses;
+import io.github.relayai.http.SseDecoder;
 import io.github.relayai.http.SseEvent;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.MissingNode;
  * <p>
  * One assembler per stream; not thread-safe (reactive operators call it serially).
  */
-final class ResponsesStreamAssembler {
+final class ResponsesStreamAssembler implements SseDecoder<ChatResponse> {
 
 	private final ResponsesAnswers answers;
 
@@ -41,7 +42,8 @@ final class ResponsesStreamAssembler {
 		this.model = model;
 	}
 
-	List<ChatResponse> accept(SseEvent event) {
+	@Override
+	public List<ChatResponse> accept(SseEvent event) {
 		if (this.done || event.isDone() || event.data().isBlank()) {
 			return List.of();
 		}
@@ -91,7 +93,8 @@ final class ResponsesStreamAssembler {
 	 * Handles the end of the body.
 	 * @throws io.github.relayai.error.RelayAiException when the response never completed
 	 */
-	List<ChatResponse> end() {
+	@Override
+	public List<ChatResponse> end() {
 		if (!this.done) {
 			throw this.answers.truncated(this.model);
 		}
