@@ -65,12 +65,9 @@ final class ChatCompletionReader {
 							parser.skipChildren();
 						}
 					}
-					case "error" -> {
-						error = token != JsonToken.VALUE_NULL;
-						parser.skipChildren();
-					}
 					default -> {
 						if (!ChatResponses.isKnownField(name) && token != JsonToken.VALUE_NULL) {
+							error |= name.equals("error");
 							if (extras.isEmpty()) {
 								extras = new LinkedHashMap<>();
 							}

@@ -240,6 +240,21 @@ class ChatStreamingTest {
 	}
 
 	@Test
+	void chunksWithTheSameTopLevelFieldsShareTheirMetadataAndTheUsageChunkHasItsOwn() {
+		gateway.stubStream(PATH, Fixtures.streamBytes("openai-chat-text-usage.sse"));
+		List<ChatResponse> responses = gateway.model().stream(new Prompt("hi")).collectList().block();
+		ChatResponse first = responses.get(0);
+		ChatResponse last = responses.get(responses.size() - 1);
+		assertThat(responses.subList(0, responses.size() - 1))
+			.allSatisfy(response -> assertThat(response.getMetadata()).isSameAs(first.getMetadata()));
+		assertThat(first.getMetadata().getId()).isEqualTo("chatcmpl-ABfw031mOJeYCSHe4yI2ZjOA6kMJL");
+		assertThat((Object) first.getMetadata().get("system_fingerprint")).isEqualTo("fp_5050236cbd");
+		assertThat(first.getMetadata().getUsage()).isInstanceOf(org.springframework.ai.chat.metadata.EmptyUsage.class);
+		assertThat(last.getMetadata()).isNotSameAs(first.getMetadata());
+		assertThat(last.getMetadata().getUsage().getTotalTokens()).isEqualTo(44);
+	}
+
+	@Test
 	void streamUsageOptionAsksForTheUsageChunk() {
 		gateway.stubStream(PATH, Fixtures.streamBytes("openai-chat-text-usage.sse"));
 		gateway.model()

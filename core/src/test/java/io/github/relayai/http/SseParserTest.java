@@ -149,6 +149,55 @@ class SseParserTest {
 		}
 	}
 
+	/**
+	 * Line ends are found eight bytes at a time: random data of bytes that sit next to CR and LF in
+	 * value, or that borrow in the word arithmetic (0x00, 0x01, 0x0B, 0x0C, 0x0E, 0x8A, 0x8D, 0xFF),
+	 * with random line endings at every offset of a word, fed in random pieces, must come back exactly.
+	 */
+	@Test
+	void lineEndsAreFoundWhereverTheyFallInAWord() {
+		byte[] alphabet = { 0x00, 0x01, 0x09, 0x0B, 0x0C, 0x0E, 'a', ':', ' ', (byte) 0x8A, (byte) 0x8D,
+				(byte) 0xFF };
+		String[] endings = { "\n", "\r", "\r\n" };
+		java.util.Random random = new java.util.Random(42);
+		for (int round = 0; round < 2000; round++) {
+			java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+			List<byte[]> expected = new ArrayList<>();
+			for (int e = random.nextInt(6); e >= 0; e--) {
+				byte[] data = new byte[random.nextInt(40)];
+				for (int i = 0; i < data.length; i++) {
+					data[i] = alphabet[random.nextInt(alphabet.length)];
+				}
+				expected.add(data);
+				stream.writeBytes("data:".getBytes(StandardCharsets.UTF_8));
+				stream.writeBytes((data.length > 0 && data[0] == ' ') ? prepend(' ', data) : data);
+				String ending = endings[random.nextInt(endings.length)];
+				stream.writeBytes((ending + ending).getBytes(StandardCharsets.UTF_8));
+			}
+			byte[] bytes = stream.toByteArray();
+			SseParser parser = new SseParser(1 << 20);
+			List<SseEvent> events = new ArrayList<>();
+			for (int from = 0; from < bytes.length;) {
+				int size = 1 + random.nextInt(24);
+				parser.feed(ByteBuffer.wrap(bytes, from, Math.min(size, bytes.length - from)), events::add);
+				from += size;
+			}
+			parser.finish(events::add);
+			List<byte[]> actual = events.stream()
+				.map(event -> event.readData((b, offset, length) -> java.util.Arrays.copyOfRange(b, offset,
+						offset + length)))
+				.toList();
+			assertThat(actual).as("round %d", round).containsExactlyElementsOf(expected);
+		}
+	}
+
+	private static byte[] prepend(char c, byte[] data) {
+		byte[] all = new byte[data.length + 1];
+		all[0] = (byte) c;
+		System.arraycopy(data, 0, all, 1, data.length);
+		return all;
+	}
+
 	@Test
 	void crAtTheEndOfABufferAndLfAtTheStartOfTheNextAreOneLineEnd() {
 		SseParser parser = new SseParser(1024);
