@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a {@code chat.completion}, a {@code chat.completion.chunk} or a legacy
  * {@code text_completion} with Jackson's streaming parser, straight from the bytes: the fields every
- * answer has become strings and numbers without building a JSON tree; only the rare structured parts
- * (usage, tool calls, content given as an array of parts, unknown object fields) are read as trees.
+ * answer become strings, numbers and maps without building a JSON tree; only tool calls and content
+ * given as an array of parts, both rare, are read as trees.
  */
 final class ChatCompletionReader {
 
@@ -43,7 +43,7 @@ final class ChatCompletionReader {
 			}
 			String id = null;
 			String model = null;
-			JsonNode usage = null;
+			Map<String, Object> usage = null;
 			boolean error = false;
 			boolean hasChoices = false;
 			Map<String, Object> extras = Map.of();
@@ -59,7 +59,7 @@ final class ChatCompletionReader {
 					}
 					case "usage" -> {
 						if (token == JsonToken.START_OBJECT) {
-							usage = parser.readValueAsTree();
+							usage = object(parser);
 						}
 						else {
 							parser.skipChildren();
@@ -71,7 +71,7 @@ final class ChatCompletionReader {
 							if (extras.isEmpty()) {
 								extras = new LinkedHashMap<>();
 							}
-							extras.put(name, value(parser, token));
+							extras.put(name, plain(parser, token));
 						}
 						else {
 							parser.skipChildren();
@@ -188,15 +188,36 @@ final class ChatCompletionReader {
 		};
 	}
 
-	/** A metadata value: scalars directly, containers as plain Java collections. */
-	private static Object value(JsonParser parser, JsonToken token) {
+	/**
+	 * A value as plain Java (strings, numbers, booleans, {@code null}, and lists and maps of them),
+	 * read directly; the parser's nesting limit bounds the recursion.
+	 */
+	private static Object plain(JsonParser parser, JsonToken token) {
 		return switch (token) {
 			case VALUE_STRING -> parser.getString();
 			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
 			case VALUE_TRUE -> Boolean.TRUE;
 			case VALUE_FALSE -> Boolean.FALSE;
-			default -> ChatResponses.value(parser.readValueAsTree());
+			case START_OBJECT -> object(parser);
+			case START_ARRAY -> {
+				List<Object> list = new ArrayList<>();
+				for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser
+					.nextToken()) {
+					list.add(plain(parser, element));
+				}
+				yield list;
+			}
+			default -> null;
 		};
+	}
+
+	/** An object as a map; the parser is on its start. */
+	private static Map<String, Object> object(JsonParser parser) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			map.put(name, plain(parser, parser.nextToken()));
+		}
+		return map;
 	}
 
 	/**
@@ -229,11 +250,12 @@ final class ChatCompletionReader {
 	 * What one answer says.
 	 * @param header its top-level fields
 	 * @param choices its choices
-	 * @param usage its usage object, or {@code null}
+	 * @param usage its usage object as plain Java, or {@code null}
 	 * @param error whether it carries a non-null {@code error}
 	 * @param hasChoices whether it has a non-null {@code choices} field
 	 */
-	record Completion(Header header, List<Choice> choices, JsonNode usage, boolean error, boolean hasChoices) {
+	record Completion(Header header, List<Choice> choices, Map<String, Object> usage, boolean error,
+			boolean hasChoices) {
 	}
 
 	/**

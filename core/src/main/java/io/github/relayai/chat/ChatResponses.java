@@ -129,44 +129,65 @@ public final class ChatResponses {
 	 * @return the usage
 	 */
 	public static Usage usage(JsonNode usage) {
-		if (usage == null || !usage.isObject()) {
+		return (usage != null && usage.isObject()) ? usage(plainObject(usage)) : new EmptyUsage();
+	}
+
+	/**
+	 * Maps a usage object read as plain Java (chat or Responses field names).
+	 * @param usage the usage object, may be {@code null}
+	 * @return the usage
+	 */
+	public static Usage usage(Map<String, Object> usage) {
+		if (usage == null) {
 			return new EmptyUsage();
 		}
 		Integer prompt = integer(usage, "prompt_tokens", "input_tokens");
 		Integer completion = integer(usage, "completion_tokens", "output_tokens");
 		Integer total = integer(usage, "total_tokens");
-		JsonNode promptDetails = usage.has("prompt_tokens_details") ? usage.get("prompt_tokens_details")
-				: usage.get("input_tokens_details");
-		Long cached = (promptDetails != null && promptDetails.has("cached_tokens"))
-				? promptDetails.get("cached_tokens").asLong() : null;
-		if (cached == null && usage.has("prompt_cache_hit_tokens")) {
-			cached = usage.get("prompt_cache_hit_tokens").asLong();
-		}
-		Object nativeUsage = value(usage);
-		return new DefaultUsage(prompt, completion, total, nativeUsage, cached, null);
+		Map<String, Object> promptDetails = object(usage,
+				usage.containsKey("prompt_tokens_details") ? "prompt_tokens_details" : "input_tokens_details");
+		Long cached = number(promptDetails, "cached_tokens").map(Number::longValue)
+			.or(() -> number(usage, "prompt_cache_hit_tokens").map(Number::longValue))
+			.orElse(null);
+		return new DefaultUsage(prompt, completion, total, usage, cached, null);
 	}
 
 	/**
 	 * The reasoning tokens of a usage object, from {@code completion_tokens_details} or
 	 * {@code output_tokens_details}.
 	 */
-	static Integer reasoningTokens(JsonNode usage) {
+	static Integer reasoningTokens(Map<String, Object> usage) {
 		if (usage == null) {
 			return null;
 		}
-		JsonNode details = usage.has("completion_tokens_details") ? usage.get("completion_tokens_details")
-				: usage.get("output_tokens_details");
-		return (details != null && details.has("reasoning_tokens")) ? details.get("reasoning_tokens").asInt() : null;
+		Map<String, Object> details = object(usage,
+				usage.containsKey("completion_tokens_details") ? "completion_tokens_details" : "output_tokens_details");
+		return number(details, "reasoning_tokens").map(Number::intValue).orElse(null);
 	}
 
-	private static Integer integer(JsonNode node, String... fields) {
+	private static Integer integer(Map<String, Object> usage, String... fields) {
 		for (String field : fields) {
-			JsonNode value = node.get(field);
-			if (value != null && value.isNumber()) {
-				return value.asInt();
+			java.util.Optional<Number> value = number(usage, field);
+			if (value.isPresent()) {
+				return value.get().intValue();
 			}
 		}
 		return null;
+	}
+
+	private static java.util.Optional<Number> number(Map<String, Object> object, String field) {
+		return (object != null && object.get(field) instanceof Number number) ? java.util.Optional.of(number)
+				: java.util.Optional.empty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> object(Map<String, Object> object, String field) {
+		return (object.get(field) instanceof Map<?, ?> map) ? (Map<String, Object>) map : null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> plainObject(JsonNode object) {
+		return (Map<String, Object>) value(object);
 	}
 
 	/**
@@ -186,8 +207,10 @@ public final class ChatResponses {
 				extras.put(field.getKey(), value(field.getValue()));
 			}
 		}
-		return metadata(text(root.get("id")), text(root.get("model")), reasoningTokens(root.get("usage")), extras,
-				usage, endpoint);
+		JsonNode usageNode = root.get("usage");
+		Integer reasoningTokens = (usageNode != null && usageNode.isObject())
+				? reasoningTokens(plainObject(usageNode)) : null;
+		return metadata(text(root.get("id")), text(root.get("model")), reasoningTokens, extras, usage, endpoint);
 	}
 
 	/**
