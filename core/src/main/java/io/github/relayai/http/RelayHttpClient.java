@@ -8,11 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
@@ -45,6 +45,9 @@ public final class RelayHttpClient {
 
 	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
+	/** Request templates kept: one per endpoint and accepted type is a handful. */
+	private static final int MAX_TEMPLATES = 32;
+
 	private final BaseUrl baseUrl;
 
 	private final ApiKey apiKey;
@@ -58,6 +61,8 @@ public final class RelayHttpClient {
 	private final HttpClient client;
 
 	private final ProviderErrorClassifier classifier;
+
+	private final Map<String, HttpRequest.Builder> templates = new ConcurrentHashMap<>();
 
 	private RelayHttpClient(Builder builder) {
 		this.baseUrl = BaseUrl.parse(builder.baseUrl);
@@ -197,7 +202,25 @@ public final class RelayHttpClient {
 		return answer(request(path, Map.of(), "application/json").GET().build(), path, null);
 	}
 
+	/**
+	 * A request to the path with every header set. The URI and the fixed headers are parsed and
+	 * checked once per path and accepted type; each request copies that template.
+	 */
 	private HttpRequest.Builder request(String path, Map<String, String> extraHeaders, String accept) {
+		String key = accept + ' ' + path;
+		HttpRequest.Builder template = this.templates.get(key);
+		if (template == null) {
+			template = template(path, accept);
+			if (this.templates.size() < MAX_TEMPLATES) {
+				this.templates.putIfAbsent(key, template);
+			}
+		}
+		HttpRequest.Builder builder = template.copy();
+		checkHeaders(extraHeaders).forEach(builder::setHeader);
+		return builder;
+	}
+
+	private HttpRequest.Builder template(String path, String accept) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(this.baseUrl.resolve(path))
 			.timeout(this.readIdleTimeout)
 			.header("Content-Type", "application/json")
@@ -206,9 +229,7 @@ public final class RelayHttpClient {
 		if (this.apiKey.isPresent()) {
 			builder.header("Authorization", "Bearer " + this.apiKey.reveal());
 		}
-		Map<String, String> merged = new LinkedHashMap<>(this.headers);
-		merged.putAll(checkHeaders(extraHeaders));
-		merged.forEach(builder::setHeader);
+		this.headers.forEach(builder::setHeader);
 		return builder;
 	}
 

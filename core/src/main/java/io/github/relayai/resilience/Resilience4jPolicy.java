@@ -123,8 +123,7 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		Mono<T> attempts = attempt;
 		return Mono.defer(() -> {
 			Retry.AsyncContext<T> context = this.retry.asyncContext();
-			return attempts.retryWhen(retries(context, new AtomicBoolean()))
-				.doOnSuccess(answer -> context.onComplete());
+			return retried(attempts, context).doOnSuccess(answer -> context.onComplete());
 		});
 	}
 
@@ -138,26 +137,38 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		return Flux.defer(() -> {
 			Retry.AsyncContext<T> context = this.retry.asyncContext();
 			AtomicBoolean emitted = new AtomicBoolean();
-			return attempts.doOnNext(element -> emitted.set(true))
-				.retryWhen(retries(context, emitted))
-				.doOnComplete(context::onComplete);
+			return retried(attempts.doOnNext(element -> {
+				if (!emitted.get()) {
+					emitted.set(true);
+				}
+			}), context, emitted).doOnComplete(context::onComplete);
 		});
 	}
 
 	/**
-	 * The retry loop of one call, as Resilience4j's {@code RetryOperator} runs it, but timing the waits on
-	 * the configured scheduler and giving up once an element was emitted.
+	 * The retry loop of one call, as Resilience4j's {@code RetryOperator} runs it, but timing the waits
+	 * on the configured scheduler. A plain {@code onErrorResume} per attempt: an answer that succeeds
+	 * pays for nothing else.
 	 */
-	private reactor.util.retry.Retry retries(Retry.AsyncContext<?> context, AtomicBoolean emitted) {
-		return reactor.util.retry.Retry.from(failures -> failures.concatMap(signal -> {
-			Throwable failure = signal.failure();
-			if (emitted.get() || failure instanceof Error) {
-				return Mono.error(failure);
-			}
-			long waitMillis = context.onError(failure);
-			return (waitMillis < 0) ? Mono.error(failure)
-					: Mono.delay(Duration.ofMillis(waitMillis), this.backoffScheduler);
-		}));
+	private <T> Mono<T> retried(Mono<T> attempt, Retry.AsyncContext<?> context) {
+		return attempt.onErrorResume(failure -> backoff(failure, context, false)
+			.then(Mono.defer(() -> retried(attempt, context))));
+	}
+
+	/** The retry loop of one stream, which gives up once an element was emitted. */
+	private <T> Flux<T> retried(Flux<T> attempt, Retry.AsyncContext<?> context, AtomicBoolean emitted) {
+		return attempt.onErrorResume(failure -> backoff(failure, context, emitted.get())
+			.thenMany(Flux.defer(() -> retried(attempt, context, emitted))));
+	}
+
+	/** The wait before the next attempt, or the failure when there is none. */
+	private Mono<Long> backoff(Throwable failure, Retry.AsyncContext<?> context, boolean emitted) {
+		if (emitted || failure instanceof Error) {
+			return Mono.error(failure);
+		}
+		long waitMillis = context.onError(failure);
+		return (waitMillis < 0) ? Mono.error(failure)
+				: Mono.delay(Duration.ofMillis(waitMillis), this.backoffScheduler);
 	}
 
 	/**
