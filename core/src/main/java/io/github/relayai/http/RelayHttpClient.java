@@ -164,13 +164,13 @@ public final class RelayHttpClient {
 		HttpRequest request = request(path, extraHeaders, "text/event-stream")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		return Mono.fromFuture(() -> this.client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher()), false)
+		return sendAsync(request, HttpResponse.BodyHandlers.ofPublisher())
 			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> transportFailure(ex, path, model))
 			.flatMapMany(response -> {
-				if (response.statusCode() / 100 != 2) {
+				if (response.status() / 100 != 2) {
 					return readError(response.body(), path, model).flatMapMany(text -> Flux.error(RelayExceptions
-						.create(this.classifier.classify(response.statusCode(), response.headers().map(), text,
-								model, path), null)));
+						.create(this.classifier.classify(response.status(), response.headers().map(), text, model,
+								path), null)));
 				}
 				return Flux.defer(() -> decode(response, decoders.get(), path, model));
 			});
@@ -180,7 +180,7 @@ public final class RelayHttpClient {
 	 * Feeds each network read to the parser and the decoder, so that every read yields its values in
 	 * one batch.
 	 */
-	private <T> Flux<T> decode(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, SseDecoder<T> decoder,
+	private <T> Flux<T> decode(Received<Flow.Publisher<List<ByteBuffer>>> response, SseDecoder<T> decoder,
 			String path, String model) {
 		SseStream<T> stream = new SseStream<>(new SseParser(this.maxResponseBytes), decoder);
 		return bytes(response.body(), path, model).map(stream::read)
@@ -190,7 +190,7 @@ public final class RelayHttpClient {
 			.concatWith(Mono.defer(stream::failure))
 			.onErrorMap(SseParser.SseSizeException.class, ex -> tooLarge(path, model, ex))
 			.onErrorMap(SseParser.SseEncodingException.class, ex -> RelayExceptions.create(this.classifier
-				.classify(response.statusCode(), response.headers().map(), ex.getMessage(), model, path), ex));
+				.classify(response.status(), response.headers().map(), ex.getMessage(), model, path), ex));
 	}
 
 	/**
@@ -245,20 +245,49 @@ public final class RelayHttpClient {
 		HttpResponse.BodyHandler<byte[]> handler = info -> (info.statusCode() / 100 == 2)
 				? new BoundedBody(this.maxResponseBytes, () -> tooLarge(path, model, null), this.readIdleTimeout)
 				: new BoundedBody(MAX_ERROR_BODY_BYTES, null, this.readIdleTimeout);
-		return Mono.defer(() -> Schedulers.isInNonBlockingThread()
-				? Mono.fromFuture(this.client.sendAsync(request, handler), false)
+		return Mono.defer(() -> Schedulers.isInNonBlockingThread() ? sendAsync(request, handler)
 				: Mono.fromCallable(() -> send(request, handler)))
 			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> relayCause(ex)
 				.orElseGet(() -> transportFailure(ex, path, model)))
 			.flatMap(response -> {
-				if (response.statusCode() / 100 == 2) {
+				if (response.status() / 100 == 2) {
 					return Mono.just(response.body());
 				}
 				String text = new String(response.body(), StandardCharsets.UTF_8);
 				return Mono.error(RelayExceptions.create(
-						this.classifier.classify(response.statusCode(), response.headers().map(), text, model, path),
+						this.classifier.classify(response.status(), response.headers().map(), text, model, path),
 						null));
 			});
+	}
+
+	/**
+	 * Sends without blocking and hands over the response on the client's own thread as soon as its body
+	 * is ready: at once for a publisher, at its end for a collected body. The future of
+	 * {@link HttpClient#sendAsync} completes on the common pool instead, which on machines with two
+	 * cores or fewer starts a new thread for every request, on the way to the first byte.
+	 */
+	private <T> Mono<Received<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+		return Mono.create(sink -> {
+			java.util.concurrent.CompletableFuture<HttpResponse<T>> exchange = this.client.sendAsync(request,
+					info -> {
+						HttpResponse.BodySubscriber<T> body = handler.apply(info);
+						body.getBody().whenComplete((value, failure) -> {
+							if (failure != null) {
+								sink.error(failure);
+							}
+							else {
+								sink.success(new Received<>(info.statusCode(), info.headers(), value));
+							}
+						});
+						return body;
+					});
+			exchange.whenComplete((response, failure) -> {
+				if (failure != null) {
+					sink.error(failure);
+				}
+			});
+			sink.onCancel(() -> exchange.cancel(true));
+		});
 	}
 
 	/** A failure the body subscriber raised itself, which the JDK client wraps in an {@code IOException}. */
@@ -271,9 +300,10 @@ public final class RelayHttpClient {
 		return java.util.Optional.empty();
 	}
 
-	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
+	private <T> Received<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
 		try {
-			return this.client.send(request, handler);
+			HttpResponse<T> response = this.client.send(request, handler);
+			return new Received<>(response.statusCode(), response.headers(), response.body());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -337,6 +367,10 @@ public final class RelayHttpClient {
 				"The gateway's answer exceeded spring.ai.relay.max-response-size (" + this.maxResponseBytes
 						+ " bytes); raise the limit if such answers are expected.");
 		return RelayExceptions.create(error, cause);
+	}
+
+	/** A response's status, headers and body. */
+	private record Received<T>(int status, java.net.http.HttpHeaders headers, T body) {
 	}
 
 	/**
