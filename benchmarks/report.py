@@ -8,6 +8,7 @@ import datetime
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 
@@ -26,7 +27,11 @@ def load(results, name):
         method = b["benchmark"].rsplit(".", 1)[1]
         pm = b["primaryMetric"]
         sm = b.get("secondaryMetrics", {})
-        row = {"score": pm["score"], "error": pm.get("scoreError"), "unit": pm["scoreUnit"],
+        # The median of the measured iterations: a neighbour's burst on the shared machine moves one
+        # iteration, which drags a mean but hardly a median. The range shows the spread.
+        iterations = [x for fork in pm["rawData"] for x in fork]
+        row = {"score": statistics.median(iterations), "range": (min(iterations), max(iterations)),
+               "unit": pm["scoreUnit"],
                "alloc": sm.get("gc.alloc.rate.norm", {}).get("score"),
                "jdk": b.get("jdkVersion"), "vm": b.get("vmName"), "vmVersion": b.get("vmVersion"),
                "jmh": b.get("jmhVersion"), "forks": b.get("forks"),
@@ -70,10 +75,8 @@ def fmt(x, digits=1):
 
 
 def err(row):
-    e = row.get("error")
-    if not isinstance(e, (int, float)) or e != e:
-        return ""
-    return f" ± {fmt(e)}"
+    low, high = row["range"]
+    return f" ({fmt(low)} – {fmt(high)})"
 
 
 def main():
@@ -162,7 +165,10 @@ def main():
       "so the stub's own allocation is included for every contender (see the ceiling row): this makes the "
       "relay/spring-ai allocation ratio conservative (closer to 1 than the clients' own ratio).")
     w(f"- **JMH** {any_row['jmh']}, mode average time, options: {a.options}; JVM args `{a.jvm_args}`; logging: "
-      "logback at INFO (as in a Spring Boot application)." + (" In `--quick` mode the stub ceiling is measured "
+      "logback at INFO (as in a Spring Boot application). Every time below is the **median** of the measured "
+      "iterations, with their range in parentheses: on a shared machine a neighbour's burst spoils an iteration "
+      "or two, which drags a mean but hardly moves a median. Warm-up is long enough for every contender to "
+      "reach its compiled steady state (Relay's deeper call path needs about 8 s on 2 cores)." + (" In `--quick` mode the stub ceiling is measured "
       "for the single stream only (the call and 64-stream ceilings are in the full run)." if a.mode == "quick" else ""))
     w("")
     w("## Machine")

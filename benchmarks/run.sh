@@ -34,11 +34,12 @@ mkdir -p "$OUT"
 
 # workload name, JMH class, options per mode
 if [[ "$MODE" == quick ]]; then
-  # Calls are slow enough on loopback (~0.3-1 ms) that the JIT needs ~8 s to settle; the ceiling of
-  # the call and 64-stream workloads is only measured in the full run.
-  CALL_OPTS="-f 1 -wi 3 -w 2s -i 3 -r 1s"
-  STREAM_OPTS="-f 1 -wi 2 -w 2s -i 3 -r 1s"
-  CONCURRENT_OPTS="-f 1 -wi 1 -w 2s -i 2 -r 1s"
+  # Every contender needs about 8 s of warm-up on 2 cores before its code is compiled (Relay's call
+  # path, the deepest, takes longest); the ceiling of the call and 64-stream workloads is only
+  # measured in the full run. A 64-stream operation of Spring AI takes ~4 s, one iteration each.
+  CALL_OPTS="-f 1 -wi 4 -w 2s -i 4 -r 1s"
+  STREAM_OPTS="-f 1 -wi 4 -w 2s -i 3 -r 1s"
+  CONCURRENT_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s"
   CALL_ONLY="(floor|relay|springAi)"
   CONCURRENT_ONLY="(floor|relay|springAi)"
 else
