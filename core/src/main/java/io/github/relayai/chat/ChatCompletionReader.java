@@ -37,6 +37,18 @@ final class ChatCompletionReader {
 	 * @throws IllegalStateException when it is JSON but not one object
 	 */
 	Completion read(byte[] bytes, int offset, int length) {
+		return read(bytes, offset, length, Header.EMPTY);
+	}
+
+	/**
+	 * Reads one chunk of a stream, keeping the strings of the chunk before where they are equal: the
+	 * chunks of a stream repeat their id, model and fingerprint, and the equal header then compares fast.
+	 * @param previous the header of the chunk before
+	 * @return what it says
+	 * @throws JacksonException when it is not JSON
+	 * @throws IllegalStateException when it is JSON but not one object
+	 */
+	Completion read(byte[] bytes, int offset, int length, Header previous) {
 		try (JsonParser parser = this.json.createParser(bytes, offset, length)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new IllegalStateException("not a JSON object");
@@ -51,8 +63,10 @@ final class ChatCompletionReader {
 			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 				JsonToken token = parser.nextToken();
 				switch (name) {
-					case "id" -> id = text(parser, token);
-					case "model" -> model = text(parser, token);
+					case "id" -> id = (token == JsonToken.VALUE_STRING) ? reuse(parser, previous.id())
+							: text(parser, token);
+					case "model" -> model = (token == JsonToken.VALUE_STRING) ? reuse(parser, previous.model())
+							: text(parser, token);
 					case "choices" -> {
 						hasChoices = token != JsonToken.VALUE_NULL;
 						choices = choices(parser, token);
@@ -71,7 +85,8 @@ final class ChatCompletionReader {
 							if (extras.isEmpty()) {
 								extras = new LinkedHashMap<>();
 							}
-							extras.put(name, plain(parser, token));
+							extras.put(name, (token == JsonToken.VALUE_STRING)
+									? reuse(parser, previous.extras().get(name)) : plain(parser, token));
 						}
 						else {
 							parser.skipChildren();
@@ -167,6 +182,21 @@ final class ChatCompletionReader {
 			}
 		}
 		return new Choice(index, content, preferredReasoning, text, refusal, toolCalls, finishReason);
+	}
+
+	/** The string the parser is on, or the previous one when they are equal. */
+	private static String reuse(JsonParser parser, Object previous) {
+		if (previous instanceof String string && string.length() == parser.getStringLength()) {
+			char[] chars = parser.getStringCharacters();
+			int offset = parser.getStringOffset();
+			for (int i = 0; i < string.length(); i++) {
+				if (string.charAt(i) != chars[offset + i]) {
+					return parser.getString();
+				}
+			}
+			return string;
+		}
+		return parser.getString();
 	}
 
 	/** A string as a string (the usual case), null as {@code null}, anything else as JSON. */

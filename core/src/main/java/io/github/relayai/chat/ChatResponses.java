@@ -107,10 +107,24 @@ public final class ChatResponses {
 	 */
 	public static Generation generation(int index, String id, String text, String reasoning, String refusal,
 			List<AssistantMessage.ToolCall> toolCalls, String finishReason) {
+		return generation(properties(index, id, reasoning, refusal, finishReason), text, toolCalls, finishReason);
+	}
+
+	/**
+	 * The properties of a generation's message: choice index, answer id, role, finish reason,
+	 * reasoning text and refusal, absent values as empty strings.
+	 */
+	static Map<String, Object> properties(int index, String id, String reasoning, String refusal,
+			String finishReason) {
 		// the message copies its properties into a map of its own: an immutable map is enough here
-		Map<String, Object> properties = Map.of(INDEX, index, "id", (id != null) ? id : "", "role", "assistant",
-				"finishReason", (finishReason != null) ? finishReason : "", REASONING_CONTENT,
-				(reasoning != null) ? reasoning : "", "refusal", (refusal != null) ? refusal : "");
+		return Map.of(INDEX, index, "id", (id != null) ? id : "", "role", "assistant", "finishReason",
+				(finishReason != null) ? finishReason : "", REASONING_CONTENT, (reasoning != null) ? reasoning : "",
+				"refusal", (refusal != null) ? refusal : "");
+	}
+
+	/** A generation whose message properties were built already (see {@link #properties}). */
+	static Generation generation(Map<String, Object> properties, String text,
+			List<AssistantMessage.ToolCall> toolCalls, String finishReason) {
 		List<Media> media = MarkdownImages.extract(text);
 		AssistantMessage message = AssistantMessage.builder()
 			.content(text)

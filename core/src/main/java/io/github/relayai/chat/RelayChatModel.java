@@ -119,16 +119,16 @@ public final class RelayChatModel implements ChatModel {
 				.build();
 			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(
 					this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
+			if (observation.isNoop()) {
+				// nothing observes the stream: no operator per chunk for it
+				return this.exchange.stream(chatRequest(request));
+			}
 			Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 			observation.parentObservation(parent).start();
 			Flux<ChatResponse> observed = this.exchange.stream(chatRequest(request))
 				.doOnError(observation::error)
 				.doFinally(signal -> observation.stop())
 				.contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
-			if (observation.isNoop()) {
-				// the aggregated response only feeds the observation context: skip the per-chunk work
-				return observed;
-			}
 			return new MessageAggregator().aggregate(observed, context::setResponse);
 		});
 	}

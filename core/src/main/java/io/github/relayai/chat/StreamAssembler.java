@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.relayai.chat.ChatCompletionReader.Choice;
 import io.github.relayai.chat.ChatCompletionReader.Completion;
@@ -50,7 +51,8 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 
 	private String id;
 
-	private final ChatCompletionReader reader;
+	/** Reads a chunk, reusing the strings of the header before. */
+	private final SseEvent.DataReader<Completion> chunks;
 
 	/** The top-level fields of the last chunk; the metadata of pending tool calls comes from them. */
 	private Header lastHeader = Header.EMPTY;
@@ -59,7 +61,7 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 	private ChatResponseMetadata lastMetadata;
 
 	StreamAssembler(ChatCompletionReader reader, ProviderErrorClassifier classifier, String model, String endpoint) {
-		this.reader = reader;
+		this.chunks = (bytes, offset, length) -> reader.read(bytes, offset, length, this.lastHeader);
 		this.classifier = classifier;
 		this.model = model;
 		this.endpoint = endpoint;
@@ -88,7 +90,7 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 		}
 		Completion chunk;
 		try {
-			chunk = event.readData(this.reader::read);
+			chunk = event.readData(this.chunks);
 		}
 		catch (JacksonException | IllegalStateException ex) {
 			// data() fails first if the bytes are not UTF-8, which is then what went wrong
@@ -179,8 +181,8 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 		if (text.isEmpty() && reasoning.isEmpty() && !hasRefusal && finishReason == null && toolCalls.isEmpty()) {
 			return null;
 		}
-		return ChatResponses.generation(delta.index(), this.id, text.toString(), reasoning.toString(), refusal,
-				toolCalls, finishReason);
+		return ChatResponses.generation(state.properties(delta.index(), this.id, reasoning.toString(), refusal,
+				finishReason), text.toString(), toolCalls, finishReason);
 	}
 
 	private List<ChatResponse> flushToolCalls() {
@@ -207,6 +209,22 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 		private int nextKey;
 
 		private Integer lastKey;
+
+		private MessageProperties lastProperties;
+
+		/**
+		 * The message properties of the choice's next delta: those of the delta before when they are
+		 * the same, as they are for every content chunk.
+		 */
+		Map<String, Object> properties(int index, String id, String reasoning, String refusal, String finishReason) {
+			MessageProperties last = this.lastProperties;
+			if (last == null || !last.matches(index, id, reasoning, refusal, finishReason)) {
+				last = new MessageProperties(index, id, reasoning, refusal, finishReason,
+						ChatResponses.properties(index, id, reasoning, refusal, finishReason));
+				this.lastProperties = last;
+			}
+			return last.map();
+		}
 
 		void toolCall(JsonNode call) {
 			String id = ChatResponses.text(call.get("id"));
@@ -240,6 +258,17 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 			this.keyOfIndex.clear();
 			this.lastKey = null;
 			return result;
+		}
+
+	}
+
+	/** The inputs of a message's properties, and the map made of them. */
+	private record MessageProperties(int index, String id, String reasoning, String refusal, String finishReason,
+			Map<String, Object> map) {
+
+		boolean matches(int index, String id, String reasoning, String refusal, String finishReason) {
+			return this.index == index && Objects.equals(this.id, id) && Objects.equals(this.reasoning, reasoning)
+					&& Objects.equals(this.refusal, refusal) && Objects.equals(this.finishReason, finishReason);
 		}
 
 	}
