@@ -175,6 +175,12 @@ public class RelayChatProperties {
 		private Boolean streamUsage = true;
 
 		/**
+		 * Whether a stream delivers the deltas of one choice that arrive in the same network read as
+		 * one response; false gives one response per provider chunk.
+		 */
+		private Boolean mergeStreamDeltas = true;
+
+		/**
 		 * Extra HTTP headers of chat requests.
 		 */
 		private Map<String, String> httpHeaders = new LinkedHashMap<>();
@@ -208,6 +214,7 @@ public class RelayChatProperties {
 				.toolChoice(this.toolChoice)
 				.parallelToolCalls(this.parallelToolCalls)
 				.streamUsage(this.streamUsage)
+				.mergeStreamDeltas(this.mergeStreamDeltas)
 				.httpHeaders(this.httpHeaders.isEmpty() ? null : this.httpHeaders)
 				.extraBody(this.extraBody.isEmpty() ? null : this.extraBody)
 				.build();
@@ -347,6 +354,14 @@ public class RelayChatProperties {
 
 		public void setStreamUsage(Boolean streamUsage) {
 			this.streamUsage = streamUsage;
+		}
+
+		public Boolean getMergeStreamDeltas() {
+			return this.mergeStreamDeltas;
+		}
+
+		public void setMergeStreamDeltas(Boolean mergeStreamDeltas) {
+			this.mergeStreamDeltas = mergeStreamDeltas;
 		}
 
 		public Map<String, String> getHttpHeaders() {

@@ -40,6 +40,19 @@ class RelayChatAutoConfigurationTest {
 	}
 
 	@Test
+	void streamDeltasAreMergedUnlessTurnedOff() {
+		this.runner.withPropertyValues("spring.ai.relay.base-url=" + gateway.baseUrl(),
+				"spring.ai.relay.chat.options.model=gpt-4o-mini")
+			.run(context -> assertThat(context.getBean(RelayChatModel.class).getOptions().getMergeStreamDeltas())
+				.isTrue());
+		this.runner.withPropertyValues("spring.ai.relay.base-url=" + gateway.baseUrl(),
+				"spring.ai.relay.chat.options.model=gpt-4o-mini",
+				"spring.ai.relay.chat.options.merge-stream-deltas=false")
+			.run(context -> assertThat(context.getBean(RelayChatModel.class).getOptions().getMergeStreamDeltas())
+				.isFalse());
+	}
+
+	@Test
 	void createsChatModelWhenRelaySelected() {
 		this.runner.withPropertyValues("spring.ai.model.chat=relay", "spring.ai.relay.base-url=" + gateway.baseUrl())
 			.run(context -> assertThat(context).hasSingleBean(RelayChatModel.class));

@@ -75,7 +75,8 @@ public final class ChatCompletionsExchange implements ChatExchange {
 			byte[] body = body(request, true);
 			return this.http.postForStream(this.path, body, ChatRequestFactory.headers(request.options()),
 					request.model(),
-					() -> new StreamAssembler(this.reader, this.http.classifier(), request.model(), this.path));
+					() -> new StreamAssembler(this.reader, this.http.classifier(), request.model(), this.path,
+							!Boolean.FALSE.equals(request.options().getMergeStreamDeltas())));
 		});
 	}
 

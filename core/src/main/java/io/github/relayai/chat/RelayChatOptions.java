@@ -62,6 +62,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 
 	private final Boolean streamUsage;
 
+	private final Boolean mergeStreamDeltas;
+
 	private final Map<String, String> httpHeaders;
 
 	private final Map<String, Object> extraBody;
@@ -91,6 +93,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		this.toolChoice = b.toolChoice;
 		this.parallelToolCalls = b.parallelToolCalls;
 		this.streamUsage = b.streamUsage;
+		this.mergeStreamDeltas = b.mergeStreamDeltas;
 		this.httpHeaders = (b.httpHeaders != null) ? Map.copyOf(b.httpHeaders) : null;
 		this.extraBody = (b.extraBody != null) ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.extraBody))
 				: null;
@@ -127,6 +130,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		b.toolChoice = this.toolChoice;
 		b.parallelToolCalls = this.parallelToolCalls;
 		b.streamUsage = this.streamUsage;
+		b.mergeStreamDeltas = this.mergeStreamDeltas;
 		b.httpHeaders = (this.httpHeaders != null) ? new LinkedHashMap<>(this.httpHeaders) : null;
 		b.extraBody = (this.extraBody != null) ? new LinkedHashMap<>(this.extraBody) : null;
 		b.endpoint = this.endpoint;
@@ -236,6 +240,14 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		return this.streamUsage;
 	}
 
+	/**
+	 * @return whether a stream delivers the deltas of one choice that arrive in the same network read
+	 * as one response ({@code null}: yes); {@code false} gives one response per provider chunk
+	 */
+	public Boolean getMergeStreamDeltas() {
+		return this.mergeStreamDeltas;
+	}
+
 	/** @return extra HTTP headers sent with the request */
 	public Map<String, String> getHttpHeaders() {
 		return this.httpHeaders;
@@ -277,6 +289,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 				&& Objects.equals(this.toolChoice, that.toolChoice)
 				&& Objects.equals(this.parallelToolCalls, that.parallelToolCalls)
 				&& Objects.equals(this.streamUsage, that.streamUsage)
+				&& Objects.equals(this.mergeStreamDeltas, that.mergeStreamDeltas)
 				&& Objects.equals(this.httpHeaders, that.httpHeaders) && Objects.equals(this.extraBody, that.extraBody)
 				&& Objects.equals(this.endpoint, that.endpoint);
 	}
@@ -286,8 +299,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		return Objects.hash(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty,
 				this.stopSequences, this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext,
 				this.outputSchema, this.maxCompletionTokens, this.seed, this.n, this.user, this.responseFormat,
-				this.reasoningEffort, this.toolChoice, this.parallelToolCalls, this.streamUsage, this.httpHeaders,
-				this.extraBody, this.endpoint);
+				this.reasoningEffort, this.toolChoice, this.parallelToolCalls, this.streamUsage,
+				this.mergeStreamDeltas, this.httpHeaders, this.extraBody, this.endpoint);
 	}
 
 	@Override
@@ -326,6 +339,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		private Boolean parallelToolCalls;
 
 		private Boolean streamUsage;
+
+		private Boolean mergeStreamDeltas;
 
 		private Map<String, String> httpHeaders;
 
@@ -441,6 +456,19 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		}
 
 		/**
+		 * Sets whether a stream delivers the deltas of one choice that arrive in the same network read
+		 * as one response (default: yes). They arrive together, so nothing waits for it; a burst of chunks
+		 * then costs the subscriber one signal instead of dozens. {@code false} gives one response per
+		 * provider chunk.
+		 * @param mergeStreamDeltas whether to merge
+		 * @return this builder
+		 */
+		public Builder mergeStreamDeltas(Boolean mergeStreamDeltas) {
+			this.mergeStreamDeltas = mergeStreamDeltas;
+			return this;
+		}
+
+		/**
 		 * Sets extra HTTP headers; they add to the configured ones.
 		 * @param httpHeaders the headers
 		 * @return this builder
@@ -484,6 +512,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 				this.toolChoice = pick(that.toolChoice, this.toolChoice);
 				this.parallelToolCalls = pick(that.parallelToolCalls, this.parallelToolCalls);
 				this.streamUsage = pick(that.streamUsage, this.streamUsage);
+				this.mergeStreamDeltas = pick(that.mergeStreamDeltas, this.mergeStreamDeltas);
 				this.httpHeaders = mergeMaps(this.httpHeaders, that.httpHeaders);
 				this.extraBody = mergeMaps(this.extraBody, that.extraBody);
 				this.endpoint = pick(that.endpoint, this.endpoint);

@@ -60,7 +60,15 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 	/** The metadata of the last chunk without usage, shared by the chunks after it with the same header. */
 	private ChatResponseMetadata lastMetadata;
 
-	StreamAssembler(ChatCompletionReader reader, ProviderErrorClassifier classifier, String model, String endpoint) {
+	/** Whether deltas that arrive in one network read are delivered as one response. */
+	private final boolean mergeDeltas;
+
+	/** The deltas of the current network read not delivered yet. */
+	private Pending pending;
+
+	StreamAssembler(ChatCompletionReader reader, ProviderErrorClassifier classifier, String model, String endpoint,
+			boolean mergeDeltas) {
+		this.mergeDeltas = mergeDeltas;
 		this.chunks = (bytes, offset, length) -> reader.read(bytes, offset, length, this.lastHeader);
 		this.classifier = classifier;
 		this.model = model;
@@ -79,7 +87,9 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 		}
 		if (event.isDone()) {
 			this.done = true;
-			return flushToolCalls();
+			List<ChatResponse> responses = new ArrayList<>(flush());
+			responses.addAll(flushToolCalls());
+			return responses;
 		}
 		if ("error".equals(event.event())) {
 			throw error(event.data());
@@ -102,18 +112,50 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 		if (this.id == null && chunk.header().id() != null) {
 			this.id = chunk.header().id();
 		}
-		List<Generation> generations = new ArrayList<>(1);
+		List<Part> parts = new ArrayList<>(1);
 		for (Choice choice : chunk.choices()) {
-			Generation generation = generation(choice);
-			if (generation != null) {
-				generations.add(generation);
+			Part part = part(choice);
+			if (part != null) {
+				parts.add(part);
 			}
 		}
-		if (generations.isEmpty() && chunk.usage() == null) {
+		if (parts.isEmpty() && chunk.usage() == null) {
 			this.lastHeader = chunk.header();
 			return List.of();
 		}
-		return List.of(new ChatResponse(generations, metadata(chunk)));
+		ChatResponseMetadata metadata = metadata(chunk);
+		if (this.mergeDeltas && parts.size() == 1 && chunk.usage() == null) {
+			Part part = parts.get(0);
+			if (this.pending != null && this.pending.accepts(part, metadata)) {
+				this.pending.add(part);
+				return List.of();
+			}
+			List<ChatResponse> before = flush();
+			this.pending = new Pending(part, metadata);
+			return before;
+		}
+		List<ChatResponse> responses = new ArrayList<>(flush());
+		List<Generation> generations = new ArrayList<>(parts.size());
+		for (Part part : parts) {
+			generations.add(generation(part));
+		}
+		responses.add(new ChatResponse(generations, metadata));
+		return responses;
+	}
+
+	/**
+	 * The deltas held back while one network read was decoded, as one response: consecutive deltas of
+	 * the same choice that arrived together are delivered together, so a burst of chunks costs the
+	 * subscriber one signal instead of dozens. Nothing waits for more data because of it.
+	 */
+	@Override
+	public List<ChatResponse> flush() {
+		Pending held = this.pending;
+		if (held == null) {
+			return List.of();
+		}
+		this.pending = null;
+		return List.of(new ChatResponse(List.of(generation(held.part())), held.metadata));
 	}
 
 	/**
@@ -160,7 +202,8 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 				this.endpoint);
 	}
 
-	private Generation generation(Choice delta) {
+	/** What a choice of a chunk adds, or {@code null} when it adds nothing. */
+	private Part part(Choice delta) {
 		ChoiceState state = this.choices.computeIfAbsent(delta.index(), i -> new ChoiceState());
 		StringBuilder text = new StringBuilder();
 		StringBuilder reasoning = new StringBuilder();
@@ -181,8 +224,14 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 		if (text.isEmpty() && reasoning.isEmpty() && !hasRefusal && finishReason == null && toolCalls.isEmpty()) {
 			return null;
 		}
-		return ChatResponses.generation(state.properties(delta.index(), this.id, reasoning.toString(), refusal,
-				finishReason), text.toString(), toolCalls, finishReason);
+		return new Part(delta.index(), text.toString(), reasoning.toString(), refusal, toolCalls, finishReason);
+	}
+
+	private Generation generation(Part part) {
+		ChoiceState state = this.choices.get(part.index());
+		return ChatResponses.generation(
+				state.properties(part.index(), this.id, part.reasoning(), part.refusal(), part.finishReason()),
+				part.text(), part.toolCalls(), part.finishReason());
 	}
 
 	private List<ChatResponse> flushToolCalls() {
@@ -258,6 +307,65 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 			this.keyOfIndex.clear();
 			this.lastKey = null;
 			return result;
+		}
+
+	}
+
+	/** What one choice of a chunk adds to the answer. */
+	private record Part(int index, String text, String reasoning, String refusal,
+			List<AssistantMessage.ToolCall> toolCalls, String finishReason) {
+	}
+
+	/** Deltas of one choice held back until the end of a network read, to be delivered as one. */
+	private static final class Pending {
+
+		private final ChatResponseMetadata metadata;
+
+		private final int index;
+
+		private final StringBuilder text;
+
+		private final StringBuilder reasoning;
+
+		private final String refusal;
+
+		private List<AssistantMessage.ToolCall> toolCalls;
+
+		private String finishReason;
+
+		Pending(Part part, ChatResponseMetadata metadata) {
+			this.metadata = metadata;
+			this.index = part.index();
+			this.text = new StringBuilder(part.text());
+			this.reasoning = new StringBuilder(part.reasoning());
+			this.refusal = part.refusal();
+			this.toolCalls = part.toolCalls();
+			this.finishReason = part.finishReason();
+		}
+
+		/**
+		 * Whether the part continues these deltas: same choice, same metadata (no usage), nothing
+		 * finished yet, and no refusal on either side.
+		 */
+		boolean accepts(Part part, ChatResponseMetadata metadata) {
+			return metadata == this.metadata && part.index() == this.index && this.finishReason == null
+					&& this.toolCalls.isEmpty() && isEmpty(this.refusal) && isEmpty(part.refusal());
+		}
+
+		void add(Part part) {
+			this.text.append(part.text());
+			this.reasoning.append(part.reasoning());
+			this.toolCalls = part.toolCalls();
+			this.finishReason = part.finishReason();
+		}
+
+		Part part() {
+			return new Part(this.index, this.text.toString(), this.reasoning.toString(), this.refusal, this.toolCalls,
+					this.finishReason);
+		}
+
+		private static boolean isEmpty(String text) {
+			return text == null || text.isEmpty();
 		}
 
 	}

@@ -19,6 +19,15 @@ public interface SseDecoder<T> {
 	List<T> accept(SseEvent event);
 
 	/**
+	 * The values held back while the events of one network read were decoded; called after every
+	 * read, and before {@link #end()} or a failure. None by default.
+	 * @return the values held back
+	 */
+	default List<T> flush() {
+		return List.of();
+	}
+
+	/**
 	 * The body ended, or {@code [DONE]} arrived.
 	 * @return the values still pending
 	 */

@@ -38,8 +38,10 @@ final class SseStream<T> {
 					break;
 				}
 			}
+			values.addAll(this.decoder.flush());
 		}
 		catch (RuntimeException ex) {
+			values.addAll(this.decoder.flush());
 			this.failure = ex;
 			this.stopped = true;
 		}
@@ -61,9 +63,11 @@ final class SseStream<T> {
 			if (!this.stopped) {
 				this.parser.finish(event -> accept(event, values));
 			}
+			values.addAll(this.decoder.flush());
 			values.addAll(this.decoder.end());
 		}
 		catch (RuntimeException ex) {
+			values.addAll(this.decoder.flush());
 			this.failure = ex;
 		}
 		return values;

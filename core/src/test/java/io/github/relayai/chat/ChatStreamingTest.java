@@ -255,6 +255,21 @@ class ChatStreamingTest {
 	}
 
 	@Test
+	void withMergingOffEveryProviderChunkIsOneResponse() {
+		gateway.stubStream(PATH, Fixtures.streamBytes("openai-chat-text-usage.sse"));
+		long chunksWithSomething = Fixtures.stream("openai-chat-text-usage.sse")
+			.lines()
+			.filter(line -> line.contains("\"content\":\"") && !line.contains("\"content\":\"\"")
+					|| line.contains("\"finish_reason\":\"") || line.contains("\"usage\":{"))
+			.count();
+		List<ChatResponse> responses = gateway.model()
+			.stream(new Prompt("hi", RelayChatOptions.builder().mergeStreamDeltas(false).build()))
+			.collectList()
+			.block();
+		assertThat(responses).hasSize((int) chunksWithSomething);
+	}
+
+	@Test
 	void streamUsageOptionAsksForTheUsageChunk() {
 		gateway.stubStream(PATH, Fixtures.streamBytes("openai-chat-text-usage.sse"));
 		gateway.model()
