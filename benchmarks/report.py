@@ -91,9 +91,12 @@ def main():
 
     call = load(a.results, "call")
     stream = load(a.results, "stream")
+    if os.path.exists(os.path.join(a.results, "stream-ceiling.json")):
+        stream = {**load(a.results, "stream-ceiling"), **stream}
     conc = load(a.results, "concurrent")
     load_info = {n: (read(os.path.join(a.results, n + ".load-before")), read(os.path.join(a.results, n + ".load-after")))
-                 for n in ("call", "stream", "concurrent")}
+                 for n in ("call", "stream-ceiling", "stream", "concurrent")
+                 if os.path.exists(os.path.join(a.results, n + ".load-before"))}
 
     # ratios
     call_relay = call["relay"]["score"] / call["floor"]["score"]
@@ -168,8 +171,11 @@ def main():
       "logback at INFO (as in a Spring Boot application). Every time below is the **median** of the measured "
       "iterations, with their range in parentheses: on a shared machine a neighbour's burst spoils an iteration "
       "or two, which drags a mean but hardly moves a median. Warm-up is long enough for every contender to "
-      "reach its compiled steady state (Relay's deeper call path needs about 8 s on 2 cores)." + (" In `--quick` mode the stub ceiling is measured "
-      "for the single stream only (the call and 64-stream ceilings are in the full run)." if a.mode == "quick" else ""))
+      "reach its compiled steady state as far as the time budget allows: on 2 cores a call settles after about 6 s, a "
+      "stream after 15 s or more (Relay's, with more code on its path than the floor's, keeps improving for about 30 s, "
+      "so a short run understates it)." + (" In `--quick` mode the stub ceiling is measured "
+      "for the single stream only, in its own short invocation (the call and 64-stream ceilings are in the full "
+      "run)." if a.mode == "quick" else ""))
     w("")
     w("## Machine")
     w("")

@@ -2,7 +2,7 @@
 # Builds the benchmarks module and runs every workload, one JMH invocation (one JVM session) per
 # comparison, then writes docs/performance.md and prints the RATIO lines last.
 #
-#   bash benchmarks/run.sh           # full run (2 forks, longer iterations; ~13 minutes on 2 cores)
+#   bash benchmarks/run.sh           # full run (2 forks, longer iterations; ~17 minutes on 2 cores)
 #   bash benchmarks/run.sh --quick   # 1 fork, short iterations; under 3 minutes on 2 cores
 #
 # JAVA=/path/to/java picks the JVM that runs the benchmarks (default: $JAVA_HOME/bin/java, or java).
@@ -34,19 +34,24 @@ mkdir -p "$OUT"
 
 # workload name, JMH class, options per mode
 if [[ "$MODE" == quick ]]; then
-  # Every contender needs about 8 s of warm-up on 2 cores before its code is compiled (Relay's call
-  # path, the deepest, takes longest); the ceiling of the call and 64-stream workloads is only
-  # measured in the full run. A 64-stream operation of Spring AI takes ~4 s, one iteration each.
-  CALL_OPTS="-f 1 -wi 4 -w 2s -i 4 -r 1s"
-  STREAM_OPTS="-f 1 -wi 4 -w 2s -i 3 -r 1s"
+  # On 2 cores the JIT needs a while before a contender runs compiled code: ~6 s for a call, and
+  # for a stream 15 s or more (Relay's, with more code on its path, keeps improving for ~30 s; the
+  # full run warms up longer). The raw-read ceiling settles at once, so it runs apart with short
+  # iterations; the ceilings of the call and 64-stream workloads are only measured in the full run.
+  # A 64-stream operation of Spring AI takes ~4 s: one iteration each.
+  CALL_OPTS="-f 1 -wi 3 -w 2s -i 4 -r 1s"
+  STREAM_OPTS="-f 1 -wi 8 -w 2s -i 3 -r 1s"
+  CEILING_OPTS="-f 1 -wi 2 -w 1s -i 2 -r 1s"
   CONCURRENT_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s"
   CALL_ONLY="(floor|relay|springAi)"
+  STREAM_ONLY="(floor|relay|springAi)"
   CONCURRENT_ONLY="(floor|relay|springAi)"
 else
   CALL_OPTS="-f 2 -wi 4 -w 3s -i 5 -r 3s"
-  STREAM_OPTS="-f 2 -wi 4 -w 3s -i 5 -r 3s"
+  STREAM_OPTS="-f 2 -wi 12 -w 3s -i 5 -r 3s"
   CONCURRENT_OPTS="-f 2 -wi 3 -w 4s -i 5 -r 4s"
   CALL_ONLY=""
+  STREAM_ONLY=""
   CONCURRENT_ONLY=""
 fi
 JVM_ARGS="-Xms2g -Xmx2g"
@@ -69,10 +74,13 @@ run() {
 }
 
 run call CallBenchmark "$CALL_OPTS" "$CALL_ONLY"
-run stream StreamBenchmark "$STREAM_OPTS"
+if [[ "$MODE" == quick ]]; then
+  run stream-ceiling StreamBenchmark "$CEILING_OPTS" "ceiling"
+fi
+run stream StreamBenchmark "$STREAM_OPTS" "$STREAM_ONLY"
 run concurrent ConcurrentStreamBenchmark "$CONCURRENT_OPTS" "$CONCURRENT_ONLY"
 
 END=$(date +%s)
 python3 "$ROOT/benchmarks/report.py" --mode "$MODE" --results "$OUT" --jvm-args "$JVM_ARGS" \
-  --options "call: $CALL_OPTS; stream: $STREAM_OPTS; concurrent: $CONCURRENT_OPTS" \
+  --options "call: $CALL_OPTS; stream: $STREAM_OPTS${CEILING_OPTS:+ (its ceiling: $CEILING_OPTS)}; concurrent: $CONCURRENT_OPTS" \
   --seconds $((END - START)) --out "$ROOT/docs/performance.md"
