@@ -12,6 +12,7 @@ import io.github.relayai.media.ImageLimits;
 import io.github.relayai.resilience.FallbackModels;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
+import io.github.relayai.resilience.StreamAggregate;
 import io.github.relayai.resilience.Transport;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -19,7 +20,6 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.chat.model.MessageAggregator;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
@@ -129,7 +129,7 @@ public final class RelayChatModel implements ChatModel {
 				.doOnError(observation::error)
 				.doFinally(signal -> observation.stop())
 				.contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
-			return new MessageAggregator().aggregate(observed, context::setResponse);
+			return StreamAggregate.tap(observed, context::setResponse);
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
@@ -23,10 +24,11 @@ import reactor.core.publisher.Mono;
  * returned: text and reasoning concatenated per choice, tool calls and media collected, the last finish
  * reason, the usage of the usage chunk, and the response metadata merged (later chunks win).
  * <p>
- * Spring AI's {@code MessageAggregator} keeps only the first choice and drops custom metadata, hence this.
- * One instance per stream; not thread-safe (reactive operators call it serially).
+ * Spring AI's {@code MessageAggregator} keeps only the first choice, drops custom metadata and logs an
+ * ERROR with a stack trace for every stream that fails, hence this. One instance per stream; not
+ * thread-safe (reactive operators call it serially).
  */
-final class StreamAggregate {
+public final class StreamAggregate {
 
 	/** The choice index in each {@link AssistantMessage}'s properties, as Relay's endpoint adapters set it. */
 	private static final String INDEX = "index";
@@ -47,6 +49,20 @@ final class StreamAggregate {
 	 */
 	static Mono<ChatResponse> of(Flux<ChatResponse> stream) {
 		return stream.collect(StreamAggregate::new, StreamAggregate::add).map(StreamAggregate::build);
+	}
+
+	/**
+	 * Passes a stream's deltas through unchanged and, once it completes, hands the whole answer to a
+	 * consumer (an observation context, for instance); a failed or cancelled stream hands over nothing.
+	 * @param stream the deltas
+	 * @param onComplete receives the whole answer
+	 * @return the same deltas
+	 */
+	public static Flux<ChatResponse> tap(Flux<ChatResponse> stream, Consumer<ChatResponse> onComplete) {
+		return Flux.defer(() -> {
+			StreamAggregate aggregate = new StreamAggregate();
+			return stream.doOnNext(aggregate::add).doOnComplete(() -> onComplete.accept(aggregate.build()));
+		});
 	}
 
 	private void add(ChatResponse delta) {

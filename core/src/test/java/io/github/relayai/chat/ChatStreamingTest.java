@@ -4,16 +4,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.Level;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.testsupport.Fixtures;
 import io.github.relayai.testsupport.Gateway;
+import io.github.relayai.testsupport.LogCapture;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -33,6 +43,9 @@ class ChatStreamingTest {
 
 	@RegisterExtension
 	static final Gateway gateway = new Gateway();
+
+	@RegisterExtension
+	final LogCapture logs = new LogCapture();
 
 	private static final String PATH = "/v1/chat/completions";
 
@@ -267,6 +280,55 @@ class ChatStreamingTest {
 			.collectList()
 			.block();
 		assertThat(responses).hasSize((int) chunksWithSomething);
+	}
+
+	@Test
+	void anObservedStreamRecordsTheWholeAnswer() throws InterruptedException {
+		gateway.stubStream(PATH, Fixtures.streamBytes("openai-chat-text-usage.sse"));
+		BlockingQueue<ChatModelObservationContext> stopped = new LinkedBlockingQueue<>();
+		String text = gateway.modelBuilder()
+			.observationRegistry(registry(stopped))
+			.build()
+			.stream(new Prompt("hi"))
+			.map(response -> (response.getResult() != null) ? response.getResult().getOutput().getText() : "")
+			.collectList()
+			.map(texts -> String.join("", texts))
+			.block();
+		// the observation stops right after the subscriber saw the end, on the stream's thread
+		ChatModelObservationContext context = stopped.poll(10, TimeUnit.SECONDS);
+		assertThat(context.getResponse().getResult().getOutput().getText()).isEqualTo(text);
+		assertThat(context.getResponse().getMetadata().getUsage().getTotalTokens()).isEqualTo(44);
+	}
+
+	@Test
+	void anObservedStreamThatFailsRecordsTheErrorAndLogsNothing() throws InterruptedException {
+		gateway.stubStream(PATH, Fixtures.streamBytes("groq-event-error-no-done.sse"));
+		BlockingQueue<ChatModelObservationContext> stopped = new LinkedBlockingQueue<>();
+		RelayChatModel model = gateway.modelBuilder().observationRegistry(registry(stopped)).build();
+		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast()).isInstanceOf(RelayAiException.class);
+		ChatModelObservationContext context = stopped.poll(10, TimeUnit.SECONDS);
+		assertThat(context.getError()).isInstanceOf(RelayAiException.class);
+		assertThat(context.getResponse()).isNull();
+		assertThat(this.logs.events()).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
+	}
+
+	/** A registry that keeps the context of every chat observation when it stops. */
+	private static ObservationRegistry registry(Queue<ChatModelObservationContext> stopped) {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<ChatModelObservationContext>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof ChatModelObservationContext;
+			}
+
+			@Override
+			public void onStop(ChatModelObservationContext context) {
+				stopped.add(context);
+			}
+
+		});
+		return registry;
 	}
 
 	@Test
