@@ -100,6 +100,7 @@ public class RelayChatAutoConfiguration {
 			RelayChatProperties chat, RelayRoutingProperties routing, BeanFactory beanFactory) {
 		EndpointRouter.Builder builder = EndpointRouter.builder(httpClient)
 			.endpointFallback(chat.isEndpointFallback())
+			.discovery(chat.isModelDiscovery())
 			.pins(routing.endpoints())
 			.imageLimits(imageLimits(connection));
 		RelayRoutingMetrics.apply(builder, beanFactory);

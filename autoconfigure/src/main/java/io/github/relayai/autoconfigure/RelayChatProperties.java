@@ -32,6 +32,13 @@ public class RelayChatProperties {
 	private boolean endpointFallback = true;
 
 	/**
+	 * Whether the endpoint of each model is looked up in the gateway's /v1/models list (fetched once,
+	 * lazily, cached for an hour) where the gateway reports supported_endpoint_types. When false no
+	 * request goes to /v1/models for routing.
+	 */
+	private boolean modelDiscovery = true;
+
+	/**
 	 * Default options of every chat request; a request's own options win.
 	 */
 	private final Options options = new Options();
@@ -62,6 +69,14 @@ public class RelayChatProperties {
 
 	public void setEndpointFallback(boolean endpointFallback) {
 		this.endpointFallback = endpointFallback;
+	}
+
+	public boolean isModelDiscovery() {
+		return this.modelDiscovery;
+	}
+
+	public void setModelDiscovery(boolean modelDiscovery) {
+		this.modelDiscovery = modelDiscovery;
 	}
 
 	public Options getOptions() {

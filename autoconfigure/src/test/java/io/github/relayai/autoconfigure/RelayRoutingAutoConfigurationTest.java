@@ -94,6 +94,20 @@ class RelayRoutingAutoConfigurationTest {
 	}
 
 	@Test
+	void modelDiscoveryReadsTheModelListUnlessTurnedOff() {
+		this.runner.run(context -> {
+			context.getBean(RelayChatModel.class).call(new Prompt("hi"));
+			assertThat(this.gateway.findAll(getRequestedFor(urlEqualTo("/v1/models")))).isNotEmpty();
+		});
+		this.gateway.resetRequests();
+		this.runner.withPropertyValues("spring.ai.relay.chat.model-discovery=false").run(context -> {
+			context.getBean(RelayChatModel.class).call(new Prompt("hi"));
+			assertThat(this.gateway.findAll(getRequestedFor(urlEqualTo("/v1/models")))).isEmpty();
+			assertThat(this.gateway.findAll(postRequestedFor(urlEqualTo("/v1/completions")))).hasSize(1);
+		});
+	}
+
+	@Test
 	void backsOffForUserRouter() {
 		this.runner.withBean("myRouter", EndpointRouter.class,
 				() -> EndpointRouter.builder(io.github.relayai.http.RelayHttpClient.builder()
