@@ -129,7 +129,9 @@ public final class EndpointRouter implements ChatExchange {
 			Flux<ChatResponse> first = send.apply(this.exchanges.get(route.endpoint()))
 				.doOnNext(response -> emitted.set(true));
 			if (!route.probe()) {
-				return first;
+				// a pin is kept even when the gateway disagrees; the hint then says to change the pin
+				return (route.endpoint() == Endpoint.CHAT) ? first.onErrorMap(NonChatModelException.class,
+						failure -> this.messages.pinnedToChat(failure)) : first;
 			}
 			return first.onErrorResume(
 					failure -> failure instanceof NonChatModelException && !emitted.get(),

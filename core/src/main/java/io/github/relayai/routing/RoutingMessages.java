@@ -50,10 +50,24 @@ public final class RoutingMessages {
 	 * The {@link ErrorCategory#NON_CHAT_MODEL} error re-hinted for a disabled fallback.
 	 */
 	RelayAiException fallbackDisabled(RelayAiException original) {
+		return withHint(original, "fallback.off");
+	}
+
+	/**
+	 * The failure of a model pinned to chat that the gateway says is not a chat model: Relay does not
+	 * override a pin, so the hint says to change it.
+	 * @param original the NON_CHAT_MODEL failure
+	 * @return the same failure with that hint
+	 */
+	RelayAiException pinnedToChat(RelayAiException original) {
+		return withHint(original, "pinned.chat");
+	}
+
+	private RelayAiException withHint(RelayAiException original, String key) {
 		ProviderError error = original.error();
 		String hint = error.suggestedEndpoint()
-			.map(endpoint -> format("fallback.off", error.model(), endpoint))
-			.orElseGet(() -> format("fallback.off.unknown", error.model()));
+			.map(endpoint -> format(key, error.model(), endpoint))
+			.orElseGet(() -> format(key + ".unknown", error.model()));
 		return RelayExceptions.create(new ProviderError(error.category(), error.retryable(), error.httpStatus(),
 				error.type(), error.code(), error.param(), error.message(), error.requestId(), error.retryAfter(),
 				error.model(), error.endpoint(), hint), original);

@@ -313,6 +313,21 @@ class EndpointRoutingTest {
 	}
 
 	@Test
+	void aModelPinnedToChatKeepsItsPinAndTheHintSaysToChangeIt() {
+		chatAnswers(400, RIX_NOT_CHAT);
+		RelayChatModel model = model("gpt-5.2-pro", router().pin("gpt-5.2-pro", Endpoint.CHAT));
+
+		assertThatThrownBy(() -> model.call(new Prompt("hi"))).isInstanceOf(NonChatModelException.class)
+			.hasMessageContaining("pinned to chat")
+			.hasMessageContaining("spring.ai.relay.models[gpt-5.2-pro].endpoint=completions")
+			.hasMessageNotContaining("automatically");
+		assertThatThrownBy(() -> model
+			.stream(new Prompt("hi", RelayChatOptions.builder().endpoint("chat").build()))
+			.blockLast()).isInstanceOf(NonChatModelException.class).hasMessageContaining("pinned to chat");
+		assertThat(bodies("/v1/completions")).isEmpty();
+	}
+
+	@Test
 	void withoutHintTriesResponsesThenCompletions() {
 		OpenAiSpec.assumeAvailable();
 		// one-api's "no channel for this model in group default" (songquanpeng/one-api#2308) names no endpoint;
