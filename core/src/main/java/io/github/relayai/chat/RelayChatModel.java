@@ -95,6 +95,10 @@ public final class RelayChatModel implements ChatModel {
 	@Override
 	public ChatResponse call(Prompt prompt) {
 		Prompt request = resolve(prompt);
+		if (this.observationRegistry.isNoop()) {
+			// nothing observes the call: no observation context to build
+			return this.exchange.call(chatRequest(request)).block();
+		}
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
 			.prompt(request)
 			.provider(PROVIDER)
@@ -316,11 +320,11 @@ public final class RelayChatModel implements ChatModel {
 
 		/**
 		 * Where observations go (default none).
-		 * @param observationRegistry the registry
+		 * @param observationRegistry the registry, or {@code null} for none
 		 * @return this builder
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			this.observationRegistry = observationRegistry;
+			this.observationRegistry = (observationRegistry != null) ? observationRegistry : ObservationRegistry.NOOP;
 			return this;
 		}
 
