@@ -41,7 +41,7 @@ if [[ "$MODE" == quick ]]; then
   # A 64-stream operation of Spring AI takes ~4 s: one iteration each.
   CALL_OPTS="-f 1 -wi 4 -w 2s -i 4 -r 1s"
   STREAM_OPTS="-f 1 -wi 7 -w 2s -i 3 -r 1s"
-  CEILING_OPTS="-f 1 -wi 2 -w 1s -i 2 -r 1s"
+  CEILING_OPTS="-f 1 -wi 3 -w 1s -i 2 -r 1s"
   CONCURRENT_OPTS="-f 1 -wi 1 -w 1s -i 1 -r 1s"
   CALL_ONLY="(floor|relay|springAi)"
   STREAM_ONLY="(floor|relay|springAi)"
