@@ -3,7 +3,6 @@ package io.github.relayai.chat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.github.relayai.media.MarkdownImages;
@@ -76,22 +75,6 @@ public final class ChatResponses {
 				}
 			}
 		}
-	}
-
-	/** The reasoning text of a message or delta: {@code reasoning_content}, {@code reasoning} or {@code thinking}. */
-	static void reasoning(JsonNode message, StringBuilder reasoning) {
-		for (String field : new String[] { "reasoning_content", "reasoning", "thinking" }) {
-			JsonNode value = message.get(field);
-			if (value != null && value.isString()) {
-				reasoning.append(value.stringValue());
-				return;
-			}
-		}
-	}
-
-	static String finishReason(JsonNode choice) {
-		String reason = text(choice.get("finish_reason"));
-		return (reason != null && !reason.isEmpty()) ? reason.toUpperCase(Locale.ROOT) : null;
 	}
 
 	/**

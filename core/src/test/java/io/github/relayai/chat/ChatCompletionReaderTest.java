@@ -89,7 +89,7 @@ class ChatCompletionReaderTest {
 			StringBuilder reasoning = new StringBuilder();
 			ChatResponses.content(message.get("content"), text, reasoning);
 			if (message.isObject()) {
-				ChatResponses.reasoning(message, reasoning);
+				reasoning(message, reasoning);
 			}
 			ChatResponses.content(choice.get("text"), text, reasoning);
 			StringBuilder actualText = new StringBuilder();
@@ -98,11 +98,28 @@ class ChatCompletionReaderTest {
 			assertThat(actualText.toString()).isEqualTo(text.toString());
 			assertThat(actualReasoning.toString()).isEqualTo(reasoning.toString());
 			assertThat(actualChoice.index()).isEqualTo(choice.has("index") ? choice.get("index").asInt() : i);
-			assertThat(actualChoice.finishReason()).isEqualTo(ChatResponses.finishReason(choice));
+			assertThat(actualChoice.finishReason()).isEqualTo(finishReason(choice));
 			assertThat(actualChoice.refusal()).isEqualTo(ChatResponses.text(message.get("refusal")));
 			JsonNode calls = message.get("tool_calls");
 			assertThat(actualChoice.toolCalls()).isEqualTo((calls != null && calls.isArray()) ? calls : null);
 		}
+	}
+
+	/** The reasoning text of a message or delta, read from its tree: the first string of the three fields. */
+	private static void reasoning(JsonNode message, StringBuilder reasoning) {
+		for (String field : new String[] { "reasoning_content", "reasoning", "thinking" }) {
+			JsonNode value = message.get(field);
+			if (value != null && value.isString()) {
+				reasoning.append(value.stringValue());
+				return;
+			}
+		}
+	}
+
+	/** The finish reason read from the tree, upper-cased as Spring AI's OpenAI model does; empty is none. */
+	private static String finishReason(JsonNode choice) {
+		String reason = ChatResponses.text(choice.get("finish_reason"));
+		return (reason != null && !reason.isEmpty()) ? reason.toUpperCase(java.util.Locale.ROOT) : null;
 	}
 
 	private static Map<String, Object> entries(ChatResponseMetadata metadata) {
