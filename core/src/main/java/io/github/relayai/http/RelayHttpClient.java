@@ -1,6 +1,5 @@
 package io.github.relayai.http;
 
-import java.io.ByteArrayOutputStream;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -333,27 +332,15 @@ public final class RelayHttpClient {
 					ex -> transportFailure(ex, path, model));
 	}
 
+	/** The start of an error page that arrived as a stream, read as a whole answer's error page is. */
 	private Mono<String> readError(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {
-		return bytes(body, path, model).reduceWith(ByteArrayOutputStream::new, (out, buffers) -> {
-			for (ByteBuffer buffer : buffers) {
-				copy(buffer, out, Math.min(buffer.remaining(), MAX_ERROR_BODY_BYTES - out.size()));
-			}
-			return out;
-		}).map(out -> out.toString(StandardCharsets.UTF_8));
-	}
-
-	private static void copy(ByteBuffer buffer, ByteArrayOutputStream out, int count) {
-		if (count <= 0) {
-			return;
-		}
-		if (buffer.hasArray()) {
-			out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), count);
-		}
-		else {
-			byte[] chunk = new byte[count];
-			buffer.duplicate().get(chunk);
-			out.write(chunk, 0, count);
-		}
+		return Mono.defer(() -> {
+			BoundedBody page = new BoundedBody(MAX_ERROR_BODY_BYTES, null, this.readIdleTimeout);
+			body.subscribe(page);
+			return Mono.fromCompletionStage(page.getBody());
+		})
+			.map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> transportFailure(ex, path, model));
 	}
 
 	private RelayAiException transportFailure(Throwable failure, String path, String model) {

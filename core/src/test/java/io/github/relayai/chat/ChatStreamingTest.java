@@ -25,6 +25,7 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.Prompt;
+import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -329,6 +330,19 @@ class ChatStreamingTest {
 
 		});
 		return registry;
+	}
+
+	@Test
+	void anErrorStatusOnAStreamIsTypedFromItsBody() {
+		// the documented 429 "队列已满" of a worker-pool gateway, from the error corpus
+		JsonNode queueFull = Fixtures.providerError(429, "队列已满");
+		gateway.stub(post(urlPathEqualTo(PATH)), aResponse().withStatus(429)
+			.withHeader("Content-Type", "application/json")
+			.withBody(queueFull.get("body").asString()));
+		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).blockLast())
+			.isInstanceOfSatisfying(RelayAiException.class,
+					ex -> assertThat(ex.error().category()).isEqualTo(ErrorCategory.QUEUE_FULL))
+			.hasMessageContaining("队列已满");
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.github.relayai.http;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -61,8 +59,9 @@ class NonBlockingExchangeTest {
 	}
 
 	@Test
-	void errorStatusIsTyped() throws Exception {
-		JsonNode queueFull = queueFullCase();
+	void errorStatusIsTyped() {
+		// the documented 429 "队列已满" of a worker-pool gateway, from the error corpus
+		JsonNode queueFull = Fixtures.providerError(429, "队列已满");
 		gateway.stub(post(urlPathEqualTo(PATH)), aResponse().withStatus(queueFull.get("status").asInt())
 			.withHeader("Content-Type", "application/json")
 			.withBody(queueFull.get("body").asString()));
@@ -77,18 +76,6 @@ class NonBlockingExchangeTest {
 		Throwable failure = catchThrowable(() -> postFromParallelThread(http(100), new java.util.ArrayList<>()));
 		assertThat(failure).isInstanceOf(RelayAiException.class).hasMessageContaining("max-response-size");
 		assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.SERVER_ERROR);
-	}
-
-	/** The documented 429 "队列已满" of a worker-pool gateway, from the error corpus (sources cited there). */
-	private static JsonNode queueFullCase() throws Exception {
-		try (InputStream in = NonBlockingExchangeTest.class.getResourceAsStream("/errors/provider-errors.json")) {
-			for (JsonNode entry : JsonMapper.builder().build().readTree(in)) {
-				if (entry.get("status").asInt() == 429 && entry.get("body").asString().contains("队列已满")) {
-					return entry;
-				}
-			}
-		}
-		throw new IllegalStateException("the corpus lost its queue-full case");
 	}
 
 }

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Loads the captured fixtures under {@code src/test/resources/streams} (raw SSE bodies, {@code *.sse}) and
  * {@code src/test/resources/responses} (non-streaming JSON bodies). Sources are listed in each folder's
@@ -34,6 +37,19 @@ public final class Fixtures {
     /** {@code responses/<name>} decoded as UTF-8. */
     public static String response(String name) {
         return new String(bytes("/responses/" + name), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The first case of the provider error corpus ({@code errors/provider-errors.json}, sources cited
+     * in each case) with this HTTP status whose body contains the text.
+     */
+    public static JsonNode providerError(int status, String bodyText) {
+        for (JsonNode entry : JsonMapper.builder().build().readTree(bytes("/errors/provider-errors.json"))) {
+            if (entry.get("status").asInt() == status && entry.get("body").asString().contains(bodyText)) {
+                return entry;
+            }
+        }
+        throw new IllegalArgumentException("The error corpus has no " + status + " case with " + bodyText);
     }
 
     /** File names of all {@code *.sse} fixtures, sorted. */
