@@ -2,7 +2,7 @@
 # Builds the benchmarks module and runs every workload, one JMH invocation (one JVM session) per
 # comparison, then writes docs/performance.md and prints the RATIO lines last.
 #
-#   bash benchmarks/run.sh           # full run (2 forks, longer iterations; ~17 minutes on 2 cores)
+#   bash benchmarks/run.sh           # full run (2 forks, longer iterations; ~19 minutes on 2 cores)
 #   bash benchmarks/run.sh --quick   # 1 fork, short iterations; under 3 minutes on 2 cores
 #
 # JAVA=/path/to/java picks the JVM that runs the benchmarks (default: $JAVA_HOME/bin/java, or java).
@@ -47,7 +47,7 @@ if [[ "$MODE" == quick ]]; then
   STREAM_ONLY="(floor|relay|springAi)"
   CONCURRENT_ONLY="(floor|relay|springAi)"
 else
-  CALL_OPTS="-f 2 -wi 4 -w 3s -i 5 -r 3s"
+  CALL_OPTS="-f 2 -wi 8 -w 3s -i 5 -r 3s"
   STREAM_OPTS="-f 2 -wi 12 -w 3s -i 5 -r 3s"
   CONCURRENT_OPTS="-f 2 -wi 3 -w 4s -i 5 -r 4s"
   CALL_ONLY=""
