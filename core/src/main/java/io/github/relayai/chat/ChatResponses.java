@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.relayai.media.MarkdownImages;
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -164,7 +165,7 @@ public final class ChatResponses {
 
 	private static Integer integer(Map<String, Object> usage, String... fields) {
 		for (String field : fields) {
-			java.util.Optional<Number> value = number(usage, field);
+			Optional<Number> value = number(usage, field);
 			if (value.isPresent()) {
 				return value.get().intValue();
 			}
@@ -172,9 +173,9 @@ public final class ChatResponses {
 		return null;
 	}
 
-	private static java.util.Optional<Number> number(Map<String, Object> object, String field) {
-		return (object != null && object.get(field) instanceof Number number) ? java.util.Optional.of(number)
-				: java.util.Optional.empty();
+	private static Optional<Number> number(Map<String, Object> object, String field) {
+		return (object != null && object.get(field) instanceof Number number) ? Optional.of(number)
+				: Optional.empty();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -221,8 +222,8 @@ public final class ChatResponses {
 	 * @param endpoint the endpoint path that answered
 	 * @return the metadata
 	 */
-	public static ChatResponseMetadata metadata(String id, String model, Integer reasoningTokens, Map<String, Object> extras,
-			Usage usage, String endpoint) {
+	public static ChatResponseMetadata metadata(String id, String model, Integer reasoningTokens,
+			Map<String, Object> extras, Usage usage, String endpoint) {
 		ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
 			.id((id != null) ? id : "")
 			.model((model != null) ? model : "")

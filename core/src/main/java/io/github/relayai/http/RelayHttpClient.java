@@ -167,9 +167,8 @@ public final class RelayHttpClient {
 			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> transportFailure(ex, path, model))
 			.flatMapMany(response -> {
 				if (response.status() / 100 != 2) {
-					return readError(response.body(), path, model).flatMapMany(text -> Flux.error(RelayExceptions
-						.create(this.classifier.classify(response.status(), response.headers().map(), text, model,
-								path), null)));
+					return readError(response.body(), path, model)
+						.flatMapMany(text -> Flux.error(statusFailure(response, text, path, model)));
 				}
 				return Flux.defer(() -> decode(response, decoders.get(), path, model));
 			});
@@ -252,11 +251,15 @@ public final class RelayHttpClient {
 				if (response.status() / 100 == 2) {
 					return Mono.just(response.body());
 				}
-				String text = new String(response.body(), StandardCharsets.UTF_8);
-				return Mono.error(RelayExceptions.create(
-						this.classifier.classify(response.status(), response.headers().map(), text, model, path),
-						null));
+				return Mono.error(
+						statusFailure(response, new String(response.body(), StandardCharsets.UTF_8), path, model));
 			});
+	}
+
+	/** The failure an answer with an error status stands for, typed from its status, headers and text. */
+	private RelayAiException statusFailure(Received<?> response, String text, String path, String model) {
+		return RelayExceptions.create(
+				this.classifier.classify(response.status(), response.headers().map(), text, model, path), null);
 	}
 
 	/**

@@ -50,7 +50,8 @@ class BoundedBodyTest {
 		body.onNext(bytes("{\"a\":"));
 		body.onNext(List.of(ByteBuffer.allocateDirect(2).put((byte) '1').put((byte) '}').flip()));
 		body.onComplete();
-		assertThat(new String(body.getBody().toCompletableFuture().get(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+		assertThat(new String(body.getBody().toCompletableFuture().get(), StandardCharsets.UTF_8))
+			.isEqualTo("{\"a\":1}");
 		assertThat(subscription.requested).isPositive();
 	}
 
