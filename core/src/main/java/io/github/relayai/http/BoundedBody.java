@@ -24,7 +24,9 @@ final class BoundedBody implements java.net.http.HttpResponse.BodySubscriber<byt
 
 	private final Supplier<? extends Throwable> tooLarge;
 
-	private final IdleTimer idle;
+	private final IdleWatch watch;
+
+	private IdleTimer idle;
 
 	private Flow.Subscription subscription;
 
@@ -32,14 +34,12 @@ final class BoundedBody implements java.net.http.HttpResponse.BodySubscriber<byt
 	 * Creates the subscriber.
 	 * @param limit the most bytes kept
 	 * @param tooLarge the failure past the limit, or {@code null} to keep the first {@code limit} bytes
-	 * @param idle the read-idle timeout
+	 * @param idle the client's read-idle watch
 	 */
-	BoundedBody(int limit, Supplier<? extends Throwable> tooLarge, java.time.Duration idle) {
+	BoundedBody(int limit, Supplier<? extends Throwable> tooLarge, IdleWatch idle) {
 		this.limit = limit;
 		this.tooLarge = tooLarge;
-		this.idle = new IdleTimer(idle,
-				() -> fail(new java.net.http.HttpTimeoutException("No data from the gateway for " + idle
-						+ " (spring.ai.relay.read-idle-timeout)")));
+		this.watch = idle;
 	}
 
 	@Override
@@ -50,7 +50,7 @@ final class BoundedBody implements java.net.http.HttpResponse.BodySubscriber<byt
 	@Override
 	public void onSubscribe(Flow.Subscription subscription) {
 		this.subscription = subscription;
-		this.idle.start();
+		this.idle = this.watch.start(() -> abandon(this.watch.timeoutException()));
 		subscription.request(Long.MAX_VALUE);
 	}
 
@@ -97,6 +97,11 @@ final class BoundedBody implements java.net.http.HttpResponse.BodySubscriber<byt
 
 	private void fail(Throwable failure) {
 		this.idle.stop();
+		abandon(failure);
+	}
+
+	/** Stops reading and fails; also the idle watch's action, run on its thread. */
+	private void abandon(Throwable failure) {
 		this.subscription.cancel();
 		this.result.completeExceptionally(failure);
 	}

@@ -1,42 +1,26 @@
 package io.github.relayai.http;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import reactor.core.Disposable;
-import reactor.core.scheduler.Schedulers;
-
 /**
- * The read-idle timeout of one response body. Arriving data only stamps the time; a single timer
- * checks the stamp and re-arms itself for the time left, instead of one timer per piece of body.
+ * The read-idle timeout of one wait: for a response's headers, or between the pieces of its body.
+ * Arriving data only stamps the time; the client's {@link IdleWatch} finds the waits that stayed silent
+ * too long and runs their action.
  */
-final class IdleTimer implements Runnable {
+final class IdleTimer {
 
-	private final long timeoutNanos;
+	private final IdleWatch watch;
 
 	private final Runnable onIdle;
 
 	private volatile long lastActivity;
 
-	private volatile boolean stopped;
+	private boolean stopped;
 
-	private volatile boolean expired;
+	private boolean expired;
 
-	private volatile Disposable task;
-
-	/**
-	 * Creates a timer; nothing runs until {@link #start()}.
-	 * @param timeout the longest silence allowed
-	 * @param onIdle runs once, on a timer thread, when the silence lasted longer
-	 */
-	IdleTimer(Duration timeout, Runnable onIdle) {
-		this.timeoutNanos = timeout.toNanos();
+	IdleTimer(IdleWatch watch, Runnable onIdle) {
+		this.watch = watch;
 		this.onIdle = onIdle;
-	}
-
-	void start() {
 		this.lastActivity = System.nanoTime();
-		schedule(this.timeoutNanos);
 	}
 
 	/** Data arrived. */
@@ -44,38 +28,36 @@ final class IdleTimer implements Runnable {
 		this.lastActivity = System.nanoTime();
 	}
 
-	/** The body ended or was abandoned: the timer never fires. */
-	void stop() {
-		this.stopped = true;
-		Disposable current = this.task;
-		if (current != null) {
-			current.dispose();
-		}
+	long lastActivity() {
+		return this.lastActivity;
 	}
 
-	/** Whether the timeout fired. */
-	boolean isExpired() {
+	/**
+	 * The wait ended or was abandoned. Once this returns, the action has either run or never will.
+	 * @return whether the timeout fired first
+	 */
+	synchronized boolean stop() {
+		if (!this.stopped) {
+			this.stopped = true;
+			this.watch.forget(this);
+		}
 		return this.expired;
 	}
 
-	@Override
-	public void run() {
+	/** Whether the timeout fired. */
+	synchronized boolean isExpired() {
+		return this.expired;
+	}
+
+	/** The wait stayed silent too long: runs the action unless the wait already ended. */
+	synchronized void expire() {
 		if (this.stopped) {
 			return;
 		}
-		long idle = System.nanoTime() - this.lastActivity;
-		if (idle >= this.timeoutNanos) {
-			this.stopped = true;
-			this.expired = true;
-			this.onIdle.run();
-		}
-		else {
-			schedule(this.timeoutNanos - idle);
-		}
-	}
-
-	private void schedule(long nanos) {
-		this.task = Schedulers.parallel().schedule(this, nanos, TimeUnit.NANOSECONDS);
+		this.stopped = true;
+		this.expired = true;
+		this.watch.forget(this);
+		this.onIdle.run();
 	}
 
 }

@@ -53,6 +53,8 @@ public final class RelayHttpClient {
 
 	private final Duration readIdleTimeout;
 
+	private final IdleWatch idle;
+
 	private final Map<String, String> headers;
 
 	private final int maxResponseBytes;
@@ -67,6 +69,7 @@ public final class RelayHttpClient {
 		this.baseUrl = BaseUrl.parse(builder.baseUrl);
 		this.apiKey = builder.apiKey;
 		this.readIdleTimeout = positive(builder.readIdleTimeout, "read-idle-timeout");
+		this.idle = new IdleWatch(this.readIdleTimeout);
 		this.headers = Map.copyOf(checkHeaders(builder.headers));
 		if (builder.maxResponseBytes <= 0) {
 			throw new IllegalArgumentException("spring.ai.relay.max-response-size must be positive");
@@ -141,9 +144,8 @@ public final class RelayHttpClient {
 	 * @return the response body
 	 */
 	public Mono<byte[]> postJson(String path, byte[] body, Map<String, String> extraHeaders, String model) {
-		HttpRequest request = request(path, extraHeaders, "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
+		HttpRequest.Builder request = request(path, extraHeaders, "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		return answer(request, path, model);
 	}
 
@@ -161,6 +163,7 @@ public final class RelayHttpClient {
 	public <T> Flux<T> postForStream(String path, byte[] body, Map<String, String> extraHeaders, String model,
 			Supplier<? extends SseDecoder<T>> decoders) {
 		HttpRequest request = request(path, extraHeaders, "text/event-stream")
+			.timeout(this.readIdleTimeout)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		return sendAsync(request, HttpResponse.BodyHandlers.ofPublisher())
@@ -197,7 +200,7 @@ public final class RelayHttpClient {
 	 * @return the response body
 	 */
 	public Mono<byte[]> get(String path) {
-		return answer(request(path, Map.of(), "application/json").GET().build(), path, null);
+		return answer(request(path, Map.of(), "application/json").GET(), path, null);
 	}
 
 	/**
@@ -220,7 +223,6 @@ public final class RelayHttpClient {
 
 	private HttpRequest.Builder template(String path, String accept) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(this.baseUrl.resolve(path))
-			.timeout(this.readIdleTimeout)
 			.header("Content-Type", "application/json")
 			.header("Accept", accept)
 			.header("User-Agent", USER_AGENT);
@@ -237,14 +239,16 @@ public final class RelayHttpClient {
 	 * Subscribed from a thread that may block (as {@code ChatModel.call} does), the request is sent
 	 * with the blocking {@link HttpClient#send}: the answer then arrives on the waiting thread with a
 	 * single wake-up, as with the plainest use of the client. Subscribed on a non-blocking thread
-	 * (Reactor's schedulers, event loops), it uses {@link HttpClient#sendAsync}.
+	 * (Reactor's schedulers, event loops), it uses {@link HttpClient#sendAsync}, and the JDK client's
+	 * request timeout bounds the wait for the headers.
 	 */
-	private Mono<byte[]> answer(HttpRequest request, String path, String model) {
+	private Mono<byte[]> answer(HttpRequest.Builder request, String path, String model) {
 		HttpResponse.BodyHandler<byte[]> handler = info -> (info.statusCode() / 100 == 2)
-				? new BoundedBody(this.maxResponseBytes, () -> tooLarge(path, model, null), this.readIdleTimeout)
-				: new BoundedBody(MAX_ERROR_BODY_BYTES, null, this.readIdleTimeout);
-		return Mono.defer(() -> Schedulers.isInNonBlockingThread() ? sendAsync(request, handler)
-				: Mono.fromCallable(() -> send(request, handler)))
+				? new BoundedBody(this.maxResponseBytes, () -> tooLarge(path, model, null), this.idle)
+				: new BoundedBody(MAX_ERROR_BODY_BYTES, null, this.idle);
+		return Mono.defer(() -> Schedulers.isInNonBlockingThread()
+				? sendAsync(request.copy().timeout(this.readIdleTimeout).build(), handler)
+				: Mono.fromCallable(() -> send(request.build(), handler)))
 			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> relayCause(ex)
 				.orElseGet(() -> transportFailure(ex, path, model)))
 			.flatMap(response -> {
@@ -302,14 +306,32 @@ public final class RelayHttpClient {
 		return java.util.Optional.empty();
 	}
 
+	/**
+	 * Sends with the blocking {@link HttpClient#send}. The client's {@link IdleWatch} bounds the wait for
+	 * the headers by interrupting the waiting thread, on which the JDK client aborts the exchange; a
+	 * request timeout would instead wake the JDK client's selector thread for every request.
+	 */
 	private <T> Received<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
+		IdleTimer headers = this.idle.start(Thread.currentThread()::interrupt);
 		try {
-			HttpResponse<T> response = this.client.send(request, handler);
+			HttpResponse<T> response = this.client.send(request, info -> {
+				headers.stop();
+				return handler.apply(info);
+			});
 			return new Received<>(response.statusCode(), response.headers(), response.body());
 		}
 		catch (InterruptedException ex) {
+			if (headers.stop()) {
+				throw this.idle.timeoutException();
+			}
 			Thread.currentThread().interrupt();
 			throw ex;
+		}
+		finally {
+			if (headers.stop()) {
+				// the watch interrupted this thread for the timeout, not its caller: the flag is not theirs
+				Thread.interrupted();
+			}
 		}
 	}
 
@@ -320,14 +342,11 @@ public final class RelayHttpClient {
 	private Flux<List<ByteBuffer>> bytes(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {
 		return Flux.defer(() -> {
 			Sinks.Empty<Void> silence = Sinks.empty();
-			IdleTimer idle = new IdleTimer(this.readIdleTimeout, silence::tryEmitEmpty);
+			IdleTimer idle = this.idle.start(silence::tryEmitEmpty);
 			return JdkFlowAdapter.flowPublisherToFlux(body)
-				.doOnSubscribe(subscription -> idle.start())
 				.doOnNext(buffers -> idle.touch())
 				.takeUntilOther(silence.asMono())
-				.concatWith(Mono.defer(() -> idle.isExpired()
-						? Mono.error(new java.net.http.HttpTimeoutException("No data from the gateway for "
-								+ this.readIdleTimeout + " (spring.ai.relay.read-idle-timeout)"))
+				.concatWith(Mono.defer(() -> idle.isExpired() ? Mono.error(this.idle.timeoutException())
 						: Mono.empty()))
 				.doFinally(signal -> idle.stop());
 		})
@@ -338,7 +357,7 @@ public final class RelayHttpClient {
 	/** The start of an error page that arrived as a stream, read as a whole answer's error page is. */
 	private Mono<String> readError(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {
 		return Mono.defer(() -> {
-			BoundedBody page = new BoundedBody(MAX_ERROR_BODY_BYTES, null, this.readIdleTimeout);
+			BoundedBody page = new BoundedBody(MAX_ERROR_BODY_BYTES, null, this.idle);
 			body.subscribe(page);
 			return Mono.fromCompletionStage(page.getBody());
 		})
@@ -421,7 +440,7 @@ public final class RelayHttpClient {
 
 		/**
 		 * How long to wait for the response headers and for each further piece of the body,
-		 * keep-alive comments included (default 5m).
+		 * keep-alive comments included (default 5m); a silent wait ends after 1 to 1.1 times this.
 		 * @param readIdleTimeout the timeout
 		 * @return this builder
 		 */

@@ -96,6 +96,7 @@ class FaultSuiteTest {
 						"{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "x".repeat(TEN_MB))
 					.withModel(b -> b.readIdleTimeout(Duration.ofSeconds(5))),
 				body("JSON nesting bomb", ErrorCategory.UNKNOWN, "{\"choices\":" + "[".repeat(200_000)),
+				new Case("no headers within the idle timeout", ErrorCategory.TIMEOUT, FaultSuiteTest::late, b -> b),
 				new Case("stall past the idle timeout", ErrorCategory.TIMEOUT, FaultSuiteTest::stall, b -> b),
 				new Case("truncated without [DONE] or finish reason", null, FaultSuiteTest::truncated, b -> b),
 				new Case("larger than max-response-size", ErrorCategory.SERVER_ERROR, FaultSuiteTest::large,
@@ -203,11 +204,17 @@ class FaultSuiteTest {
 				: sse("data: " + body), b -> b);
 	}
 
+	private static ResponseDefinitionBuilder late(Mode mode) {
+		return ((mode == Mode.CALL) ? json(completion("late").getBytes(StandardCharsets.UTF_8))
+				: sse("data: " + chunk("late") + "\n\ndata: " + finish() + "\n\ndata: [DONE]\n\n"))
+			.withFixedDelay(20_000);
+	}
+
+	/** The first part of the body arrives, then the rest only after far more than the idle timeout. */
 	private static ResponseDefinitionBuilder stall(Mode mode) {
 		if (mode == Mode.CALL) {
-			return json(completion("late").getBytes(StandardCharsets.UTF_8)).withFixedDelay(20_000);
+			return json(completion("late").getBytes(StandardCharsets.UTF_8)).withChunkedDribbleDelay(2, 20_000);
 		}
-		// the first event arrives, then the rest only after far more than the idle timeout
 		String body = "data: " + chunk("Hel") + "\n\n" + " ".repeat(200) + ":\n\ndata: " + chunk("lo") + "\n\ndata: "
 				+ finish() + "\n\ndata: [DONE]\n\n";
 		return sse(body).withChunkedDribbleDelay(2, 20_000);

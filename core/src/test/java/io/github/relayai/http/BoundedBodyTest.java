@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BoundedBodyTest {
 
-	private static final Duration IDLE = Duration.ofMinutes(5);
+	private static final IdleWatch WATCH = new IdleWatch(Duration.ofMinutes(5));
 
 	/** The subscription the JDK client would give: records demand and cancellation. */
 	private static final class Subscription implements Flow.Subscription {
@@ -44,7 +44,7 @@ class BoundedBodyTest {
 
 	@Test
 	void collectsTheWholeBodyAcrossPieces() throws Exception {
-		BoundedBody body = new BoundedBody(100, () -> new IllegalStateException("too large"), IDLE);
+		BoundedBody body = new BoundedBody(100, () -> new IllegalStateException("too large"), WATCH);
 		Subscription subscription = new Subscription();
 		body.onSubscribe(subscription);
 		body.onNext(bytes("{\"a\":"));
@@ -57,7 +57,7 @@ class BoundedBodyTest {
 
 	@Test
 	void anAnswerPastTheLimitFailsAndStopsTheTransfer() {
-		BoundedBody body = new BoundedBody(8, () -> new IllegalStateException("too large"), IDLE);
+		BoundedBody body = new BoundedBody(8, () -> new IllegalStateException("too large"), WATCH);
 		Subscription subscription = new Subscription();
 		body.onSubscribe(subscription);
 		body.onNext(bytes("12345"));
@@ -70,7 +70,7 @@ class BoundedBodyTest {
 
 	@Test
 	void anErrorPageIsCutToItsStart() throws Exception {
-		BoundedBody body = new BoundedBody(6, null, IDLE);
+		BoundedBody body = new BoundedBody(6, null, WATCH);
 		body.onSubscribe(new Subscription());
 		body.onNext(bytes("<html>"));
 		body.onNext(bytes("<body>502 Bad Gateway</body></html>"));
@@ -80,7 +80,7 @@ class BoundedBodyTest {
 
 	@Test
 	void silenceLongerThanTheIdleTimeoutFailsWithATimeout() {
-		BoundedBody body = new BoundedBody(100, null, Duration.ofMillis(20));
+		BoundedBody body = new BoundedBody(100, null, new IdleWatch(Duration.ofMillis(20)));
 		Subscription subscription = new Subscription();
 		body.onSubscribe(subscription);
 		CompletableFuture<byte[]> result = body.getBody().toCompletableFuture();
