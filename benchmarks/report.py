@@ -19,30 +19,52 @@ LABEL = {"ceiling": "stub ceiling (raw JDK client, no parsing)", "floor": "floor
          "relay": "relay (RelayChatModel)", "springAi": "spring-ai (OpenAiChatModel)"}
 
 
-def load(results, name):
-    with open(os.path.join(results, name + ".json")) as f:
+def load(results, name, apart=False):
+    """The rows of one JMH result file, by contender. Every fork measures one contender in one batch; a row keeps
+    the median of each batch's measured iterations, so that contenders can be compared batch by batch."""
+    path = os.path.join(results, name + ".json")
+    if not os.path.exists(path):
+        return {}
+    with open(path) as f:
         data = json.load(f)
     out = {}
     for b in data:
-        method = b["benchmark"].rsplit(".", 1)[1]
+        contender = b["params"]["contender"]
         pm = b["primaryMetric"]
         sm = b.get("secondaryMetrics", {})
+        iterations = [x for fork in pm["rawData"] for x in fork]
+        row = out.setdefault(contender, {
+            "batches": {}, "iterations": [], "allocs": [], "first": [0.0, 0.0], "apart": apart,
+            "unit": pm["scoreUnit"], "jdk": b.get("jdkVersion"), "vm": b.get("vmName"),
+            "vmVersion": b.get("vmVersion"), "jmh": b.get("jmhVersion")})
+        row["batches"][int(b["params"].get("batch", "1"))] = statistics.median(iterations)
+        row["iterations"].extend(iterations)
+        if "gc.alloc.rate.norm" in sm:
+            row["allocs"].append(sm["gc.alloc.rate.norm"]["score"])
+        if "firstChunkNanos" in sm and "streams" in sm:
+            row["first"][0] += sum(sum(it) for it in sm["firstChunkNanos"]["rawData"])
+            row["first"][1] += sum(sum(it) for it in sm["streams"]["rawData"])
+    for row in out.values():
         # The median of the measured iterations: a neighbour's burst on the shared machine moves one
         # iteration, which drags a mean but hardly a median. The range shows the spread.
-        iterations = [x for fork in pm["rawData"] for x in fork]
-        row = {"score": statistics.median(iterations), "range": (min(iterations), max(iterations)),
-               "unit": pm["scoreUnit"],
-               "alloc": sm.get("gc.alloc.rate.norm", {}).get("score"),
-               "jdk": b.get("jdkVersion"), "vm": b.get("vmName"), "vmVersion": b.get("vmVersion"),
-               "jmh": b.get("jmhVersion"), "forks": b.get("forks"),
-               "warmup": f'{b.get("warmupIterations")} x {b.get("warmupTime")}',
-               "measurement": f'{b.get("measurementIterations")} x {b.get("measurementTime")}'}
-        if "firstChunkNanos" in sm and "streams" in sm:
-            total = sum(sum(it) for it in sm["firstChunkNanos"]["rawData"])
-            streams = sum(sum(it) for it in sm["streams"]["rawData"])
-            row["ttfc_us"] = total / streams / 1000 if streams else None
-        out[method] = row
+        row["score"] = statistics.median(row["iterations"])
+        row["range"] = (min(row["iterations"]), max(row["iterations"]))
+        row["alloc"] = statistics.mean(row["allocs"]) if row["allocs"] else None
+        row["ttfc_us"] = row["first"][0] / row["first"][1] / 1000 if row["first"][1] else None
     return out
+
+
+def by_batch(rows, a, b):
+    """a's time over b's in each batch both ran in."""
+    if rows[a]["apart"] or rows[b]["apart"]:
+        return []
+    return [rows[a]["batches"][k] / rows[b]["batches"][k] for k in sorted(set(rows[a]["batches"]) & set(rows[b]["batches"]))]
+
+
+def ratio(rows, a, b):
+    """a's time over b's: the median over the batches; for the ceiling, measured apart, the overall medians."""
+    per_batch = by_batch(rows, a, b)
+    return statistics.median(per_batch) if per_batch else rows[a]["score"] / rows[b]["score"]
 
 
 def read(path, default="?"):
@@ -89,27 +111,32 @@ def main():
     ap.add_argument("--seconds", type=int, default=0)
     a = ap.parse_args()
 
-    call = load(a.results, "call")
-    stream = load(a.results, "stream")
-    if os.path.exists(os.path.join(a.results, "stream-ceiling.json")):
-        stream = {**load(a.results, "stream-ceiling"), **stream}
-    conc = load(a.results, "concurrent")
+    call = {**load(a.results, "call-ceiling", apart=True), **load(a.results, "call")}
+    stream = {**load(a.results, "stream-ceiling", apart=True), **load(a.results, "stream")}
+    conc = {**load(a.results, "concurrent-ceiling", apart=True), **load(a.results, "concurrent")}
     load_info = {n: (read(os.path.join(a.results, n + ".load-before")), read(os.path.join(a.results, n + ".load-after")))
-                 for n in ("call", "stream-ceiling", "stream", "concurrent")
+                 for n in ("call-ceiling", "call", "stream-ceiling", "stream", "concurrent-ceiling", "concurrent")
                  if os.path.exists(os.path.join(a.results, n + ".load-before"))}
 
-    # ratios
-    call_relay = call["relay"]["score"] / call["floor"]["score"]
-    call_spring = call["springAi"]["score"] / call["floor"]["score"]
+    # ratios of times, batch by batch; a throughput ratio is the inverse time ratio
+    call_relay = ratio(call, "relay", "floor")
+    call_spring = ratio(call, "springAi", "floor")
     tput = {k: CHUNKS / (v["score"] / 1e6) for k, v in stream.items()}  # chunks/s (score: us per stream)
-    st_relay = tput["relay"] / tput["floor"]
-    st_spring = tput["springAi"] / tput["floor"]
+    st_relay = ratio(stream, "floor", "relay")
+    st_spring = ratio(stream, "floor", "springAi")
+    st_relay_spring = ratio(stream, "springAi", "relay")
     alloc_chunk = {k: (v["alloc"] / CHUNKS if v["alloc"] is not None else None) for k, v in stream.items()}
     alloc_ratio = alloc_chunk["relay"] / alloc_chunk["springAi"]
     ctput = {k: SUBSCRIBERS * CHUNKS / (v["score"] / 1e3) for k, v in conc.items()}  # score: ms per op
-    c_relay = ctput["relay"] / ctput["floor"]
-    c_spring = ctput["springAi"] / ctput["floor"]
+    c_relay = ratio(conc, "floor", "relay")
+    c_relay_spring = ratio(conc, "springAi", "relay")
     calloc = {k: (v["alloc"] / (CHUNKS * SUBSCRIBERS) if v["alloc"] is not None else None) for k, v in conc.items()}
+    batches = ", ".join(f"{name} {len(rows['relay']['batches'])}"
+                        for name, rows in (("call", call), ("stream", stream), ("64 streams", conc)))
+
+    def per_batch(rows, a, b):
+        values = by_batch(rows, a, b)
+        return ", ".join(f"{v:.2f}" for v in values) if len(values) > 1 else ""
 
     any_row = next(iter(call.values()))
     cpu, cores, mem, osname = machine()
@@ -156,7 +183,8 @@ def main():
       "\"/v1\").apiKey(..).model(..).maxRetries(0))`: the official OpenAI Java SDK over OkHttp. **Retries are "
       "disabled** (`maxRetries(0)`) for fairness; everything else is default (OkHttp allows 64 requests per host, "
       "exactly the concurrency below).")
-    w("- **Workloads**, one JMH invocation (one JVM session, same fork settings, contenders in separate forks) each:")
+    w("- **Workloads**, one JMH invocation (one JVM session, the same settings for every contender, each fork "
+      "measuring one contender) each:")
     w("  - (a) `CallBenchmark`: `call(new Prompt(\"hi\"))` with the small answer; latency per call.")
     w("  - (b) `StreamBenchmark`: `stream(new Prompt(\"hi\"))` of the 1,000-chunk answer read to the end by one "
       "subscriber; chunks/s = 1,000 / time per stream; time to first chunk = from sending the request to the first "
@@ -167,6 +195,12 @@ def main():
       "divided by 1,000 (or 64,000) for bytes per chunk. JMH counts the allocations of **all** threads of the fork, "
       "so the stub's own allocation is included for every contender (see the ceiling row): this makes the "
       "relay/spring-ai allocation ratio conservative (closer to 1 than the clients' own ratio).")
+    w(f"- **Contenders take turns** (batches here: {batches}). Each JMH fork measures one "
+      "contender; with `-p batch=1,2,3` JMH runs floor, relay and spring-ai one after the other in batch 1, then "
+      "again in batch 2, and so on. Neighbours on this shared machine slow it down for minutes at a time (the "
+      "floor's own time has moved by 20 % between minutes), so contenders run back to back and are compared "
+      "within each batch: every ratio is the **median of the per-batch ratios**. The stub ceiling is in no ratio, "
+      "so it runs apart, in one fork of its own with its workload's settings.")
     w(f"- **JMH** {any_row['jmh']}, mode average time, options: {a.options}; JVM args `{a.jvm_args}`; logging: "
       "logback at INFO (as in a Spring Boot application). Every time below is the **median** of the measured "
       "iterations, with their range in parentheses: on a shared machine a neighbour's burst spoils an iteration "
@@ -174,8 +208,8 @@ def main():
       "reach its compiled steady state as far as the time budget allows: on 2 cores a call settles after about 6 s, a "
       "stream after 15 s or more (Relay's, with more code on its path than the floor's, keeps improving for about 30 s, "
       "so a short run understates it)." + (" In `--quick` mode the stub ceiling is measured "
-      "for the single stream only, in its own short invocation (the call and 64-stream ceilings are in the full "
-      "run)." if a.mode == "quick" else ""))
+      "for the single stream only, with short iterations, as a raw read settles at once (the call and 64-stream "
+      "ceilings are in the full run)." if a.mode == "quick" else ""))
     w("")
     w("## Machine")
     w("")
@@ -194,7 +228,7 @@ def main():
     w("|---|---:|---:|---:|")
     for k in [c for c in CONTENDERS if c in call]:
         r = call[k]
-        w(f"| {LABEL[k]} | {fmt(r['score'])}{err(r)} | {r['score'] / call['floor']['score']:.2f} | {fmt(r['alloc'])} |")
+        w(f"| {LABEL[k]} | {fmt(r['score'])}{err(r)} | {ratio(call, k, 'floor'):.2f} | {fmt(r['alloc'])} |")
     w("")
     w("### (b) Stream of 1,000 chunks, one subscriber")
     w("")
@@ -202,7 +236,7 @@ def main():
     w("|---|---:|---:|---:|---:|---:|")
     for k in [c for c in CONTENDERS if c in stream]:
         r = stream[k]
-        w(f"| {LABEL[k]} | {fmt(r['score'])}{err(r)} | {fmt(tput[k])} | {tput[k] / tput['floor']:.2f} | "
+        w(f"| {LABEL[k]} | {fmt(r['score'])}{err(r)} | {fmt(tput[k])} | {ratio(stream, 'floor', k):.2f} | "
           f"{fmt(r.get('ttfc_us')) if k != 'ceiling' else 'n/a'} | {fmt(alloc_chunk[k])} |")
     w("")
     w("### (c) 64 concurrent streams of 1,000 chunks")
@@ -211,7 +245,7 @@ def main():
     w("|---|---:|---:|---:|---:|")
     for k in [c for c in CONTENDERS if c in conc]:
         r = conc[k]
-        w(f"| {LABEL[k]} | {fmt(r['score'])}{err(r)} | {fmt(ctput[k])} | {ctput[k] / ctput['floor']:.2f} | "
+        w(f"| {LABEL[k]} | {fmt(r['score'])}{err(r)} | {fmt(ctput[k])} | {ratio(conc, 'floor', k):.2f} | "
           f"{fmt(calloc[k])} |")
     w("")
     w("## Targets")
@@ -222,16 +256,25 @@ def main():
     w("|---|---:|---|")
     w(f"| relay call latency ≤ 1.10 × floor | {call_relay:.2f} × | {yes(call_relay <= 1.10)} |")
     w(f"| relay stream throughput ≥ 0.85 × floor | {st_relay:.2f} × | {yes(st_relay >= 0.85)} |")
-    w(f"| relay stream throughput ≥ 1.5 × spring-ai | {st_relay / st_spring:.2f} × | {yes(st_relay / st_spring >= 1.5)} |")
+    w(f"| relay stream throughput ≥ 1.5 × spring-ai | {st_relay_spring:.2f} × | {yes(st_relay_spring >= 1.5)} |")
     w(f"| relay allocation per streamed chunk ≤ 0.5 × spring-ai | {alloc_ratio:.2f} × | {yes(alloc_ratio <= 0.5)} |")
     w(f"| (info) 64 concurrent streams, relay throughput × floor | {c_relay:.2f} × | |")
-    w(f"| (info) 64 concurrent streams, relay throughput × spring-ai | {c_relay / c_spring:.2f} × | |")
+    w(f"| (info) 64 concurrent streams, relay throughput × spring-ai | {c_relay_spring:.2f} × | |")
     if "ceiling" in tput:
         w(f"| (info) stub ceiling × floor, single stream | {tput['ceiling'] / tput['floor']:.2f} × | "
           f"{'stub is not the bottleneck' if tput['ceiling'] > 1.5 * tput['floor'] else '**stub close to the floor**'} |")
     if "ceiling" in ctput:
         w(f"| (info) stub ceiling × floor, 64 streams | {ctput['ceiling'] / ctput['floor']:.2f} × | |")
     w("")
+    lines = [(name, per_batch(rows, "relay", "floor"), per_batch(rows, "relay", "springAi"))
+             for name, rows in (("call", call), ("stream", stream), ("64 streams", conc))]
+    if any(floor for _, floor, _ in lines):
+        w("Per batch (relay's time over the other's; below 1 is faster):")
+        w("")
+        for name, floor, spring in lines:
+            if floor:
+                w(f"- {name}, relay / floor: {floor}; relay / spring-ai: {spring}")
+        w("")
     ratio_lines = [
         f"RATIO call_latency relay/floor={call_relay:.2f} spring-ai/floor={call_spring:.2f}",
         f"RATIO stream_throughput relay/floor={st_relay:.2f} spring-ai/floor={st_spring:.2f}",

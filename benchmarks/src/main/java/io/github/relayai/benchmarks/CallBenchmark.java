@@ -13,26 +13,17 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class CallBenchmark {
+public class CallBenchmark extends Contest {
 
 	@Benchmark
-	public long ceiling(Gateway gateway) throws Exception {
-		return gateway.ceilingCall();
-	}
-
-	@Benchmark
-	public String floor(Gateway gateway) throws Exception {
-		return gateway.floorCall();
-	}
-
-	@Benchmark
-	public String relay(Gateway gateway) {
-		return Gateway.text(gateway.relay.call(Gateway.prompt()));
-	}
-
-	@Benchmark
-	public String springAi(Gateway gateway) {
-		return Gateway.text(gateway.springAi.call(Gateway.prompt()));
+	public Object call(Gateway gateway) throws Exception {
+		return switch (this.contender) {
+			case "ceiling" -> gateway.ceilingCall();
+			case "floor" -> gateway.floorCall();
+			case "relay" -> Gateway.text(gateway.relay.call(Gateway.prompt()));
+			case "springAi" -> Gateway.text(gateway.springAi.call(Gateway.prompt()));
+			default -> throw unknownContender();
+		};
 	}
 
 }

@@ -17,40 +17,38 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class ConcurrentStreamBenchmark {
+public class ConcurrentStreamBenchmark extends Contest {
 
 	@Benchmark
-	public long ceiling(Gateway gateway) {
+	public long streams(Gateway gateway) {
 		List<CompletableFuture<Long>> all = new ArrayList<>(Gateway.SUBSCRIBERS);
-		for (int i = 0; i < Gateway.SUBSCRIBERS; i++) {
-			all.add(gateway.ceilingStreamAsync());
+		switch (this.contender) {
+			case "ceiling" -> {
+				for (int i = 0; i < Gateway.SUBSCRIBERS; i++) {
+					all.add(gateway.ceilingStreamAsync());
+				}
+				return Gateway.join(all);
+			}
+			case "floor" -> {
+				for (int i = 0; i < Gateway.SUBSCRIBERS; i++) {
+					java.util.concurrent.atomic.AtomicLong length = new java.util.concurrent.atomic.AtomicLong();
+					all.add(gateway.floorStream(text -> length.addAndGet(text.length()), t -> {
+					}).thenApply(chunks -> length.get()));
+				}
+				return check(Gateway.join(all));
+			}
+			case "relay" -> {
+				return check(Gateway.concurrently(() -> gateway.relay.stream(Gateway.prompt())));
+			}
+			case "springAi" -> {
+				return check(Gateway.concurrently(() -> gateway.springAi.stream(Gateway.prompt())));
+			}
+			default -> throw unknownContender();
 		}
-		return Gateway.join(all);
 	}
 
-	@Benchmark
-	public long floor(Gateway gateway) {
-		List<CompletableFuture<Long>> all = new ArrayList<>(Gateway.SUBSCRIBERS);
-		for (int i = 0; i < Gateway.SUBSCRIBERS; i++) {
-			java.util.concurrent.atomic.AtomicLong length = new java.util.concurrent.atomic.AtomicLong();
-			all.add(gateway.floorStream(text -> length.addAndGet(text.length()), t -> {
-			}).thenApply(chunks -> length.get()));
-		}
-		return check("floor", Gateway.join(all));
-	}
-
-	@Benchmark
-	public long relay(Gateway gateway) {
-		return check("relay", Gateway.concurrently(() -> gateway.relay.stream(Gateway.prompt())));
-	}
-
-	@Benchmark
-	public long springAi(Gateway gateway) {
-		return check("spring-ai", Gateway.concurrently(() -> gateway.springAi.stream(Gateway.prompt())));
-	}
-
-	private static long check(String what, long total) {
-		Gateway.checkLength(what, total, (long) Payloads.STREAM_TEXT.length() * Gateway.SUBSCRIBERS);
+	private long check(long total) {
+		Gateway.checkLength(this.contender, total, (long) Payloads.STREAM_TEXT.length() * Gateway.SUBSCRIBERS);
 		return total;
 	}
 

@@ -22,7 +22,7 @@ import reactor.core.publisher.Flux;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class StreamBenchmark {
+public class StreamBenchmark extends Contest {
 
 	/** Time to first content chunk, summed over the iteration's streams. */
 	@State(Scope.Thread)
@@ -62,37 +62,25 @@ public class StreamBenchmark {
 	}
 
 	@Benchmark
-	public long ceiling(Gateway gateway) throws Exception {
-		long bytes = gateway.ceilingStream();
-		Gateway.checkLength("ceiling bytes", bytes, Payloads.STREAM_BODY.length);
-		return bytes;
-	}
-
-	@Benchmark
-	public long floor(Gateway gateway, FirstChunk firstChunk) throws Exception {
-		long[] length = new long[1];
+	public long stream(Gateway gateway, FirstChunk firstChunk) throws Exception {
+		if (this.contender.equals("ceiling")) {
+			long bytes = gateway.ceilingStream();
+			Gateway.checkLength("ceiling bytes", bytes, Payloads.STREAM_BODY.length);
+			return bytes;
+		}
 		firstChunk.begin();
-		gateway.floorStream(text -> length[0] += text.length(), firstChunk::arrived).join();
+		long length = switch (this.contender) {
+			case "floor" -> {
+				long[] text = new long[1];
+				gateway.floorStream(t -> text[0] += t.length(), firstChunk::arrived).join();
+				yield text[0];
+			}
+			case "relay" -> consume(gateway.relay.stream(Gateway.prompt()), firstChunk);
+			case "springAi" -> consume(gateway.springAi.stream(Gateway.prompt()), firstChunk);
+			default -> throw unknownContender();
+		};
 		firstChunk.end();
-		Gateway.checkLength("floor", length[0], Payloads.STREAM_TEXT.length());
-		return length[0];
-	}
-
-	@Benchmark
-	public long relay(Gateway gateway, FirstChunk firstChunk) {
-		firstChunk.begin();
-		long length = consume(gateway.relay.stream(Gateway.prompt()), firstChunk);
-		firstChunk.end();
-		Gateway.checkLength("relay", length, Payloads.STREAM_TEXT.length());
-		return length;
-	}
-
-	@Benchmark
-	public long springAi(Gateway gateway, FirstChunk firstChunk) {
-		firstChunk.begin();
-		long length = consume(gateway.springAi.stream(Gateway.prompt()), firstChunk);
-		firstChunk.end();
-		Gateway.checkLength("spring-ai", length, Payloads.STREAM_TEXT.length());
+		Gateway.checkLength(this.contender, length, Payloads.STREAM_TEXT.length());
 		return length;
 	}
 
