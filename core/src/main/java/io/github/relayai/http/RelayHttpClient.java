@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.relayai.error.ProviderError;
@@ -166,7 +169,7 @@ public final class RelayHttpClient {
 			.timeout(this.readIdleTimeout)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		return sendAsync(request, HttpResponse.BodyHandlers.ofPublisher())
+		return sendAsync(request, info -> new StreamBody(), CompletableFuture::completedStage)
 			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> transportFailure(ex, path, model))
 			.flatMapMany(response -> {
 				if (response.status() / 100 != 2) {
@@ -181,10 +184,10 @@ public final class RelayHttpClient {
 	 * Feeds each network read to the parser and the decoder, so that every read yields its values in
 	 * one batch.
 	 */
-	private <T> Flux<T> decode(Received<Flow.Publisher<List<ByteBuffer>>> response, SseDecoder<T> decoder,
+	private <T> Flux<T> decode(Received<StreamBody> response, SseDecoder<T> decoder,
 			String path, String model) {
 		SseStream<T> stream = new SseStream<>(new SseParser(this.maxResponseBytes), decoder);
-		return bytes(response.body(), path, model).map(stream::read)
+		return bytes(new DrainingBody(response.body(), stream::isStopped, this.idle), path, model).map(stream::read)
 			.takeUntil(values -> stream.isStopped())
 			.concatWith(Mono.fromSupplier(stream::end))
 			.concatMapIterable(values -> values)
@@ -247,7 +250,7 @@ public final class RelayHttpClient {
 				? new BoundedBody(this.maxResponseBytes, () -> tooLarge(path, model, null), this.idle)
 				: new BoundedBody(MAX_ERROR_BODY_BYTES, null, this.idle);
 		return Mono.defer(() -> Schedulers.isInNonBlockingThread()
-				? sendAsync(request.copy().timeout(this.readIdleTimeout).build(), handler)
+				? sendAsync(request.copy().timeout(this.readIdleTimeout).build(), handler::apply, HttpResponse.BodySubscriber::getBody)
 				: Mono.fromCallable(() -> send(request.build(), handler)))
 			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> relayCause(ex)
 				.orElseGet(() -> transportFailure(ex, path, model)))
@@ -267,26 +270,26 @@ public final class RelayHttpClient {
 	}
 
 	/**
-	 * Sends without blocking and hands over the response on the client's own thread as soon as its body
-	 * is ready: at once for a publisher, at its end for a collected body. The future of
-	 * {@link HttpClient#sendAsync} completes on the common pool instead, which on machines with two
-	 * cores or fewer starts a new thread for every request, on the way to the first byte.
+	 * Sends without blocking and hands over the response on the client's own thread as soon as
+	 * {@code value} has it: at the end of a collected body, at once for a stream's body. The future of
+	 * {@link HttpClient#sendAsync} completes on the common pool instead, which on machines with two cores
+	 * or fewer starts a new thread for every request.
 	 */
-	private <T> Mono<Received<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+	private <T, S extends HttpResponse.BodySubscriber<T>, V> Mono<Received<V>> sendAsync(HttpRequest request,
+			Function<HttpResponse.ResponseInfo, S> handler, Function<S, CompletionStage<V>> value) {
 		return Mono.create(sink -> {
-			java.util.concurrent.CompletableFuture<HttpResponse<T>> exchange = this.client.sendAsync(request,
-					info -> {
-						HttpResponse.BodySubscriber<T> body = handler.apply(info);
-						body.getBody().whenComplete((value, failure) -> {
-							if (failure != null) {
-								sink.error(failure);
-							}
-							else {
-								sink.success(new Received<>(info.statusCode(), info.headers(), value));
-							}
-						});
-						return body;
-					});
+			CompletableFuture<HttpResponse<T>> exchange = this.client.sendAsync(request, info -> {
+				S body = handler.apply(info);
+				value.apply(body).whenComplete((received, failure) -> {
+					if (failure != null) {
+						sink.error(failure);
+					}
+					else {
+						sink.success(new Received<>(info.statusCode(), info.headers(), received));
+					}
+				});
+				return body;
+			});
 			exchange.whenComplete((response, failure) -> {
 				if (failure != null) {
 					sink.error(failure);
