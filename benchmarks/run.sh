@@ -2,7 +2,7 @@
 # Builds the benchmarks module and runs every workload, one JMH invocation (one JVM session) per
 # comparison, then writes docs/performance.md and prints the RATIO lines last.
 #
-#   bash benchmarks/run.sh           # full run (3 batches of forks, long warm-up; ~19 minutes on 2 cores)
+#   bash benchmarks/run.sh           # full run (3 batches of forks, long warm-up; ~20 minutes on 2 cores)
 #   bash benchmarks/run.sh --quick   # 1 fork, short iterations; under 3 minutes on 2 cores
 #
 # JAVA=/path/to/java picks the JVM that runs the benchmarks (default: $JAVA_HOME/bin/java, or java).

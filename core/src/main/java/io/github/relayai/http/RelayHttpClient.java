@@ -250,7 +250,8 @@ public final class RelayHttpClient {
 				? new BoundedBody(this.maxResponseBytes, () -> tooLarge(path, model, null), this.idle)
 				: new BoundedBody(MAX_ERROR_BODY_BYTES, null, this.idle);
 		return Mono.defer(() -> Schedulers.isInNonBlockingThread()
-				? sendAsync(request.copy().timeout(this.readIdleTimeout).build(), handler::apply, HttpResponse.BodySubscriber::getBody)
+				? sendAsync(request.copy().timeout(this.readIdleTimeout).build(), handler::apply,
+						HttpResponse.BodySubscriber::getBody)
 				: Mono.fromCallable(() -> send(request.build(), handler)))
 			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> relayCause(ex)
 				.orElseGet(() -> transportFailure(ex, path, model)))

@@ -7,11 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
+import io.github.relayai.http.Probes.Demand;
 import org.junit.jupiter.api.Test;
 
+import static io.github.relayai.http.Probes.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,33 +20,10 @@ class BoundedBodyTest {
 
 	private static final IdleWatch WATCH = new IdleWatch(Duration.ofMinutes(5));
 
-	/** The subscription the JDK client would give: records demand and cancellation. */
-	private static final class Subscription implements Flow.Subscription {
-
-		long requested;
-
-		boolean cancelled;
-
-		@Override
-		public void request(long n) {
-			this.requested += n;
-		}
-
-		@Override
-		public void cancel() {
-			this.cancelled = true;
-		}
-
-	}
-
-	private static List<ByteBuffer> bytes(String text) {
-		return List.of(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-	}
-
 	@Test
 	void collectsTheWholeBodyAcrossPieces() throws Exception {
 		BoundedBody body = new BoundedBody(100, () -> new IllegalStateException("too large"), WATCH);
-		Subscription subscription = new Subscription();
+		Demand subscription = new Demand();
 		body.onSubscribe(subscription);
 		body.onNext(bytes("{\"a\":"));
 		body.onNext(List.of(ByteBuffer.allocateDirect(2).put((byte) '1').put((byte) '}').flip()));
@@ -58,7 +36,7 @@ class BoundedBodyTest {
 	@Test
 	void anAnswerPastTheLimitFailsAndStopsTheTransfer() {
 		BoundedBody body = new BoundedBody(8, () -> new IllegalStateException("too large"), WATCH);
-		Subscription subscription = new Subscription();
+		Demand subscription = new Demand();
 		body.onSubscribe(subscription);
 		body.onNext(bytes("12345"));
 		body.onNext(bytes("6789"));
@@ -71,7 +49,7 @@ class BoundedBodyTest {
 	@Test
 	void anErrorPageIsCutToItsStart() throws Exception {
 		BoundedBody body = new BoundedBody(6, null, WATCH);
-		body.onSubscribe(new Subscription());
+		body.onSubscribe(new Demand());
 		body.onNext(bytes("<html>"));
 		body.onNext(bytes("<body>502 Bad Gateway</body></html>"));
 		body.onComplete();
@@ -81,7 +59,7 @@ class BoundedBodyTest {
 	@Test
 	void silenceLongerThanTheIdleTimeoutFailsWithATimeout() {
 		BoundedBody body = new BoundedBody(100, null, new IdleWatch(Duration.ofMillis(20)));
-		Subscription subscription = new Subscription();
+		Demand subscription = new Demand();
 		body.onSubscribe(subscription);
 		CompletableFuture<byte[]> result = body.getBody().toCompletableFuture();
 		assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(HttpTimeoutException.class)

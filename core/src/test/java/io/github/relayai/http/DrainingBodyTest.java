@@ -3,15 +3,15 @@ package io.github.relayai.http;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.relayai.http.StreamBodyTest.Reader;
+import io.github.relayai.http.Probes.Demand;
+import io.github.relayai.http.Probes.Reader;
 import org.junit.jupiter.api.Test;
 
-import static io.github.relayai.http.StreamBodyTest.bytes;
+import static io.github.relayai.http.Probes.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,7 +35,7 @@ class DrainingBodyTest {
 		subscribe(Duration.ofMinutes(5));
 		this.reader.subscription.request(1);
 		this.reader.subscription.cancel();
-		assertThat(this.source.cancelled).isTrue();
+		assertThat(this.source.demand.cancelled).isTrue();
 	}
 
 	@Test
@@ -46,12 +46,12 @@ class DrainingBodyTest {
 		this.finished.set(true);
 		this.reader.subscription.cancel();
 
-		assertThat(this.source.cancelled).isFalse();
-		assertThat(this.source.requested).isEqualTo(Long.MAX_VALUE);
+		assertThat(this.source.demand.cancelled).isFalse();
+		assertThat(this.source.demand.requested).isEqualTo(Long.MAX_VALUE);
 		this.source.subscriber.onNext(bytes("\n"));
 		this.source.subscriber.onComplete();
 		assertThat(this.reader.signals).containsExactly("next data: [DONE]\n\n");
-		assertThat(this.source.cancelled).isFalse();
+		assertThat(this.source.demand.cancelled).isFalse();
 	}
 
 	@Test
@@ -60,7 +60,7 @@ class DrainingBodyTest {
 		this.finished.set(true);
 		this.reader.subscription.cancel();
 		this.source.subscriber.onNext(bytes(": keep-alive\n\n".repeat(80)));
-		assertThat(this.source.cancelled).isTrue();
+		assertThat(this.source.demand.cancelled).isTrue();
 		assertThat(this.reader.signals).isEmpty();
 	}
 
@@ -69,35 +69,20 @@ class DrainingBodyTest {
 		subscribe(Duration.ofMillis(20));
 		this.finished.set(true);
 		this.reader.subscription.cancel();
-		assertThat(this.source.cancelledLatch.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.source.demand.cancellation.await(10, TimeUnit.SECONDS)).isTrue();
 	}
 
-	/** A body publisher that records what its subscriber asks for. */
-	static final class Source implements Flow.Publisher<List<ByteBuffer>>, Flow.Subscription {
+	/** A body publisher that gives its subscriber a recording subscription. */
+	static final class Source implements Flow.Publisher<List<ByteBuffer>> {
 
-		final CountDownLatch cancelledLatch = new CountDownLatch(1);
+		final Demand demand = new Demand();
 
 		Flow.Subscriber<? super List<ByteBuffer>> subscriber;
-
-		volatile long requested;
-
-		volatile boolean cancelled;
 
 		@Override
 		public void subscribe(Flow.Subscriber<? super List<ByteBuffer>> subscriber) {
 			this.subscriber = subscriber;
-			subscriber.onSubscribe(this);
-		}
-
-		@Override
-		public void request(long n) {
-			this.requested = (n == Long.MAX_VALUE || this.requested + n < 0) ? Long.MAX_VALUE : this.requested + n;
-		}
-
-		@Override
-		public void cancel() {
-			this.cancelled = true;
-			this.cancelledLatch.countDown();
+			subscriber.onSubscribe(this.demand);
 		}
 
 	}

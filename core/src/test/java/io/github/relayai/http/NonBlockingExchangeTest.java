@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.testsupport.Fixtures;
@@ -76,6 +77,21 @@ class NonBlockingExchangeTest {
 		Throwable failure = catchThrowable(() -> postFromParallelThread(http(100), new java.util.ArrayList<>()));
 		assertThat(failure).isInstanceOf(RelayAiException.class).hasMessageContaining("max-response-size");
 		assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.SERVER_ERROR);
+	}
+
+	@Test
+	void bodyThatBreaksFailsTypedAndTheClientCarriesOn() {
+		RelayHttpClient http = http(1 << 20);
+		gateway.stub(post(urlPathEqualTo(PATH)), aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
+		Throwable failure = catchThrowable(() -> postFromParallelThread(http, new java.util.ArrayList<>()));
+		assertThat(failure).isInstanceOf(RelayAiException.class);
+		assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.UNAVAILABLE);
+
+		gateway.server().resetAll();
+		String answer = Fixtures.response("openai-text-usage-details.json");
+		gateway.stubJson(PATH, 200, answer);
+		assertThat(new String(postFromParallelThread(http, new java.util.ArrayList<>()), StandardCharsets.UTF_8))
+			.isEqualTo(answer);
 	}
 
 }

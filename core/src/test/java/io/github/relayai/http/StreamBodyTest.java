@@ -1,13 +1,10 @@
 package io.github.relayai.http;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Flow;
-
+import io.github.relayai.http.Probes.Demand;
+import io.github.relayai.http.Probes.Reader;
 import org.junit.jupiter.api.Test;
 
+import static io.github.relayai.http.Probes.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,7 +16,7 @@ class StreamBodyTest {
 	@Test
 	void readerGetsTheBytesAndTheEndAndTheBodyCompletesOnlyAtTheEnd() {
 		StreamBody body = new StreamBody();
-		Upstream upstream = new Upstream();
+		Demand upstream = new Demand();
 		Reader reader = new Reader();
 		body.subscribe(reader);
 		body.onSubscribe(upstream);
@@ -37,7 +34,7 @@ class StreamBodyTest {
 	@Test
 	void endBeforeTheReaderArrivedIsHandedOverAfterItsSubscription() {
 		StreamBody body = new StreamBody();
-		body.onSubscribe(new Upstream());
+		body.onSubscribe(new Demand());
 		body.onError(new IllegalStateException("reset"));
 
 		Reader reader = new Reader();
@@ -51,7 +48,7 @@ class StreamBodyTest {
 	@Test
 	void cancelStopsTheSignalsAndEndsTheBodyForTheClient() {
 		StreamBody body = new StreamBody();
-		Upstream upstream = new Upstream();
+		Demand upstream = new Demand();
 		Reader reader = new Reader();
 		body.subscribe(reader);
 		body.onSubscribe(upstream);
@@ -72,60 +69,6 @@ class StreamBodyTest {
 		Reader second = new Reader();
 		body.subscribe(second);
 		assertThat(second.signals).containsExactly("error A response body has one reader only");
-	}
-
-	static List<ByteBuffer> bytes(String text) {
-		return List.of(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	static final class Upstream implements Flow.Subscription {
-
-		long requested;
-
-		boolean cancelled;
-
-		@Override
-		public void request(long n) {
-			this.requested += n;
-		}
-
-		@Override
-		public void cancel() {
-			this.cancelled = true;
-		}
-
-	}
-
-	static final class Reader implements Flow.Subscriber<List<ByteBuffer>> {
-
-		final List<String> signals = new ArrayList<>();
-
-		Flow.Subscription subscription;
-
-		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.subscription = subscription;
-		}
-
-		@Override
-		public void onNext(List<ByteBuffer> item) {
-			StringBuilder text = new StringBuilder();
-			for (ByteBuffer buffer : item) {
-				text.append(StandardCharsets.UTF_8.decode(buffer.duplicate()));
-			}
-			this.signals.add("next " + text);
-		}
-
-		@Override
-		public void onError(Throwable throwable) {
-			this.signals.add("error " + throwable.getMessage());
-		}
-
-		@Override
-		public void onComplete() {
-			this.signals.add("complete");
-		}
-
 	}
 
 }
