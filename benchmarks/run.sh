@@ -3,7 +3,7 @@
 # comparison, then writes docs/performance.md and prints the RATIO lines last.
 #
 #   bash benchmarks/run.sh           # full run (3 batches of forks, long warm-up; ~20 minutes on 2 cores)
-#   bash benchmarks/run.sh --quick   # 1 fork, short iterations; under 3 minutes on 2 cores
+#   bash benchmarks/run.sh --quick   # 1 batch, short warm-up; under 3 minutes on 2 cores
 #
 # JAVA=/path/to/java picks the JVM that runs the benchmarks (default: $JAVA_HOME/bin/java, or java).
 set -euo pipefail
