@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Operating Relay: Micrometer request metrics ({@link RelayMetrics}) and, with Actuator, a
- * {@link SanitizingFunction} that masks Relay's secrets. Each part is active only when its library is on the
- * class path; the health indicator is in {@link RelayHealthAutoConfiguration}.
+ * Operating Relay: Micrometer request metrics ({@link RelayMetrics}) and, with Actuator,
+ * a {@link SanitizingFunction} that masks Relay's secrets. Each part is active only when
+ * its library is on the class path; the health indicator is in
+ * {@link RelayHealthAutoConfiguration}.
  */
 @AutoConfiguration(before = RelayChatAutoConfiguration.class)
 public class RelayActuatorAutoConfiguration {

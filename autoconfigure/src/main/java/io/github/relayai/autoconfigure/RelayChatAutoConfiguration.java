@@ -25,8 +25,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configures a Relay {@link RelayChatModel} (and so Spring AI's {@code ChatClient}) from
- * {@code spring.ai.relay.*}. Active when {@code spring.ai.model.chat} is {@code relay} or unset.
+ * Auto-configures a Relay {@link RelayChatModel} (and so Spring AI's {@code ChatClient})
+ * from {@code spring.ai.relay.*}. Active when {@code spring.ai.model.chat} is
+ * {@code relay} or unset.
  */
 @AutoConfiguration(after = RelayErrorAutoConfiguration.class)
 @EnableConfigurationProperties({ RelayConnectionProperties.class, RelayChatProperties.class,
@@ -63,8 +64,8 @@ public class RelayChatAutoConfiguration {
 			.maxResponseBytes((int) Math.min(Integer.MAX_VALUE, properties.getMaxResponseSize().toBytes()))
 			.classifier(classifier);
 		if (properties.getProxy().getHost() != null && !properties.getProxy().getHost().isBlank()) {
-			builder.proxy(ProxySelector.of(
-					InetSocketAddress.createUnresolved(properties.getProxy().getHost(), properties.getProxy().getPort())));
+			builder.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(properties.getProxy().getHost(),
+					properties.getProxy().getPort())));
 		}
 		try {
 			return builder.build();

@@ -25,16 +25,16 @@ public class RelayChatProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Whether a model that is not a chat model (the gateway answers NON_CHAT_MODEL) is re-sent to
-	 * /v1/completions or /v1/responses, as the gateway suggests, and the choice remembered per model.
-	 * When false the NonChatModelException is thrown.
+	 * Whether a model that is not a chat model (the gateway answers NON_CHAT_MODEL) is
+	 * re-sent to /v1/completions or /v1/responses, as the gateway suggests, and the
+	 * choice remembered per model. When false the NonChatModelException is thrown.
 	 */
 	private boolean endpointFallback = true;
 
 	/**
-	 * Whether the endpoint of each model is looked up in the gateway's /v1/models list (fetched once,
-	 * lazily, cached for an hour) where the gateway reports supported_endpoint_types. When false no
-	 * request goes to /v1/models for routing.
+	 * Whether the endpoint of each model is looked up in the gateway's /v1/models list
+	 * (fetched once, lazily, cached for an hour) where the gateway reports
+	 * supported_endpoint_types. When false no request goes to /v1/models for routing.
 	 */
 	private boolean modelDiscovery = true;
 
@@ -44,14 +44,16 @@ public class RelayChatProperties {
 	private final Options options = new Options();
 
 	/**
-	 * How whole-answer calls are sent: auto (a plain request, and after a QUEUE_FULL answer from the gateway
-	 * a stream aggregated into one response), stream (always a stream) or plain (never a stream).
+	 * How whole-answer calls are sent: auto (a plain request, and after a QUEUE_FULL
+	 * answer from the gateway a stream aggregated into one response), stream (always a
+	 * stream) or plain (never a stream).
 	 */
 	private Transport transport = Transport.AUTO;
 
 	/**
-	 * Models tried in order when the requested one is not found, unavailable or still failing after its
-	 * retries; the response metadata key relay.model names the model that answered.
+	 * Models tried in order when the requested one is not found, unavailable or still
+	 * failing after its retries; the response metadata key relay.model names the model
+	 * that answered.
 	 */
 	private List<String> fallbackModels = new ArrayList<>();
 
@@ -190,8 +192,8 @@ public class RelayChatProperties {
 		private Boolean streamUsage = true;
 
 		/**
-		 * Whether a stream delivers the deltas of one choice that arrive in the same network read as
-		 * one response; false gives one response per provider chunk.
+		 * Whether a stream delivers the deltas of one choice that arrive in the same
+		 * network read as one response; false gives one response per provider chunk.
 		 */
 		private Boolean mergeStreamDeltas = true;
 

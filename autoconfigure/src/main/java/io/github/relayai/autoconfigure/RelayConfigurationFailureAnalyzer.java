@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a {@link RelayConfigurationException} into a start-up report that names the property and
- * shows how to set it.
+ * Turns a {@link RelayConfigurationException} into a start-up report that names the
+ * property and shows how to set it.
  */
 class RelayConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<RelayConfigurationException> {
 

@@ -17,8 +17,8 @@ public class RelayConnectionProperties {
 	public static final String PREFIX = "spring.ai.relay";
 
 	/**
-	 * Root URL of the OpenAI-compatible gateway, with or without a trailing /v1, for example
-	 * https://gateway.example.com/v1.
+	 * Root URL of the OpenAI-compatible gateway, with or without a trailing /v1, for
+	 * example https://gateway.example.com/v1.
 	 */
 	private String baseUrl;
 
@@ -33,14 +33,16 @@ public class RelayConnectionProperties {
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * How long to wait for the answer's headers and then between any two pieces of the body;
-	 * keep-alive comments in a stream reset it, so long live streams are never cut off. Checked every
-	 * tenth of its length, so a silent gateway is given up on after 1 to 1.1 times this.
+	 * How long to wait for the answer's headers and then between any two pieces of the
+	 * body; keep-alive comments in a stream reset it, so long live streams are never cut
+	 * off. Checked every tenth of its length, so a silent gateway is given up on after 1
+	 * to 1.1 times this.
 	 */
 	private Duration readIdleTimeout = Duration.ofMinutes(5);
 
 	/**
-	 * Extra HTTP headers sent with every request, for example an organisation or routing header.
+	 * Extra HTTP headers sent with every request, for example an organisation or routing
+	 * header.
 	 */
 	private Map<String, String> headers = new LinkedHashMap<>();
 

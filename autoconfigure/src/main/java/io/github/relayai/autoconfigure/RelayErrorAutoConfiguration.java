@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configures Relay's error classification: the {@link ProviderErrorClassifier} from
  * {@code spring.ai.relay.errors.*} and, with Spring AI's {@code ChatClient}, the
- * {@link ProviderErrorAdvisor} on every auto-configured {@code ChatClient.Builder} — for any chat
- * model, Spring AI's OpenAI model included.
+ * {@link ProviderErrorAdvisor} on every auto-configured {@code ChatClient.Builder} — for
+ * any chat model, Spring AI's OpenAI model included.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(RelayErrorProperties.class)

@@ -19,7 +19,8 @@ public class RelayErrorProperties {
 	public static final String PREFIX = "spring.ai.relay.errors";
 
 	/**
-	 * Language of the hints in exception messages: en or zh-CN. Defaults to the JVM's locale.
+	 * Language of the hints in exception messages: en or zh-CN. Defaults to the JVM's
+	 * locale.
 	 */
 	private Locale locale;
 
@@ -29,7 +30,8 @@ public class RelayErrorProperties {
 	private List<Rule> rules = new ArrayList<>();
 
 	/**
-	 * The advisor that gives ChatClient calls Relay's typed exceptions, whatever the chat model.
+	 * The advisor that gives ChatClient calls Relay's typed exceptions, whatever the chat
+	 * model.
 	 */
 	private final Advisor advisor = new Advisor();
 
@@ -167,7 +169,8 @@ public class RelayErrorProperties {
 	public static class Advisor {
 
 		/**
-		 * Whether to register the error advisor on every auto-configured ChatClient.Builder.
+		 * Whether to register the error advisor on every auto-configured
+		 * ChatClient.Builder.
 		 */
 		private boolean enabled = true;
 

@@ -11,8 +11,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code relay} {@link RelayHealthIndicator}, when Spring Boot's health module is present and the
- * Relay chat model is configured; {@code management.health.relay.enabled=false} turns it off.
+ * The {@code relay} {@link RelayHealthIndicator}, when Spring Boot's health module is
+ * present and the Relay chat model is configured;
+ * {@code management.health.relay.enabled=false} turns it off.
  */
 @AutoConfiguration(after = RelayChatAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)

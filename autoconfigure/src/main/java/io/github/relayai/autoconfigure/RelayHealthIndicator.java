@@ -14,10 +14,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import reactor.core.Exceptions;
 
 /**
- * Whether the gateway is reachable and lists the configured model at {@code /v1/models}: the list is
- * fetched at most once per {@code spring.ai.relay.health.cache-ttl} (a failed fetch once a minute), so a
- * health check spends no tokens and rarely a request. DOWN carries the error {@code category} and a
- * {@code hint}; no detail ever shows the API key.
+ * Whether the gateway is reachable and lists the configured model at {@code /v1/models}:
+ * the list is fetched at most once per {@code spring.ai.relay.health.cache-ttl} (a failed
+ * fetch once a minute), so a health check spends no tokens and rarely a request. DOWN
+ * carries the error {@code category} and a {@code hint}; no detail ever shows the API
+ * key.
  */
 public final class RelayHealthIndicator implements HealthIndicator {
 
@@ -74,14 +75,14 @@ public final class RelayHealthIndicator implements HealthIndicator {
 			}
 			return health.down()
 				.withDetail("category", ErrorCategory.TIMEOUT.name())
-				.withDetail("hint", "The gateway did not list its models within " + this.timeout
-						+ "; check that it is up and reachable from here.")
+				.withDetail("hint",
+						"The gateway did not list its models within " + this.timeout
+								+ "; check that it is up and reachable from here.")
 				.build();
 		}
 		health.withDetail("models", listed.size());
 		if (this.model == null || this.model.isBlank()) {
-			return health.withDetail("hint", "No model is configured: set spring.ai.relay.chat.options.model.")
-				.build();
+			return health.withDetail("hint", "No model is configured: set spring.ai.relay.chat.options.model.").build();
 		}
 		if (listed.stream().noneMatch(info -> info.id().equals(this.model))) {
 			return health.down()

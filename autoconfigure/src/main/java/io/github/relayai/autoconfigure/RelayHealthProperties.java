@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The Relay health indicator (with Spring Boot Actuator): how often it asks the gateway for its models.
+ * The Relay health indicator (with Spring Boot Actuator): how often it asks the gateway
+ * for its models.
  */
 @ConfigurationProperties(RelayHealthProperties.PREFIX)
 public class RelayHealthProperties {
@@ -14,13 +15,14 @@ public class RelayHealthProperties {
 	public static final String PREFIX = "spring.ai.relay.health";
 
 	/**
-	 * How long the gateway's /v1/models list is reused by the health indicator before it is fetched again;
-	 * a failed fetch is retried after a minute.
+	 * How long the gateway's /v1/models list is reused by the health indicator before it
+	 * is fetched again; a failed fetch is retried after a minute.
 	 */
 	private Duration cacheTtl = Duration.ofMinutes(5);
 
 	/**
-	 * Longest a health check waits for the gateway's model list before reporting DOWN with TIMEOUT.
+	 * Longest a health check waits for the gateway's model list before reporting DOWN
+	 * with TIMEOUT.
 	 */
 	private Duration timeout = Duration.ofSeconds(10);
 

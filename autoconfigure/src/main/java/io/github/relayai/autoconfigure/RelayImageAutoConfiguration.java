@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configures a {@link RelayImageModel} (a Spring AI {@code ImageModel}) when
- * {@code spring.ai.relay.image.options.model} is set and {@code spring.ai.model.image} is {@code relay} or
- * unset. It shares the chat model's transport when there is one, and builds its own from
- * {@code spring.ai.relay.*} otherwise.
+ * {@code spring.ai.relay.image.options.model} is set and {@code spring.ai.model.image} is
+ * {@code relay} or unset. It shares the chat model's transport when there is one, and
+ * builds its own from {@code spring.ai.relay.*} otherwise.
  */
 @AutoConfiguration(after = { RelayErrorAutoConfiguration.class, RelayChatAutoConfiguration.class })
 @EnableConfigurationProperties({ RelayConnectionProperties.class, RelayImageProperties.class })

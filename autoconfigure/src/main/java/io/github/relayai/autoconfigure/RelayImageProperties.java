@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The Relay image model: image models served through chat completions, such as
- * gemini-3-pro-image-preview. Created when {@code spring.ai.relay.image.options.model} is set.
+ * gemini-3-pro-image-preview. Created when {@code spring.ai.relay.image.options.model} is
+ * set.
  */
 @ConfigurationProperties(RelayImageProperties.PREFIX)
 public class RelayImageProperties {
@@ -51,13 +52,14 @@ public class RelayImageProperties {
 		private Integer height;
 
 		/**
-		 * Whether answers are streamed; long generations stay alive through the gateway's heartbeats.
+		 * Whether answers are streamed; long generations stay alive through the gateway's
+		 * heartbeats.
 		 */
 		private boolean stream = true;
 
 		/**
-		 * Extra fields merged into every request body, for example an aspect ratio or image config the
-		 * gateway understands.
+		 * Extra fields merged into every request body, for example an aspect ratio or
+		 * image config the gateway understands.
 		 */
 		private Map<String, Object> extraBody = new LinkedHashMap<>();
 

@@ -6,11 +6,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Publishes every finished Relay request to Micrometer: the timer {@value #REQUESTS} tagged by
- * {@code endpoint}, {@code model}, {@code operation} ({@code call} or {@code stream}), {@code outcome}
- * ({@code success}, {@code failure}, {@code cancelled}) and {@code category} (the error category, or
- * {@code none}), and for streams the timer {@value #TIME_TO_FIRST_TOKEN} tagged by {@code endpoint} and
- * {@code model}.
+ * Publishes every finished Relay request to Micrometer: the timer {@value #REQUESTS}
+ * tagged by {@code endpoint}, {@code model}, {@code operation} ({@code call} or
+ * {@code stream}), {@code outcome} ({@code success}, {@code failure}, {@code cancelled})
+ * and {@code category} (the error category, or {@code none}), and for streams the timer
+ * {@value #TIME_TO_FIRST_TOKEN} tagged by {@code endpoint} and {@code model}.
  */
 public final class RelayMetrics implements RequestListener {
 

@@ -9,10 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Micrometer meters of a {@link Resilience4jPolicy} that Resilience4j's own metrics lack: the gauge
- * {@value #QUEUE_DEPTH} (callers waiting for a slot), the counter {@value #REJECTIONS} tagged by
- * {@code reason} ({@code queue-full}: no room to wait; {@code max-wait}: no slot within the wait), and the
- * counter {@value #RETRIES} of retries tagged by the {@code category} of the failure retried.
+ * Micrometer meters of a {@link Resilience4jPolicy} that Resilience4j's own metrics lack:
+ * the gauge {@value #QUEUE_DEPTH} (callers waiting for a slot), the counter
+ * {@value #REJECTIONS} tagged by {@code reason} ({@code queue-full}: no room to wait;
+ * {@code max-wait}: no slot within the wait), and the counter {@value #RETRIES} of
+ * retries tagged by the {@code category} of the failure retried.
  */
 final class RelayQueueMetrics implements MeterBinder {
 
@@ -37,11 +38,12 @@ final class RelayQueueMetrics implements MeterBinder {
 		Counter maxWait = rejections(registry, "max-wait");
 		this.policy.queue().getEventPublisher().onCallRejected(event -> queueFull.increment());
 		this.policy.bulkhead().getEventPublisher().onCallRejected(event -> maxWait.increment());
-		this.policy.retry().getEventPublisher().onRetry(event -> registry
-			.counter(RETRIES, "category",
-					(event.getLastThrowable() instanceof RelayAiException relay) ? relay.error().category().name()
-							: "UNCLASSIFIED")
-			.increment());
+		this.policy.retry()
+			.getEventPublisher()
+			.onRetry(event -> registry
+				.counter(RETRIES, "category", (event.getLastThrowable() instanceof RelayAiException relay)
+						? relay.error().category().name() : "UNCLASSIFIED")
+				.increment());
 	}
 
 	private static Counter rejections(MeterRegistry registry, String reason) {
@@ -56,7 +58,8 @@ final class RelayQueueMetrics implements MeterBinder {
 	}
 
 	private static int inFlight(Bulkhead bulkhead) {
-		return bulkhead.getMetrics().getMaxAllowedConcurrentCalls() - bulkhead.getMetrics().getAvailableConcurrentCalls();
+		return bulkhead.getMetrics().getMaxAllowedConcurrentCalls()
+				- bulkhead.getMetrics().getAvailableConcurrentCalls();
 	}
 
 }

@@ -30,10 +30,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configures the {@link ResiliencePolicy} of the Relay chat model from
- * {@code spring.ai.relay.resilience.*}: a {@link Resilience4jPolicy} whose instances are named
- * {@code relay}, taken from the application's Resilience4j registries when they hold them. With Micrometer,
- * Resilience4j's tagged metrics of Relay's own instances, a {@value #FAILURES} counter tagged by
- * {@code category}, and {@link RelayQueueMetrics} (queue depth, rejections, retries) are published.
+ * {@code spring.ai.relay.resilience.*}: a {@link Resilience4jPolicy} whose instances are
+ * named {@code relay}, taken from the application's Resilience4j registries when they
+ * hold them. With Micrometer, Resilience4j's tagged metrics of Relay's own instances, a
+ * {@value #FAILURES} counter tagged by {@code category}, and {@link RelayQueueMetrics}
+ * (queue depth, rejections, retries) are published.
  */
 @AutoConfiguration(before = RelayChatAutoConfiguration.class)
 @EnableConfigurationProperties(RelayResilienceProperties.class)
@@ -70,7 +71,8 @@ public class RelayResilienceAutoConfiguration {
 				.bulkhead(properties.getBulkhead().toSettings())
 				.retry(registries.retry()
 					.find(name)
-					.orElseGet(() -> registries.retry().retry(name, properties.getRetry().toSettings().toRetryConfig())))
+					.orElseGet(
+							() -> registries.retry().retry(name, properties.getRetry().toSettings().toRetryConfig())))
 				.bulkhead(registries.bulkhead()
 					.find(name)
 					.orElseGet(() -> registries.bulkhead()
@@ -80,7 +82,8 @@ public class RelayResilienceAutoConfiguration {
 			registries.circuitBreaker()
 				.find(name)
 				.or(() -> createIf(circuitBreaker.enabled(),
-						() -> registries.circuitBreaker().circuitBreaker(name, circuitBreaker.toCircuitBreakerConfig())))
+						() -> registries.circuitBreaker()
+							.circuitBreaker(name, circuitBreaker.toCircuitBreakerConfig())))
 				.ifPresent(builder::circuitBreaker);
 			RateLimiterSettings rateLimiter = properties.getRateLimiter().toSettings();
 			registries.rateLimiter()
@@ -102,8 +105,9 @@ public class RelayResilienceAutoConfiguration {
 	}
 
 	/**
-	 * Micrometer metrics: Resilience4j's tagged metrics for the registries private to Relay (the
-	 * application's own are bound by {@code resilience4j-spring-boot4}), and the {@value #FAILURES} counter.
+	 * Micrometer metrics: Resilience4j's tagged metrics for the registries private to
+	 * Relay (the application's own are bound by {@code resilience4j-spring-boot4}), and
+	 * the {@value #FAILURES} counter.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ MeterRegistry.class, TaggedRetryMetrics.class })
@@ -113,7 +117,8 @@ public class RelayResilienceAutoConfiguration {
 		@ConditionalOnMissingBean(name = "relayResilienceMeterBinder")
 		MeterBinder relayResilienceMeterBinder(RelayResilienceRegistries registries,
 				ObjectProvider<RetryRegistry> retry, ObjectProvider<BulkheadRegistry> bulkhead,
-				ObjectProvider<CircuitBreakerRegistry> circuitBreaker, ObjectProvider<RateLimiterRegistry> rateLimiter) {
+				ObjectProvider<CircuitBreakerRegistry> circuitBreaker,
+				ObjectProvider<RateLimiterRegistry> rateLimiter) {
 			return meters -> {
 				if (registries.retry() != retry.getIfUnique()) {
 					TaggedRetryMetrics.ofRetryRegistry(registries.retry()).bindTo(meters);
@@ -143,9 +148,8 @@ public class RelayResilienceAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "relayFailureCounter")
 		RelayResilienceCustomizer relayFailureCounter(ObjectProvider<MeterRegistry> meterRegistry) {
-			return builder -> meterRegistry.ifUnique(meters -> builder.onFailure(failure -> meters
-				.counter(FAILURES, "category", failure.error().category().name())
-				.increment()));
+			return builder -> meterRegistry.ifUnique(meters -> builder.onFailure(
+					failure -> meters.counter(FAILURES, "category", failure.error().category().name()).increment()));
 		}
 
 	}

@@ -9,9 +9,10 @@ import io.github.relayai.resilience.RetrySettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Retries, the local request queue, the circuit breaker and the rate limiter around every request Relay
- * sends. Resilience4j instances named {@code relay} in the application's Resilience4j registries (from
- * {@code resilience4j-spring-boot4}) replace the corresponding settings here.
+ * Retries, the local request queue, the circuit breaker and the rate limiter around every
+ * request Relay sends. Resilience4j instances named {@code relay} in the application's
+ * Resilience4j registries (from {@code resilience4j-spring-boot4}) replace the
+ * corresponding settings here.
  */
 @ConfigurationProperties(RelayResilienceProperties.PREFIX)
 public class RelayResilienceProperties {
@@ -20,8 +21,8 @@ public class RelayResilienceProperties {
 	public static final String PREFIX = "spring.ai.relay.resilience";
 
 	/**
-	 * Whether Relay applies retries, the local queue, the circuit breaker and the rate limiter; when false
-	 * every request is sent exactly once.
+	 * Whether Relay applies retries, the local queue, the circuit breaker and the rate
+	 * limiter; when false every request is sent exactly once.
 	 */
 	private boolean enabled = true;
 
@@ -95,8 +96,9 @@ public class RelayResilienceProperties {
 		private Duration maxBackoff = Duration.ofSeconds(8);
 
 		/**
-		 * Longest server-directed wait (retry-after-ms, retry-after) that is honoured instead of the computed
-		 * one; a failure asking for longer is reported at once, its message saying when to try again.
+		 * Longest server-directed wait (retry-after-ms, retry-after) that is honoured
+		 * instead of the computed one; a failure asking for longer is reported at once,
+		 * its message saying when to try again.
 		 */
 		private Duration maxRetryAfter = Duration.ofSeconds(60);
 
@@ -157,14 +159,14 @@ public class RelayResilienceProperties {
 	public static class Bulkhead {
 
 		/**
-		 * Requests in flight at most per Relay client; a stream counts until it completes, fails or is
-		 * cancelled.
+		 * Requests in flight at most per Relay client; a stream counts until it
+		 * completes, fails or is cancelled.
 		 */
 		private int maxConcurrentCalls = 16;
 
 		/**
-		 * Further callers that may wait for a free slot; beyond that a caller is rejected at once with a
-		 * QueueFullException.
+		 * Further callers that may wait for a free slot; beyond that a caller is rejected
+		 * at once with a QueueFullException.
 		 */
 		private int maxQueueSize = 64;
 
@@ -218,8 +220,8 @@ public class RelayResilienceProperties {
 		private boolean enabled = false;
 
 		/**
-		 * Percentage of UNAVAILABLE, SERVER_ERROR and TIMEOUT failures in the sliding window that opens the
-		 * circuit.
+		 * Percentage of UNAVAILABLE, SERVER_ERROR and TIMEOUT failures in the sliding
+		 * window that opens the circuit.
 		 */
 		private float failureRateThreshold = 50;
 
@@ -229,7 +231,8 @@ public class RelayResilienceProperties {
 		private int slidingWindowSize = 20;
 
 		/**
-		 * How long the circuit stays open, failing requests at once, before one trial request is let through.
+		 * How long the circuit stays open, failing requests at once, before one trial
+		 * request is let through.
 		 */
 		private Duration waitInOpenState = Duration.ofSeconds(30);
 
@@ -297,7 +300,8 @@ public class RelayResilienceProperties {
 		private Duration refreshPeriod = Duration.ofMinutes(1);
 
 		/**
-		 * How long a request waits for a permit before failing with a RateLimitedException.
+		 * How long a request waits for a permit before failing with a
+		 * RateLimitedException.
 		 */
 		private Duration maxWait = Duration.ofSeconds(30);
 

@@ -6,9 +6,10 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 
 /**
- * The Resilience4j registries Relay takes its {@code relay} instances from: the application's own (from
- * {@code resilience4j-spring-boot4}) where it has them, else registries private to Relay. An instance named
- * {@code relay} already in a registry is used as it is; otherwise Relay creates it there from
+ * The Resilience4j registries Relay takes its {@code relay} instances from: the
+ * application's own (from {@code resilience4j-spring-boot4}) where it has them, else
+ * registries private to Relay. An instance named {@code relay} already in a registry is
+ * used as it is; otherwise Relay creates it there from
  * {@code spring.ai.relay.resilience.*}.
  *
  * @param retry the retry registry

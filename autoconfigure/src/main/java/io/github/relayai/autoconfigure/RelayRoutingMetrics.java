@@ -6,8 +6,8 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * Gives the endpoint router the application's {@link MeterRegistry} when Micrometer is on the class
- * path; kept apart so that Micrometer stays optional.
+ * Gives the endpoint router the application's {@link MeterRegistry} when Micrometer is on
+ * the class path; kept apart so that Micrometer stays optional.
  */
 final class RelayRoutingMetrics {
 

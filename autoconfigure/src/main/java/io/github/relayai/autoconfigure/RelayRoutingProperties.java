@@ -7,9 +7,10 @@ import io.github.relayai.routing.Endpoint;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Per-model settings: {@code spring.ai.relay.models[<model>].endpoint}. Model ids containing dots
- * need the bracket form in properties files ({@code spring.ai.relay.models[gpt-5.2-pro].endpoint}) and
- * quoted brackets in YAML ({@code "[gpt-5.2-pro]":}).
+ * Per-model settings: {@code spring.ai.relay.models[<model>].endpoint}. Model ids
+ * containing dots need the bracket form in properties files
+ * ({@code spring.ai.relay.models[gpt-5.2-pro].endpoint}) and quoted brackets in YAML
+ * ({@code "[gpt-5.2-pro]":}).
  */
 @ConfigurationProperties(RelayConnectionProperties.PREFIX)
 public class RelayRoutingProperties {
@@ -47,8 +48,8 @@ public class RelayRoutingProperties {
 	public static class Model {
 
 		/**
-		 * Endpoint that serves the model (chat, completions or responses); used without a probe
-		 * request. Unset lets Relay choose and fall back.
+		 * Endpoint that serves the model (chat, completions or responses); used without a
+		 * probe request. Unset lets Relay choose and fall back.
 		 */
 		private Endpoint endpoint;
 

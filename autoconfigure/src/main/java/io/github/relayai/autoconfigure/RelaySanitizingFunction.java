@@ -7,10 +7,11 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
- * Masks Relay's secrets in actuator's {@code configprops} and {@code env} endpoints, even when they are
- * set to show values: {@code spring.ai.relay.api-key} and every {@code spring.ai.relay.headers.*} entry
- * whose name looks like a credential (authorization, key, token, secret, cookie, password). Keys are
- * compared without letter case or separators, so {@code apiKey}, {@code api-key} and
+ * Masks Relay's secrets in actuator's {@code configprops} and {@code env} endpoints, even
+ * when they are set to show values: {@code spring.ai.relay.api-key} and every
+ * {@code spring.ai.relay.headers.*} entry whose name looks like a credential
+ * (authorization, key, token, secret, cookie, password). Keys are compared without letter
+ * case or separators, so {@code apiKey}, {@code api-key} and
  * {@code SPRING_AI_RELAY_API_KEY} all match.
  */
 final class RelaySanitizingFunction implements SanitizingFunction {
@@ -24,7 +25,8 @@ final class RelaySanitizingFunction implements SanitizingFunction {
 	@Override
 	public SanitizableData apply(SanitizableData data) {
 		String key = normalize(data.getKey());
-		if (key.equals(API_KEY) || (key.startsWith(HEADERS) && CREDENTIAL.matcher(key.substring(HEADERS.length())).find())) {
+		if (key.equals(API_KEY)
+				|| (key.startsWith(HEADERS) && CREDENTIAL.matcher(key.substring(HEADERS.length())).find())) {
 			return data.withSanitizedValue();
 		}
 		return data;

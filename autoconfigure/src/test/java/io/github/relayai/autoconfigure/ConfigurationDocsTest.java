@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every property in the generated configuration metadata has Javadoc (so IDEs explain it) and is
- * documented in {@code docs/configuration.md}.
+ * Every property in the generated configuration metadata has Javadoc (so IDEs explain it)
+ * and is documented in {@code docs/configuration.md}.
  */
 class ConfigurationDocsTest {
 

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Health indicator, request and queue metrics, secret masking in actuator endpoints, and the start-up
- * warning for plain http to a remote host.
+ * Health indicator, request and queue metrics, secret masking in actuator endpoints, and
+ * the start-up warning for plain http to a remote host.
  */
 class RelayActuatorAutoConfigurationTest {
 
@@ -50,9 +50,9 @@ class RelayActuatorAutoConfigurationTest {
 		.build();
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
-				RelayActuatorAutoConfiguration.class, RelayChatAutoConfiguration.class,
-				RelayHealthAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class,
+				RelayResilienceAutoConfiguration.class, RelayActuatorAutoConfiguration.class,
+				RelayChatAutoConfiguration.class, RelayHealthAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.chat.options.model=gpt-4o-mini", "spring.ai.relay.api-key=" + KEY);
 
 	private ApplicationContextRunner atGateway() {
@@ -125,8 +125,9 @@ class RelayActuatorAutoConfigurationTest {
 
 	@Test
 	void apiKeyAndCredentialHeadersAreMaskedInTheEnvEndpoint() {
-		atGateway().withPropertyValues("spring.ai.relay.headers.X-Api-Key=hdr-secret-1",
-				"spring.ai.relay.headers.X-Auth-Token=hdr-secret-2", "spring.ai.relay.headers.X-Org=acme")
+		atGateway()
+			.withPropertyValues("spring.ai.relay.headers.X-Api-Key=hdr-secret-1",
+					"spring.ai.relay.headers.X-Auth-Token=hdr-secret-2", "spring.ai.relay.headers.X-Org=acme")
 			.run(context -> {
 				EnvironmentEndpoint env = new EnvironmentEndpoint(context.getEnvironment(),
 						context.getBeansOfType(SanitizingFunction.class).values(), Show.ALWAYS);

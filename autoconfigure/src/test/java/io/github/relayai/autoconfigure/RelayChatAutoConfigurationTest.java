@@ -30,8 +30,9 @@ class RelayChatAutoConfigurationTest {
 
 	@Test
 	void createsChatModelWhenSelectorUnset() {
-		this.runner.withPropertyValues("spring.ai.relay.base-url=" + gateway.baseUrl(),
-				"spring.ai.relay.chat.options.model=gpt-4o-mini")
+		this.runner
+			.withPropertyValues("spring.ai.relay.base-url=" + gateway.baseUrl(),
+					"spring.ai.relay.chat.options.model=gpt-4o-mini")
 			.run(context -> {
 				assertThat(context).hasSingleBean(ChatModel.class).hasSingleBean(RelayChatModel.class);
 				assertThat(context.getBean(RelayChatModel.class).getOptions().getModel()).isEqualTo("gpt-4o-mini");
@@ -41,13 +42,15 @@ class RelayChatAutoConfigurationTest {
 
 	@Test
 	void streamDeltasAreMergedUnlessTurnedOff() {
-		this.runner.withPropertyValues("spring.ai.relay.base-url=" + gateway.baseUrl(),
-				"spring.ai.relay.chat.options.model=gpt-4o-mini")
+		this.runner
+			.withPropertyValues("spring.ai.relay.base-url=" + gateway.baseUrl(),
+					"spring.ai.relay.chat.options.model=gpt-4o-mini")
 			.run(context -> assertThat(context.getBean(RelayChatModel.class).getOptions().getMergeStreamDeltas())
 				.isTrue());
-		this.runner.withPropertyValues("spring.ai.relay.base-url=" + gateway.baseUrl(),
-				"spring.ai.relay.chat.options.model=gpt-4o-mini",
-				"spring.ai.relay.chat.options.merge-stream-deltas=false")
+		this.runner
+			.withPropertyValues("spring.ai.relay.base-url=" + gateway.baseUrl(),
+					"spring.ai.relay.chat.options.model=gpt-4o-mini",
+					"spring.ai.relay.chat.options.merge-stream-deltas=false")
 			.run(context -> assertThat(context.getBean(RelayChatModel.class).getOptions().getMergeStreamDeltas())
 				.isFalse());
 	}
@@ -117,8 +120,7 @@ class RelayChatAutoConfigurationTest {
 			.withPropertyValues("spring.ai.relay.base-url=" + gateway.baseUrl(),
 					"spring.ai.relay.read-idle-timeout=-5s")
 			.run(context -> {
-				FailureAnalysis analysis = new RelayConfigurationFailureAnalyzer()
-					.analyze(context.getStartupFailure());
+				FailureAnalysis analysis = new RelayConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("spring.ai.relay.read-idle-timeout", "positive");
 			});
 	}

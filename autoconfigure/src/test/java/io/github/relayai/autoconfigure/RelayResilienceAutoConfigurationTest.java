@@ -47,8 +47,8 @@ class RelayResilienceAutoConfigurationTest {
 		.build();
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
-				RelayChatAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class,
+				RelayResilienceAutoConfiguration.class, RelayChatAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.base-url=http://localhost:1", "spring.ai.relay.chat.options.model=m");
 
 	@Test
@@ -91,7 +91,8 @@ class RelayResilienceAutoConfigurationTest {
 				assertThat(policy.bulkhead().getBulkheadConfig().getMaxConcurrentCalls()).isEqualTo(4);
 				assertThat(policy.bulkhead().getBulkheadConfig().getMaxWaitDuration()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(policy.circuitBreaker().getCircuitBreakerConfig().getSlidingWindowSize()).isEqualTo(10);
-				assertThat(policy.circuitBreaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1))
+				assertThat(
+						policy.circuitBreaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1))
 					.isEqualTo(60_000L);
 				assertThat(policy.rateLimiter().getRateLimiterConfig().getLimitForPeriod()).isEqualTo(500);
 			});
@@ -157,9 +158,13 @@ class RelayResilienceAutoConfigurationTest {
 				assertThatThrownBy(() -> policy.call(Mono.just("x")).block()).isInstanceOf(QueueFullException.class);
 				stream.dispose();
 
-				assertThat(meters.get(RelayResilienceAutoConfiguration.FAILURES).tag("category", "QUEUE_FULL").counter()
+				assertThat(meters.get(RelayResilienceAutoConfiguration.FAILURES)
+					.tag("category", "QUEUE_FULL")
+					.counter()
 					.count()).isEqualTo(1.0);
-				assertThat(meters.get("resilience4j.bulkhead.available.concurrent.calls").tag("name", "relay").gauge()
+				assertThat(meters.get("resilience4j.bulkhead.available.concurrent.calls")
+					.tag("name", "relay")
+					.gauge()
 					.value()).isEqualTo(1.0);
 				assertThat(meters.find("resilience4j.retry.calls").tag("name", "relay").meters()).isNotEmpty();
 			});

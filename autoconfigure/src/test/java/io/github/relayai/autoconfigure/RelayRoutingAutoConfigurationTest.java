@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The routing properties. The error body is rix-api's answer for a non-chat model quoted in GitHub
- * issue 5 (source: lobehub/lobehub#7054).
+ * The routing properties. The error body is rix-api's answer for a non-chat model quoted
+ * in GitHub issue 5 (source: lobehub/lobehub#7054).
  */
 class RelayRoutingAutoConfigurationTest {
 
@@ -40,12 +40,12 @@ class RelayRoutingAutoConfigurationTest {
 	void start() {
 		this.gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 		this.gateway.start();
-		this.gateway.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(400)
-			.withHeader("Content-Type", "application/json")
-			.withBody(RIX_NOT_CHAT)));
+		this.gateway.stubFor(post("/v1/chat/completions").willReturn(
+				aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(RIX_NOT_CHAT)));
 		this.gateway.stubFor(post("/v1/completions").willReturn(okJson(COMPLETION)));
 		this.runner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayChatAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayChatAutoConfiguration.class))
 			.withPropertyValues("spring.ai.relay.base-url=" + this.gateway.baseUrl(),
 					"spring.ai.relay.chat.options.model=gpt-5.2-pro");
 	}
@@ -59,7 +59,11 @@ class RelayRoutingAutoConfigurationTest {
 	void fallsBackByDefaultAndCountsIt() {
 		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
 			assertThat(context).hasSingleBean(EndpointRouter.class);
-			String text = context.getBean(RelayChatModel.class).call(new Prompt("hi")).getResult().getOutput().getText();
+			String text = context.getBean(RelayChatModel.class)
+				.call(new Prompt("hi"))
+				.getResult()
+				.getOutput()
+				.getText();
 			assertThat(text).isEqualTo("Hi");
 			assertThat(context.getBean(EndpointRouter.class).rememberedEndpoint("gpt-5.2-pro"))
 				.contains(Endpoint.COMPLETIONS);
@@ -85,8 +89,8 @@ class RelayRoutingAutoConfigurationTest {
 	@Test
 	void pinnedModelGoesStraightToItsEndpoint() {
 		this.runner.withPropertyValues("spring.ai.relay.models[gpt-5.2-pro].endpoint=completions").run(context -> {
-			assertThat(context.getBean(RelayRoutingProperties.class).endpoints())
-				.containsEntry("gpt-5.2-pro", Endpoint.COMPLETIONS);
+			assertThat(context.getBean(RelayRoutingProperties.class).endpoints()).containsEntry("gpt-5.2-pro",
+					Endpoint.COMPLETIONS);
 			context.getBean(RelayChatModel.class).call(new Prompt("hi"));
 			assertThat(this.gateway.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).isEmpty();
 			assertThat(this.gateway.findAll(postRequestedFor(urlEqualTo("/v1/completions")))).hasSize(1);
@@ -109,10 +113,11 @@ class RelayRoutingAutoConfigurationTest {
 
 	@Test
 	void backsOffForUserRouter() {
-		this.runner.withBean("myRouter", EndpointRouter.class,
-				() -> EndpointRouter.builder(io.github.relayai.http.RelayHttpClient.builder()
-					.baseUrl(this.gateway.baseUrl())
-					.build()).build())
+		this.runner
+			.withBean("myRouter", EndpointRouter.class,
+					() -> EndpointRouter.builder(
+							io.github.relayai.http.RelayHttpClient.builder().baseUrl(this.gateway.baseUrl()).build())
+						.build())
 			.run(context -> assertThat(context).getBeanNames(EndpointRouter.class).containsExactly("myRouter"));
 	}
 

@@ -8,8 +8,8 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
- * Workload (a): one {@code call} with a small answer, per operation. Latency in microseconds;
- * run with {@code -prof gc} for bytes allocated per call.
+ * Workload (a): one {@code call} with a small answer, per operation. Latency in
+ * microseconds; run with {@code -prof gc} for bytes allocated per call.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -11,9 +11,9 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
- * Workload (c): {@value Gateway#SUBSCRIBERS} streams of {@value Payloads#CHUNKS} chunks subscribed
- * at once, per operation; the operation ends when all have completed. Time per operation in
- * milliseconds (aggregate chunks per second = 64,000 / time).
+ * Workload (c): {@value Gateway#SUBSCRIBERS} streams of {@value Payloads#CHUNKS} chunks
+ * subscribed at once, per operation; the operation ends when all have completed. Time per
+ * operation in milliseconds (aggregate chunks per second = 64,000 / time).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -5,13 +5,14 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * What every workload is parameterised by: the contender a fork measures, and the batch the fork
- * belongs to.
+ * What every workload is parameterised by: the contender a fork measures, and the batch
+ * the fork belongs to.
  * <p>
- * JMH runs parameter sets in order, and parameters sort by name, so {@code batch} comes first: with
- * {@code -p batch=1,2,3} every batch runs each contender once, in its own fork, before the next batch
- * starts. The contenders take turns, and a slow minute on a shared machine falls on one batch of all
- * contenders instead of on one contender. The report compares contenders within each batch.
+ * JMH runs parameter sets in order, and parameters sort by name, so {@code batch} comes
+ * first: with {@code -p batch=1,2,3} every batch runs each contender once, in its own
+ * fork, before the next batch starts. The contenders take turns, and a slow minute on a
+ * shared machine falls on one batch of all contenders instead of on one contender. The
+ * report compares contenders within each batch.
  */
 @State(Scope.Benchmark)
 public abstract class Contest {
@@ -20,7 +21,10 @@ public abstract class Contest {
 	@Param("1")
 	public int batch;
 
-	/** {@code ceiling}, {@code floor}, {@code relay} or {@code springAi}; see {@link Gateway}. */
+	/**
+	 * {@code ceiling}, {@code floor}, {@code relay} or {@code springAi}; see
+	 * {@link Gateway}.
+	 */
 	@Param({ "ceiling", "floor", "relay", "springAi" })
 	public String contender;
 

@@ -31,21 +31,24 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The stub gateway and the contenders that talk to it, built once per fork:
  * <ul>
- * <li><b>ceiling</b>: the JDK {@link HttpClient} reading the answer's bytes and discarding them, no
- * parsing: how fast the stub itself can serve;</li>
- * <li><b>floor</b>: the JDK {@link HttpClient} sending the exact request bytes Relay sends and
- * parsing the answer with Jackson (for streams: reading lines and parsing each {@code data:} JSON):
- * what any client must at least pay;</li>
+ * <li><b>ceiling</b>: the JDK {@link HttpClient} reading the answer's bytes and
+ * discarding them, no parsing: how fast the stub itself can serve;</li>
+ * <li><b>floor</b>: the JDK {@link HttpClient} sending the exact request bytes Relay
+ * sends and parsing the answer with Jackson (for streams: reading lines and parsing each
+ * {@code data:} JSON): what any client must at least pay;</li>
  * <li><b>relay</b>: {@link RelayChatModel} from its builder with its defaults;</li>
- * <li><b>spring-ai</b>: Spring AI's {@link OpenAiChatModel} (OpenAI Java SDK over OkHttp) pointed at
- * the stub, retries disabled ({@code maxRetries(0)}).</li>
+ * <li><b>spring-ai</b>: Spring AI's {@link OpenAiChatModel} (OpenAI Java SDK over OkHttp)
+ * pointed at the stub, retries disabled ({@code maxRetries(0)}).</li>
  * </ul>
  * Each contender delivers the answer text; every operation checks it got all of it.
  */
 @State(Scope.Benchmark)
 public class Gateway {
 
-	/** Concurrent streams in the concurrency workload (also Spring AI's OkHttp per-host limit). */
+	/**
+	 * Concurrent streams in the concurrency workload (also Spring AI's OkHttp per-host
+	 * limit).
+	 */
 	public static final int SUBSCRIBERS = 64;
 
 	static final String API_KEY = "sk-bench";
@@ -106,7 +109,8 @@ public class Gateway {
 
 	@TearDown(Level.Trial)
 	public void stop() throws Exception {
-		// OpenAiChatModel does not close its SDK clients, whose OkHttp threads would keep the fork alive.
+		// OpenAiChatModel does not close its SDK clients, whose OkHttp threads would keep
+		// the fork alive.
 		for (String field : new String[] { "openAiClient", "openAiClientAsync" }) {
 			java.lang.reflect.Field client = OpenAiChatModel.class.getDeclaredField(field);
 			client.setAccessible(true);
@@ -197,9 +201,9 @@ public class Gateway {
 	}
 
 	/**
-	 * Reads the stream line by line as its bytes arrive, parses each {@code data:} JSON with Jackson
-	 * and hands its content to the sink; the first content's arrival time goes to
-	 * {@code firstChunk}. Completes with the number of chunks parsed.
+	 * Reads the stream line by line as its bytes arrive, parses each {@code data:} JSON
+	 * with Jackson and hands its content to the sink; the first content's arrival time
+	 * goes to {@code firstChunk}. Completes with the number of chunks parsed.
 	 */
 	CompletableFuture<Integer> floorStream(java.util.function.Consumer<String> sink, LongConsumer firstChunk) {
 		FloorLines lines = new FloorLines(this.json, sink, firstChunk);
@@ -313,10 +317,7 @@ public class Gateway {
 	static long concurrently(java.util.function.Supplier<Flux<ChatResponse>> streams) {
 		List<CompletableFuture<Long>> all = new ArrayList<>(SUBSCRIBERS);
 		for (int i = 0; i < SUBSCRIBERS; i++) {
-			all.add(streams.get()
-				.map(r -> (long) textLength(r))
-				.reduce(0L, Long::sum)
-				.toFuture());
+			all.add(streams.get().map(r -> (long) textLength(r)).reduce(0L, Long::sum).toFuture());
 		}
 		return join(all);
 	}

@@ -4,13 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The answers the stub gateway sends, precomputed once as bytes: a small {@code chat.completion} and
- * a {@code chat.completion.chunk} stream shaped like OpenAI's (role chunk, content chunks, finish
- * chunk, {@code [DONE]}), tool-call free.
+ * The answers the stub gateway sends, precomputed once as bytes: a small
+ * {@code chat.completion} and a {@code chat.completion.chunk} stream shaped like OpenAI's
+ * (role chunk, content chunks, finish chunk, {@code [DONE]}), tool-call free.
  */
 public final class Payloads {
 
-	/** Number of {@code chat.completion.chunk} events in a stream (role + content + finish). */
+	/**
+	 * Number of {@code chat.completion.chunk} events in a stream (role + content +
+	 * finish).
+	 */
 	public static final int CHUNKS = 1000;
 
 	/** The text of the small answer. */
@@ -45,7 +48,8 @@ public final class Payloads {
 		byte[][] events = new byte[CHUNKS + 1][];
 		StringBuilder text = new StringBuilder();
 		events[0] = (prefix + "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},\"logprobs\":null,"
-				+ "\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8);
+				+ "\"finish_reason\":null}]}\n\n")
+			.getBytes(StandardCharsets.UTF_8);
 		for (int i = 1; i < CHUNKS - 1; i++) {
 			String word = WORDS[i % WORDS.length];
 			text.append(word);

@@ -15,10 +15,11 @@ import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
 
 /**
- * Workload (b): one whole stream of {@value Payloads#CHUNKS} chunks per operation, read to the end
- * by one subscriber. Time per stream in microseconds (chunks per second = 1,000 / time); the time
- * from sending to the first content chunk is summed in the {@code firstChunkNanos} counter (divide
- * by {@code streams}). Run with {@code -prof gc} for bytes per stream (divide by 1,000 per chunk).
+ * Workload (b): one whole stream of {@value Payloads#CHUNKS} chunks per operation, read
+ * to the end by one subscriber. Time per stream in microseconds (chunks per second =
+ * 1,000 / time); the time from sending to the first content chunk is summed in the
+ * {@code firstChunkNanos} counter (divide by {@code streams}). Run with {@code -prof gc}
+ * for bytes per stream (divide by 1,000 per chunk).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

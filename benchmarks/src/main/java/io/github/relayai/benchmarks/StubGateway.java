@@ -14,15 +14,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A loopback OpenAI-compatible gateway that answers {@code POST /v1/chat/completions} with
- * precomputed bytes ({@link Payloads}): the small completion, or, when the request body says
- * {@code "stream":true}, the 1,000-chunk event stream. It runs in the benchmark JVM on the JDK's
- * {@link HttpServer} with a thread pool large enough for every concurrent stream.
+ * A loopback OpenAI-compatible gateway that answers {@code POST /v1/chat/completions}
+ * with precomputed bytes ({@link Payloads}): the small completion, or, when the request
+ * body says {@code "stream":true}, the 1,000-chunk event stream. It runs in the benchmark
+ * JVM on the JDK's {@link HttpServer} with a thread pool large enough for every
+ * concurrent stream.
  * <p>
- * Streams are sent the way a gateway relays a model: the role chunk and the first content chunk are
- * flushed one by one (so time to first chunk means something), the rest is written as it comes and
- * leaves in the server's 4 KB HTTP chunks. The request body is read whole and kept, so the floor
- * client can send exactly the bytes Relay sends.
+ * Streams are sent the way a gateway relays a model: the role chunk and the first content
+ * chunk are flushed one by one (so time to first chunk means something), the rest is
+ * written as it comes and leaves in the server's 4 KB HTTP chunks. The request body is
+ * read whole and kept, so the floor client can send exactly the bytes Relay sends.
  */
 public final class StubGateway implements AutoCloseable {
 
@@ -48,7 +49,8 @@ public final class StubGateway implements AutoCloseable {
 	 * @throws IOException if the port cannot be bound
 	 */
 	public static StubGateway start(int threads) throws IOException {
-		// Like real gateways, send each flushed event at once: without TCP_NODELAY, Nagle's algorithm
+		// Like real gateways, send each flushed event at once: without TCP_NODELAY,
+		// Nagle's algorithm
 		// and the client's delayed ACK hold small writes back for up to 40 ms.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);

@@ -18,11 +18,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parses a whole {@code chat.completion} (or legacy {@code text_completion}) answer into a
- * {@link ChatResponse}. An answer that is not JSON, or carries an {@code error} object despite a 200 status, fails with a typed exception.
+ * Parses a whole {@code chat.completion} (or legacy {@code text_completion}) answer into
+ * a {@link ChatResponse}. An answer that is not JSON, or carries an {@code error} object
+ * despite a 200 status, fails with a typed exception.
  */
 public final class ChatCompletionParser {
-
 
 	private final ChatCompletionReader reader;
 
@@ -42,8 +42,9 @@ public final class ChatCompletionParser {
 			throw notAnObject(this.classifier, start(body), model, endpoint, ex);
 		}
 		if (answer.error() && !answer.hasChoices()) {
-			throw RelayExceptions.create(this.classifier
-				.classifyStreamError(new String(body, StandardCharsets.UTF_8), model, endpoint), null);
+			throw RelayExceptions.create(
+					this.classifier.classifyStreamError(new String(body, StandardCharsets.UTF_8), model, endpoint),
+					null);
 		}
 		String id = answer.header().id();
 		List<Generation> generations = new ArrayList<>(answer.choices().size());
@@ -60,7 +61,8 @@ public final class ChatCompletionParser {
 	}
 
 	/**
-	 * Reads an answer as a JSON object, failing with a typed exception when it is not one.
+	 * Reads an answer as a JSON object, failing with a typed exception when it is not
+	 * one.
 	 * @param json the mapper
 	 * @param classifier the classifier
 	 * @param body the answer
@@ -83,11 +85,11 @@ public final class ChatCompletionParser {
 	}
 
 	/**
-	 * The failure for an answer, or a stream event, that is not one JSON object: typed from its text as
-	 * an error page would be.
+	 * The failure for an answer, or a stream event, that is not one JSON object: typed
+	 * from its text as an error page would be.
 	 */
-	static RelayAiException notAnObject(ProviderErrorClassifier classifier, String text, String model,
-			String endpoint, Exception cause) {
+	static RelayAiException notAnObject(ProviderErrorClassifier classifier, String text, String model, String endpoint,
+			Exception cause) {
 		String start = text.substring(0, Math.min(text.length(), 2048));
 		return RelayExceptions.create(classifier.classify(200, Map.of(), start, model, endpoint), cause);
 	}

@@ -14,9 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a {@code chat.completion}, a {@code chat.completion.chunk} or a legacy
- * {@code text_completion} with Jackson's streaming parser, straight from the bytes: the fields every
- * answer become strings, numbers and maps without building a JSON tree; only tool calls and content
- * given as an array of parts, both rare, are read as trees.
+ * {@code text_completion} with Jackson's streaming parser, straight from the bytes: the
+ * fields every answer become strings, numbers and maps without building a JSON tree; only
+ * tool calls and content given as an array of parts, both rare, are read as trees.
  */
 final class ChatCompletionReader {
 
@@ -24,7 +24,6 @@ final class ChatCompletionReader {
 	private static final List<String> REASONING_FIELDS = List.of("reasoning_content", "reasoning", "thinking");
 
 	private final JsonMapper json;
-
 
 	ChatCompletionReader(JsonMapper json) {
 		this.json = json;
@@ -41,8 +40,9 @@ final class ChatCompletionReader {
 	}
 
 	/**
-	 * Reads one chunk of a stream, keeping the strings of the chunk before where they are equal: the
-	 * chunks of a stream repeat their id, model and fingerprint, and the equal header then compares fast.
+	 * Reads one chunk of a stream, keeping the strings of the chunk before where they are
+	 * equal: the chunks of a stream repeat their id, model and fingerprint, and the equal
+	 * header then compares fast.
 	 * @param previous the header of the chunk before
 	 * @return what it says
 	 * @throws JacksonException when it is not JSON
@@ -63,8 +63,8 @@ final class ChatCompletionReader {
 			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 				JsonToken token = parser.nextToken();
 				switch (name) {
-					case "id" -> id = (token == JsonToken.VALUE_STRING) ? reuse(parser, previous.id())
-							: text(parser, token);
+					case "id" ->
+						id = (token == JsonToken.VALUE_STRING) ? reuse(parser, previous.id()) : text(parser, token);
 					case "model" -> model = (token == JsonToken.VALUE_STRING) ? reuse(parser, previous.model())
 							: text(parser, token);
 					case "choices" -> {
@@ -121,7 +121,10 @@ final class ChatCompletionReader {
 		return choices;
 	}
 
-	/** One choice; the parser is on its start. Its {@code message} (whole answers) or {@code delta} (chunks). */
+	/**
+	 * One choice; the parser is on its start. Its {@code message} (whole answers) or
+	 * {@code delta} (chunks).
+	 */
 	private static Choice choice(JsonParser parser, int position) {
 		int index = position;
 		Object content = null;
@@ -199,7 +202,9 @@ final class ChatCompletionReader {
 		return parser.getString();
 	}
 
-	/** A string as a string (the usual case), null as {@code null}, anything else as JSON. */
+	/**
+	 * A string as a string (the usual case), null as {@code null}, anything else as JSON.
+	 */
 	private static Object content(JsonParser parser, JsonToken token) {
 		return switch (token) {
 			case VALUE_STRING -> parser.getString();
@@ -208,7 +213,10 @@ final class ChatCompletionReader {
 		};
 	}
 
-	/** A field as {@link ChatResponses#text(JsonNode)} gives it: strings as they are, other values as JSON. */
+	/**
+	 * A field as {@link ChatResponses#text(JsonNode)} gives it: strings as they are,
+	 * other values as JSON.
+	 */
 	private static String text(JsonParser parser, JsonToken token) {
 		return switch (token) {
 			case VALUE_STRING -> parser.getString();
@@ -219,8 +227,8 @@ final class ChatCompletionReader {
 	}
 
 	/**
-	 * A value as plain Java (strings, numbers, booleans, {@code null}, and lists and maps of them),
-	 * read directly; the parser's nesting limit bounds the recursion.
+	 * A value as plain Java (strings, numbers, booleans, {@code null}, and lists and maps
+	 * of them), read directly; the parser's nesting limit bounds the recursion.
 	 */
 	private static Object plain(JsonParser parser, JsonToken token) {
 		return switch (token) {
@@ -251,8 +259,8 @@ final class ChatCompletionReader {
 	}
 
 	/**
-	 * Appends content read by this reader: a string as answer text, JSON parts split into answer and
-	 * thinking text.
+	 * Appends content read by this reader: a string as answer text, JSON parts split into
+	 * answer and thinking text.
 	 */
 	static void appendContent(Object content, StringBuilder text, StringBuilder reasoning) {
 		if (content instanceof String string) {
@@ -265,6 +273,7 @@ final class ChatCompletionReader {
 
 	/**
 	 * The top-level fields an answer's metadata is made of.
+	 *
 	 * @param id the answer id
 	 * @param model the model that answered
 	 * @param reasoningTokens the reasoning tokens of the usage
@@ -278,6 +287,7 @@ final class ChatCompletionReader {
 
 	/**
 	 * What one answer says.
+	 *
 	 * @param header its top-level fields
 	 * @param choices its choices
 	 * @param usage its usage object as plain Java, or {@code null}
@@ -290,6 +300,7 @@ final class ChatCompletionReader {
 
 	/**
 	 * What one choice says; content and text are strings, or JSON for arrays of parts.
+	 *
 	 * @param index the choice index
 	 * @param content the message's or delta's content
 	 * @param reasoning the preferred reasoning field
@@ -301,7 +312,10 @@ final class ChatCompletionReader {
 	record Choice(int index, Object content, String reasoning, Object text, String refusal, JsonNode toolCalls,
 			String finishReason) {
 
-		/** Answer and thinking text, in the order every endpoint uses: content, reasoning field, legacy text. */
+		/**
+		 * Answer and thinking text, in the order every endpoint uses: content, reasoning
+		 * field, legacy text.
+		 */
 		void appendText(StringBuilder answer, StringBuilder thinking) {
 			appendContent(this.content, answer, thinking);
 			if (this.reasoning != null) {

@@ -9,9 +9,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code /v1/chat/completions} endpoint: builds the request body, posts it, and parses the
- * whole or streamed answer. With another path and body it serves any endpoint that answers in the
- * chat-completion shape, such as the legacy {@code /v1/completions} ({@code choices[].text}).
+ * The {@code /v1/chat/completions} endpoint: builds the request body, posts it, and
+ * parses the whole or streamed answer. With another path and body it serves any endpoint
+ * that answers in the chat-completion shape, such as the legacy {@code /v1/completions}
+ * ({@code choices[].text}).
  */
 public final class ChatCompletionsExchange implements ChatExchange {
 
@@ -41,7 +42,8 @@ public final class ChatCompletionsExchange implements ChatExchange {
 	}
 
 	/**
-	 * Creates the exchange for another endpoint whose answers have the chat-completion shape.
+	 * Creates the exchange for another endpoint whose answers have the chat-completion
+	 * shape.
 	 * @param http the transport
 	 * @param json the mapper
 	 * @param path the endpoint path, such as {@code /v1/completions}
@@ -74,9 +76,8 @@ public final class ChatCompletionsExchange implements ChatExchange {
 		return Flux.defer(() -> {
 			byte[] body = body(request, true);
 			return this.http.postForStream(this.path, body, ChatRequestFactory.headers(request.options()),
-					request.model(),
-					() -> new StreamAssembler(this.reader, this.http.classifier(), request.model(), this.path,
-							!Boolean.FALSE.equals(request.options().getMergeStreamDeltas())));
+					request.model(), () -> new StreamAssembler(this.reader, this.http.classifier(), request.model(),
+							this.path, !Boolean.FALSE.equals(request.options().getMergeStreamDeltas())));
 		});
 	}
 
@@ -86,7 +87,8 @@ public final class ChatCompletionsExchange implements ChatExchange {
 
 	/**
 	 * Builds the JSON body of one request; may throw a
-	 * {@link io.github.relayai.error.RelayAiException} when the request cannot be sent to the endpoint.
+	 * {@link io.github.relayai.error.RelayAiException} when the request cannot be sent to
+	 * the endpoint.
 	 */
 	@FunctionalInterface
 	public interface BodyFactory {

@@ -5,9 +5,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends a {@link ChatRequest} to the gateway and maps the answer to Spring AI responses. Endpoint
- * adapters implement it, and decorators (routing, retries, fallbacks) wrap it. Both methods return
- * cold publishers: each subscription sends the request again.
+ * Sends a {@link ChatRequest} to the gateway and maps the answer to Spring AI responses.
+ * Endpoint adapters implement it, and decorators (routing, retries, fallbacks) wrap it.
+ * Both methods return cold publishers: each subscription sends the request again.
  */
 public interface ChatExchange {
 

@@ -5,7 +5,8 @@ import java.util.List;
 import org.springframework.ai.chat.messages.Message;
 
 /**
- * One validated chat request: the conversation and its fully resolved options (a model is set).
+ * One validated chat request: the conversation and its fully resolved options (a model is
+ * set).
  *
  * @param messages the conversation, in order
  * @param options the resolved options

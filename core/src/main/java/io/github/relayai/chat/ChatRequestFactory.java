@@ -18,8 +18,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the JSON body of a {@code /v1/chat/completions} request from Spring AI messages and
- * {@link RelayChatOptions}, in the shape of OpenAI's {@code CreateChatCompletionRequest}.
+ * Builds the JSON body of a {@code /v1/chat/completions} request from Spring AI messages
+ * and {@link RelayChatOptions}, in the shape of OpenAI's
+ * {@code CreateChatCompletionRequest}.
  */
 public final class ChatRequestFactory {
 

@@ -18,9 +18,10 @@ import org.springframework.ai.content.Media;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Maps the pieces of an OpenAI chat answer (whole or streamed) onto Spring AI's response types, the
- * same way for both paths. Shared by every endpoint adapter (chat, completions, responses) so that
- * their {@link org.springframework.ai.chat.model.ChatResponse}s have the same shape.
+ * Maps the pieces of an OpenAI chat answer (whole or streamed) onto Spring AI's response
+ * types, the same way for both paths. Shared by every endpoint adapter (chat,
+ * completions, responses) so that their
+ * {@link org.springframework.ai.chat.model.ChatResponse}s have the same shape.
  */
 public final class ChatResponses {
 
@@ -50,8 +51,8 @@ public final class ChatResponses {
 	}
 
 	/**
-	 * Splits {@code content} into answer text and thinking text; content is a string or an array of
-	 * {@code text} / {@code thinking} parts.
+	 * Splits {@code content} into answer text and thinking text; content is a string or
+	 * an array of {@code text} / {@code thinking} parts.
 	 */
 	static void content(JsonNode content, StringBuilder text, StringBuilder reasoning) {
 		if (content == null || content.isNull() || content.isMissingNode()) {
@@ -79,7 +80,8 @@ public final class ChatResponses {
 	}
 
 	/**
-	 * One generation in the shape every endpoint returns; images in the text become media.
+	 * One generation in the shape every endpoint returns; images in the text become
+	 * media.
 	 * @param index the choice index
 	 * @param id the answer id
 	 * @param text the answer text
@@ -95,20 +97,22 @@ public final class ChatResponses {
 	}
 
 	/**
-	 * The properties of a generation's message: choice index, answer id, role, finish reason,
-	 * reasoning text and refusal, absent values as empty strings.
+	 * The properties of a generation's message: choice index, answer id, role, finish
+	 * reason, reasoning text and refusal, absent values as empty strings.
 	 */
-	static Map<String, Object> properties(int index, String id, String reasoning, String refusal,
-			String finishReason) {
-		// the message copies its properties into a map of its own: an immutable map is enough here
+	static Map<String, Object> properties(int index, String id, String reasoning, String refusal, String finishReason) {
+		// the message copies its properties into a map of its own: an immutable map is
+		// enough here
 		return Map.of(INDEX, index, "id", (id != null) ? id : "", "role", "assistant", "finishReason",
 				(finishReason != null) ? finishReason : "", REASONING_CONTENT, (reasoning != null) ? reasoning : "",
 				"refusal", (refusal != null) ? refusal : "");
 	}
 
-	/** A generation whose message properties were built already (see {@link #properties}). */
-	static Generation generation(Map<String, Object> properties, String text,
-			List<AssistantMessage.ToolCall> toolCalls, String finishReason) {
+	/**
+	 * A generation whose message properties were built already (see {@link #properties}).
+	 */
+	static Generation generation(Map<String, Object> properties, String text, List<AssistantMessage.ToolCall> toolCalls,
+			String finishReason) {
 		List<Media> media = MarkdownImages.extract(text);
 		AssistantMessage message = AssistantMessage.builder()
 			.content(text)
@@ -174,8 +178,7 @@ public final class ChatResponses {
 	}
 
 	private static Optional<Number> number(Map<String, Object> object, String field) {
-		return (object != null && object.get(field) instanceof Number number) ? Optional.of(number)
-				: Optional.empty();
+		return (object != null && object.get(field) instanceof Number number) ? Optional.of(number) : Optional.empty();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -189,7 +192,8 @@ public final class ChatResponses {
 	}
 
 	/**
-	 * The response metadata: id, model, usage, the endpoint and the answer's extra fields.
+	 * The response metadata: id, model, usage, the endpoint and the answer's extra
+	 * fields.
 	 * @param root the answer, may be {@code null}
 	 * @param usage the usage
 	 * @param endpoint the endpoint path that answered
@@ -206,14 +210,14 @@ public final class ChatResponses {
 			}
 		}
 		JsonNode usageNode = root.get("usage");
-		Integer reasoningTokens = (usageNode != null && usageNode.isObject())
-				? reasoningTokens(plainObject(usageNode)) : null;
+		Integer reasoningTokens = (usageNode != null && usageNode.isObject()) ? reasoningTokens(plainObject(usageNode))
+				: null;
 		return metadata(text(root.get("id")), text(root.get("model")), reasoningTokens, extras, usage, endpoint);
 	}
 
 	/**
-	 * The response metadata from fields already read: id, model, usage, the endpoint and the answer's
-	 * extra fields.
+	 * The response metadata from fields already read: id, model, usage, the endpoint and
+	 * the answer's extra fields.
 	 * @param id the answer id, may be {@code null}
 	 * @param model the model that answered, may be {@code null}
 	 * @param reasoningTokens the reasoning tokens of the usage, may be {@code null}
@@ -237,19 +241,21 @@ public final class ChatResponses {
 	}
 
 	/**
-	 * Whether a top-level field of a chat answer is mapped on its own rather than kept as metadata.
+	 * Whether a top-level field of a chat answer is mapped on its own rather than kept as
+	 * metadata.
 	 * @param name the field name
-	 * @return {@code true} for {@code id}, {@code model}, {@code choices}, {@code usage} and {@code object}
+	 * @return {@code true} for {@code id}, {@code model}, {@code choices}, {@code usage}
+	 * and {@code object}
 	 */
 	static boolean isKnownField(String name) {
 		return KNOWN_FIELDS.contains(name);
 	}
 
 	/**
-	 * A JSON value as plain Java (strings, numbers, booleans, {@code null}, and lists and maps of
-	 * them), converted directly: every stream chunk carries {@code created},
-	 * {@code system_fingerprint} and the like, and a round trip through the mapper costs far more than
-	 * the chunk's other fields together.
+	 * A JSON value as plain Java (strings, numbers, booleans, {@code null}, and lists and
+	 * maps of them), converted directly: every stream chunk carries {@code created},
+	 * {@code system_fingerprint} and the like, and a round trip through the mapper costs
+	 * far more than the chunk's other fields together.
 	 */
 	static Object value(JsonNode node) {
 		if (node.isString()) {

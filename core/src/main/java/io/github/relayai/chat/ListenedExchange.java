@@ -14,7 +14,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reports every request of another {@link ChatExchange} to a {@link RequestListener}, exactly once.
+ * Reports every request of another {@link ChatExchange} to a {@link RequestListener},
+ * exactly once.
  */
 final class ListenedExchange implements ChatExchange {
 

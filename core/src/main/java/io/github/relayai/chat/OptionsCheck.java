@@ -6,8 +6,8 @@ import java.util.Set;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
- * Rejects option values the OpenAI API would reject, before anything is sent, with a message naming
- * the option, its property and the accepted values.
+ * Rejects option values the OpenAI API would reject, before anything is sent, with a
+ * message naming the option, its property and the accepted values.
  */
 final class OptionsCheck {
 
@@ -27,7 +27,8 @@ final class OptionsCheck {
 		atLeastOne("n", options.getN());
 		String effort = options.getReasoningEffort();
 		if (effort != null && !REASONING_EFFORTS.contains(effort)) {
-			throw invalid("reasoning-effort", "'" + effort + "'", "one of " + REASONING_EFFORTS.stream().sorted().toList());
+			throw invalid("reasoning-effort", "'" + effort + "'",
+					"one of " + REASONING_EFFORTS.stream().sorted().toList());
 		}
 		checkToolChoice(options.getToolChoice(), options.getToolCallbacks());
 	}
@@ -39,8 +40,8 @@ final class OptionsCheck {
 		}
 		List<String> names = tools.stream().map(tool -> tool.getToolDefinition().name()).toList();
 		if (!names.contains(choice)) {
-			throw invalid("tool-choice", "'" + choice + "'", "auto, none, required or one of the request's tools "
-					+ names);
+			throw invalid("tool-choice", "'" + choice + "'",
+					"auto, none, required or one of the request's tools " + names);
 		}
 	}
 

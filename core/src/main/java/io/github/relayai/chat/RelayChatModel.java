@@ -30,13 +30,14 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Spring AI {@link ChatModel} for OpenAI-compatible gateways: {@code call} and {@code stream} over
- * {@code /v1/chat/completions}, tolerant of the many ways gateways bend the protocol, with every
- * failure reported as a typed {@link io.github.relayai.error.RelayAiException}.
+ * A Spring AI {@link ChatModel} for OpenAI-compatible gateways: {@code call} and
+ * {@code stream} over {@code /v1/chat/completions}, tolerant of the many ways gateways
+ * bend the protocol, with every failure reported as a typed
+ * {@link io.github.relayai.error.RelayAiException}.
  * <p>
  * Build one with {@link #builder()}; in Spring Boot the starter builds it from
- * {@code spring.ai.relay.*}. Tool calls are returned to the caller (Spring AI's {@code ChatClient}
- * runs the tool loop).
+ * {@code spring.ai.relay.*}. Tool calls are returned to the caller (Spring AI's
+ * {@code ChatClient} runs the tool loop).
  */
 public final class RelayChatModel implements ChatModel {
 
@@ -62,8 +63,8 @@ public final class RelayChatModel implements ChatModel {
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = (builder.observationConvention != null) ? builder.observationConvention
 				: DEFAULT_CONVENTION;
-		ChatExchange endpoint = (builder.exchange != null) ? builder.exchange
-				: new ChatCompletionsExchange(http, JsonMapper.builder().build(), new ImageEncoder(builder.imageLimits));
+		ChatExchange endpoint = (builder.exchange != null) ? builder.exchange : new ChatCompletionsExchange(http,
+				JsonMapper.builder().build(), new ImageEncoder(builder.imageLimits));
 		ResiliencePolicy resilience = (builder.resilience != null) ? builder.resilience
 				: Resilience4jPolicy.builder().locale(http.classifier().locale()).build();
 		ChatExchange outer = FallbackModels.apply(new ResilientExchange(builder.transport.apply(endpoint), resilience),
@@ -121,8 +122,8 @@ public final class RelayChatModel implements ChatModel {
 				.provider(PROVIDER)
 				.streaming(true)
 				.build();
-			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(
-					this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
+			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
+				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
 			if (observation.isNoop()) {
 				// nothing observes the stream: no operator per chunk for it
 				return this.exchange.stream(chatRequest(request));
@@ -174,8 +175,7 @@ public final class RelayChatModel implements ChatModel {
 			return this.defaultOptions;
 		}
 		if (requested instanceof RelayChatOptions relay) {
-			return (relay.getModel() != null) ? relay
-					: relay.mutate().model(this.defaultOptions.getModel()).build();
+			return (relay.getModel() != null) ? relay : relay.mutate().model(this.defaultOptions.getModel()).build();
 		}
 		return this.defaultOptions.mutate().combineWith(requested.mutate()).build();
 	}
@@ -249,7 +249,8 @@ public final class RelayChatModel implements ChatModel {
 		}
 
 		/**
-		 * How long to wait for the answer's headers and between pieces of its body (default 5m).
+		 * How long to wait for the answer's headers and between pieces of its body
+		 * (default 5m).
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
@@ -349,8 +350,9 @@ public final class RelayChatModel implements ChatModel {
 		}
 
 		/**
-		 * The resilience policy wrapped around each request (default {@link Resilience4jPolicy} with its
-		 * default settings: retries and a local queue; {@link ResiliencePolicy#NONE} sends each request once).
+		 * The resilience policy wrapped around each request (default
+		 * {@link Resilience4jPolicy} with its default settings: retries and a local
+		 * queue; {@link ResiliencePolicy#NONE} sends each request once).
 		 * @param resilience the policy
 		 * @return this builder
 		 */
@@ -360,9 +362,10 @@ public final class RelayChatModel implements ChatModel {
 		}
 
 		/**
-		 * The exchange requests go through (default: {@code /v1/chat/completions} over this builder's
-		 * transport and image limits). Pass an {@link io.github.relayai.routing.EndpointRouter} built on the
-		 * same transport to route models that are not chat models to {@code /v1/completions} or
+		 * The exchange requests go through (default: {@code /v1/chat/completions} over
+		 * this builder's transport and image limits). Pass an
+		 * {@link io.github.relayai.routing.EndpointRouter} built on the same transport to
+		 * route models that are not chat models to {@code /v1/completions} or
 		 * {@code /v1/responses}; the resilience policy still wraps it.
 		 * @param exchange the exchange
 		 * @return this builder
@@ -383,8 +386,8 @@ public final class RelayChatModel implements ChatModel {
 		}
 
 		/**
-		 * Models tried in order when the requested one is not found, unavailable or still failing after its
-		 * retries (default none); see {@link FallbackModels}.
+		 * Models tried in order when the requested one is not found, unavailable or still
+		 * failing after its retries (default none); see {@link FallbackModels}.
 		 * @param fallbackModels the models
 		 * @return this builder
 		 */
@@ -394,8 +397,8 @@ public final class RelayChatModel implements ChatModel {
 		}
 
 		/**
-		 * Adds a listener told once about every finished request, after retries and fallback models, for
-		 * example to publish metrics.
+		 * Adds a listener told once about every finished request, after retries and
+		 * fallback models, for example to publish metrics.
 		 * @param listener the listener
 		 * @return this builder
 		 */

@@ -12,13 +12,13 @@ import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
- * Options of a chat request to an OpenAI-compatible gateway. Immutable; {@link #mutate()} returns a
- * builder whose {@code combineWith} accepts any Spring AI {@link ChatOptions.Builder}, as
- * {@code ChatClient} uses it.
+ * Options of a chat request to an OpenAI-compatible gateway. Immutable; {@link #mutate()}
+ * returns a builder whose {@code combineWith} accepts any Spring AI
+ * {@link ChatOptions.Builder}, as {@code ChatClient} uses it.
  * <p>
- * Beyond the portable options it carries the OpenAI request fields gateways understand, extra HTTP
- * headers, and {@link #getExtraBody() extra body fields} merged into the request for
- * gateway-specific parameters.
+ * Beyond the portable options it carries the OpenAI request fields gateways understand,
+ * extra HTTP headers, and {@link #getExtraBody() extra body fields} merged into the
+ * request for gateway-specific parameters.
  */
 public final class RelayChatOptions implements ToolCallingChatOptions, StructuredOutputChatOptions {
 
@@ -192,75 +192,99 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		return this.outputSchema;
 	}
 
-	/** @return {@code max_completion_tokens}, the newer output limit that includes reasoning tokens */
+	/**
+	 * @return {@code max_completion_tokens}, the newer output limit that includes
+	 * reasoning tokens
+	 */
 	public Integer getMaxCompletionTokens() {
 		return this.maxCompletionTokens;
 	}
 
-	/** @return {@code seed}, for best-effort deterministic sampling */
+	/**
+	 * @return {@code seed}, for best-effort deterministic sampling
+	 */
 	public Long getSeed() {
 		return this.seed;
 	}
 
-	/** @return {@code n}, the number of choices to generate */
+	/**
+	 * @return {@code n}, the number of choices to generate
+	 */
 	public Integer getN() {
 		return this.n;
 	}
 
-	/** @return {@code user}, an end-user identifier for abuse monitoring */
+	/**
+	 * @return {@code user}, an end-user identifier for abuse monitoring
+	 */
 	public String getUser() {
 		return this.user;
 	}
 
-	/** @return {@code response_format} */
+	/**
+	 * @return {@code response_format}
+	 */
 	public ResponseFormat getResponseFormat() {
 		return this.responseFormat;
 	}
 
-	/** @return {@code reasoning_effort}, such as {@code low}, {@code medium} or {@code high} */
+	/**
+	 * @return {@code reasoning_effort}, such as {@code low}, {@code medium} or
+	 * {@code high}
+	 */
 	public String getReasoningEffort() {
 		return this.reasoningEffort;
 	}
 
 	/**
-	 * @return {@code tool_choice}: {@code auto}, {@code none}, {@code required}, or the name of one
-	 * function to call
+	 * @return {@code tool_choice}: {@code auto}, {@code none}, {@code required}, or the
+	 * name of one function to call
 	 */
 	public String getToolChoice() {
 		return this.toolChoice;
 	}
 
-	/** @return {@code parallel_tool_calls} */
+	/**
+	 * @return {@code parallel_tool_calls}
+	 */
 	public Boolean getParallelToolCalls() {
 		return this.parallelToolCalls;
 	}
 
-	/** @return whether streams ask for a final usage chunk ({@code stream_options.include_usage}) */
+	/**
+	 * @return whether streams ask for a final usage chunk
+	 * ({@code stream_options.include_usage})
+	 */
 	public Boolean getStreamUsage() {
 		return this.streamUsage;
 	}
 
 	/**
-	 * @return whether a stream delivers the deltas of one choice that arrive in the same network read
-	 * as one response ({@code null}: yes); {@code false} gives one response per provider chunk
+	 * @return whether a stream delivers the deltas of one choice that arrive in the same
+	 * network read as one response ({@code null}: yes); {@code false} gives one response
+	 * per provider chunk
 	 */
 	public Boolean getMergeStreamDeltas() {
 		return this.mergeStreamDeltas;
 	}
 
-	/** @return extra HTTP headers sent with the request */
+	/**
+	 * @return extra HTTP headers sent with the request
+	 */
 	public Map<String, String> getHttpHeaders() {
 		return this.httpHeaders;
 	}
 
-	/** @return extra fields merged into the request body, for gateway-specific parameters */
+	/**
+	 * @return extra fields merged into the request body, for gateway-specific parameters
+	 */
 	public Map<String, Object> getExtraBody() {
 		return this.extraBody;
 	}
 
 	/**
-	 * @return the endpoint pinned for this request ({@code chat}, {@code completions} or {@code responses}),
-	 * or {@code null} to let Relay's endpoint routing choose
+	 * @return the endpoint pinned for this request ({@code chat}, {@code completions} or
+	 * {@code responses}), or {@code null} to let Relay's endpoint routing choose
 	 */
 	public String getEndpoint() {
 		return this.endpoint;
@@ -296,11 +320,11 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty,
-				this.stopSequences, this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext,
-				this.outputSchema, this.maxCompletionTokens, this.seed, this.n, this.user, this.responseFormat,
-				this.reasoningEffort, this.toolChoice, this.parallelToolCalls, this.streamUsage,
-				this.mergeStreamDeltas, this.httpHeaders, this.extraBody, this.endpoint);
+		return Objects.hash(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty, this.stopSequences,
+				this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this.outputSchema,
+				this.maxCompletionTokens, this.seed, this.n, this.user, this.responseFormat, this.reasoningEffort,
+				this.toolChoice, this.parallelToolCalls, this.streamUsage, this.mergeStreamDeltas, this.httpHeaders,
+				this.extraBody, this.endpoint);
 	}
 
 	@Override
@@ -314,8 +338,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 	}
 
 	/**
-	 * Builds {@link RelayChatOptions}; {@link #combineWith} lets the other builder's non-null values
-	 * win, whatever its type.
+	 * Builds {@link RelayChatOptions}; {@link #combineWith} lets the other builder's
+	 * non-null values win, whatever its type.
 	 */
 	public static final class Builder extends DefaultToolCallingChatOptions.Builder<Builder>
 			implements StructuredOutputChatOptions.Builder<Builder> {
@@ -427,7 +451,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 
 		/**
 		 * Sets {@code tool_choice}.
-		 * @param toolChoice {@code auto}, {@code none}, {@code required}, or a function name
+		 * @param toolChoice {@code auto}, {@code none}, {@code required}, or a function
+		 * name
 		 * @return this builder
 		 */
 		public Builder toolChoice(String toolChoice) {
@@ -446,7 +471,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		}
 
 		/**
-		 * Sets whether streams ask for a final usage chunk ({@code stream_options.include_usage}).
+		 * Sets whether streams ask for a final usage chunk
+		 * ({@code stream_options.include_usage}).
 		 * @param streamUsage whether to ask for usage
 		 * @return this builder
 		 */
@@ -456,10 +482,10 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		}
 
 		/**
-		 * Sets whether a stream delivers the deltas of one choice that arrive in the same network read
-		 * as one response (default: yes). They arrive together, so nothing waits for it; a burst of chunks
-		 * then costs the subscriber one signal instead of dozens. {@code false} gives one response per
-		 * provider chunk.
+		 * Sets whether a stream delivers the deltas of one choice that arrive in the same
+		 * network read as one response (default: yes). They arrive together, so nothing
+		 * waits for it; a burst of chunks then costs the subscriber one signal instead of
+		 * dozens. {@code false} gives one response per provider chunk.
 		 * @param mergeStreamDeltas whether to merge
 		 * @return this builder
 		 */
@@ -479,7 +505,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		}
 
 		/**
-		 * Sets extra fields merged into the request body (they win over Relay's own fields).
+		 * Sets extra fields merged into the request body (they win over Relay's own
+		 * fields).
 		 * @param extraBody the fields
 		 * @return this builder
 		 */
@@ -490,7 +517,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 
 		/**
 		 * Pins the endpoint for this request, skipping the probe of endpoint routing.
-		 * @param endpoint {@code chat}, {@code completions} or {@code responses}; {@code null} to let routing choose
+		 * @param endpoint {@code chat}, {@code completions} or {@code responses};
+		 * {@code null} to let routing choose
 		 * @return this builder
 		 */
 		public Builder endpoint(String endpoint) {

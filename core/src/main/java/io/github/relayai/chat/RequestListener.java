@@ -3,9 +3,10 @@ package io.github.relayai.chat;
 import java.util.Objects;
 
 /**
- * Told once about every request a {@link RelayChatModel} finishes, after its retries and fallback models:
- * for metrics or audit. Called on the thread that finished the request, so it must be quick and must not
- * block; an exception it throws is logged and otherwise ignored. It is given no prompt or answer text.
+ * Told once about every request a {@link RelayChatModel} finishes, after its retries and
+ * fallback models: for metrics or audit. Called on the thread that finished the request,
+ * so it must be quick and must not block; an exception it throws is logged and otherwise
+ * ignored. It is given no prompt or answer text.
  */
 @FunctionalInterface
 public interface RequestListener {

@@ -1,13 +1,14 @@
 package io.github.relayai.chat;
 
 /**
- * The {@code response_format} of a chat request: free text, any JSON object, or JSON that follows a
- * schema.
+ * The {@code response_format} of a chat request: free text, any JSON object, or JSON that
+ * follows a schema.
  *
  * @param type {@code text}, {@code json_object} or {@code json_schema}
  * @param name the schema's name (for {@code json_schema})
  * @param schema the JSON schema as JSON text (for {@code json_schema})
- * @param strict whether the provider must follow the schema exactly, or {@code null} to leave it unset
+ * @param strict whether the provider must follow the schema exactly, or {@code null} to
+ * leave it unset
  */
 public record ResponseFormat(String type, String name, String schema, Boolean strict) {
 

@@ -25,17 +25,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns the events of one {@code chat.completion.chunk} (or legacy {@code text_completion}) stream
- * into {@link ChatResponse} deltas,
- * coping with what real providers send: empty {@code choices}, role-only and usage-only chunks,
- * chunks after the finish chunk, choices without {@code delta}, {@code null} fields, content as an
- * array of parts, tool calls split by {@code index} (or without one), interleaved choices, and
- * streams without {@code [DONE]}. Tool calls are emitted once complete, with whole arguments.
+ * Turns the events of one {@code chat.completion.chunk} (or legacy
+ * {@code text_completion}) stream into {@link ChatResponse} deltas, coping with what real
+ * providers send: empty {@code choices}, role-only and usage-only chunks, chunks after
+ * the finish chunk, choices without {@code delta}, {@code null} fields, content as an
+ * array of parts, tool calls split by {@code index} (or without one), interleaved
+ * choices, and streams without {@code [DONE]}. Tool calls are emitted once complete, with
+ * whole arguments.
  * <p>
  * One assembler per stream; not thread-safe (reactive operators call it serially).
  */
 final class StreamAssembler implements SseDecoder<ChatResponse> {
-
 
 	private final ProviderErrorClassifier classifier;
 
@@ -54,10 +54,16 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 	/** Reads a chunk, reusing the strings of the header before. */
 	private final SseEvent.DataReader<Completion> chunks;
 
-	/** The top-level fields of the last chunk; the metadata of pending tool calls comes from them. */
+	/**
+	 * The top-level fields of the last chunk; the metadata of pending tool calls comes
+	 * from them.
+	 */
 	private Header lastHeader = Header.EMPTY;
 
-	/** The metadata of the last chunk without usage, shared by the chunks after it with the same header. */
+	/**
+	 * The metadata of the last chunk without usage, shared by the chunks after it with
+	 * the same header.
+	 */
 	private ChatResponseMetadata lastMetadata;
 
 	/** Whether deltas that arrive in one network read are delivered as one response. */
@@ -95,7 +101,8 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 			throw error(event.data());
 		}
 		if (!event.isJson()) {
-			// keep-alive payloads such as "ping" or "..." carry nothing; malformed JSON still fails below
+			// keep-alive payloads such as "ping" or "..." carry nothing; malformed JSON
+			// still fails below
 			return List.of();
 		}
 		Completion chunk;
@@ -103,7 +110,8 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 			chunk = event.readData(this.chunks);
 		}
 		catch (JacksonException | IllegalStateException ex) {
-			// data() fails first if the bytes are not UTF-8, which is then what went wrong
+			// data() fails first if the bytes are not UTF-8, which is then what went
+			// wrong
 			throw ChatCompletionParser.notAnObject(this.classifier, event.data(), this.model, this.endpoint, ex);
 		}
 		if (chunk.error()) {
@@ -144,9 +152,10 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 	}
 
 	/**
-	 * The deltas held back while one network read was decoded, as one response: consecutive deltas of
-	 * the same choice that arrived together are delivered together, so a burst of chunks costs the
-	 * subscriber one signal instead of dozens. Nothing waits for more data because of it.
+	 * The deltas held back while one network read was decoded, as one response:
+	 * consecutive deltas of the same choice that arrived together are delivered together,
+	 * so a burst of chunks costs the subscriber one signal instead of dozens. Nothing
+	 * waits for more data because of it.
 	 */
 	@Override
 	public List<ChatResponse> flush() {
@@ -161,7 +170,8 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 	/**
 	 * Handles the end of the body.
 	 * @return the tool calls still pending, if the stream finished properly
-	 * @throws RelayAiException when the stream ended with neither {@code [DONE]} nor a finish reason
+	 * @throws RelayAiException when the stream ended with neither {@code [DONE]} nor a
+	 * finish reason
 	 */
 	@Override
 	public List<ChatResponse> end() {
@@ -182,8 +192,9 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 	}
 
 	/**
-	 * The chunk's metadata. Chunks of one stream usually repeat the same top-level fields; the
-	 * metadata (which Spring AI never changes once built) is then shared rather than rebuilt.
+	 * The chunk's metadata. Chunks of one stream usually repeat the same top-level
+	 * fields; the metadata (which Spring AI never changes once built) is then shared
+	 * rather than rebuilt.
 	 */
 	private ChatResponseMetadata metadata(Completion chunk) {
 		Header header = chunk.header();
@@ -262,8 +273,8 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 		private MessageProperties lastProperties;
 
 		/**
-		 * The message properties of the choice's next delta: those of the delta before when they are
-		 * the same, as they are for every content chunk.
+		 * The message properties of the choice's next delta: those of the delta before
+		 * when they are the same, as they are for every content chunk.
 		 */
 		Map<String, Object> properties(int index, String id, String reasoning, String refusal, String finishReason) {
 			MessageProperties last = this.lastProperties;
@@ -316,7 +327,10 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 			List<AssistantMessage.ToolCall> toolCalls, String finishReason) {
 	}
 
-	/** Deltas of one choice held back until the end of a network read, to be delivered as one. */
+	/**
+	 * Deltas of one choice held back until the end of a network read, to be delivered as
+	 * one.
+	 */
 	private static final class Pending {
 
 		private final ChatResponseMetadata metadata;
@@ -344,8 +358,8 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 		}
 
 		/**
-		 * Whether the part continues these deltas: same choice, same metadata (no usage), nothing
-		 * finished yet, and no refusal on either side.
+		 * Whether the part continues these deltas: same choice, same metadata (no usage),
+		 * nothing finished yet, and no refusal on either side.
 		 */
 		boolean accepts(Part part, ChatResponseMetadata metadata) {
 			return metadata == this.metadata && part.index() == this.index && this.finishReason == null

@@ -1,7 +1,8 @@
 package io.github.relayai.error;
 
 /**
- * The API key is missing, invalid or expired, or may not use the model ({@link ErrorCategory#AUTHENTICATION}, {@link ErrorCategory#PERMISSION_DENIED}).
+ * The API key is missing, invalid or expired, or may not use the model
+ * ({@link ErrorCategory#AUTHENTICATION}, {@link ErrorCategory#PERMISSION_DENIED}).
  */
 public class AuthenticationException extends NonTransientRelayException {
 

@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Relay's own rules, in the order they are tried: specific error codes and types first, then the message
- * text, then the HTTP status. Generic codes ({@code invalid_request_error}) and rebranded types
- * ({@code one_api_error}, {@code new_api_error}...) are deliberately absent: they say nothing.
+ * Relay's own rules, in the order they are tried: specific error codes and types first,
+ * then the message text, then the HTTP status. Generic codes
+ * ({@code invalid_request_error}) and rebranded types ({@code one_api_error},
+ * {@code new_api_error}...) are deliberately absent: they say nothing.
  */
 final class BuiltInRules {
 
@@ -32,7 +33,8 @@ final class BuiltInRules {
 
 	private static List<ErrorRule> build() {
 		List<ErrorRule> rules = new ArrayList<>();
-		// 1. Specific codes and types. Quota first: relays send "upstream saturated, try later" with a quota type.
+		// 1. Specific codes and types. Quota first: relays send "upstream saturated, try
+		// later" with a quota type.
 		codes(rules, INSUFFICIENT_QUOTA, "insufficient_quota", "insufficient_user_quota", "insufficient_credits",
 				"insufficient_balance", "quota_exceeded");
 		types(rules, INSUFFICIENT_QUOTA, "insufficient_quota");
@@ -123,7 +125,10 @@ final class BuiltInRules {
 		}
 	}
 
-	/** The category of a status no rule names: other 4xx are invalid requests, other 5xx server errors. */
+	/**
+	 * The category of a status no rule names: other 4xx are invalid requests, other 5xx
+	 * server errors.
+	 */
 	static ErrorCategory byStatusClass(int status) {
 		if (status >= 500 && status <= 599) {
 			return SERVER_ERROR;

@@ -1,7 +1,8 @@
 package io.github.relayai.error;
 
 /**
- * A content or safety filter refused the prompt or the answer ({@link ErrorCategory#CONTENT_FILTERED}).
+ * A content or safety filter refused the prompt or the answer
+ * ({@link ErrorCategory#CONTENT_FILTERED}).
  */
 public class ContentFilteredException extends NonTransientRelayException {
 

@@ -1,7 +1,8 @@
 package io.github.relayai.error;
 
 /**
- * The prompt plus the requested output exceed the context window ({@link ErrorCategory#CONTEXT_LENGTH_EXCEEDED}).
+ * The prompt plus the requested output exceed the context window
+ * ({@link ErrorCategory#CONTEXT_LENGTH_EXCEEDED}).
  */
 public class ContextLengthExceededException extends NonTransientRelayException {
 

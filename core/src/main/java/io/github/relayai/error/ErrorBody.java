@@ -6,7 +6,8 @@ package io.github.relayai.error;
  * @param type the provider's error type, or {@code null}
  * @param code the provider's error code as text, or {@code null}
  * @param param the provider's error param, or {@code null}
- * @param message the provider's message (or an HTML page's title, or plain text), or {@code null}
+ * @param message the provider's message (or an HTML page's title, or plain text), or
+ * {@code null}
  * @param requestId a request id stated in the body, or {@code null}
  * @param status an HTTP status stated in the body, or {@code 0}
  */

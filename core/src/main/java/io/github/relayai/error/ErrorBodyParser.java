@@ -8,10 +8,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the many shapes gateways wrap errors in: {@code {"error":{...}}}, {@code {"type":"error","error":{...}}},
- * {@code {"object":"error",...}}, {@code {"error":"text"}}, {@code {"code":20012,"message":...}}, arrays of
- * those, OpenRouter's {@code metadata.raw}, Responses API {@code response.failed} events, HTML pages and plain
- * text.
+ * Reads the many shapes gateways wrap errors in: {@code {"error":{...}}},
+ * {@code {"type":"error","error":{...}}}, {@code {"object":"error",...}},
+ * {@code {"error":"text"}}, {@code {"code":20012,"message":...}}, arrays of those,
+ * OpenRouter's {@code metadata.raw}, Responses API {@code response.failed} events, HTML
+ * pages and plain text.
  */
 final class ErrorBodyParser {
 

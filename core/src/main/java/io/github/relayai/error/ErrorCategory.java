@@ -43,7 +43,8 @@ public enum ErrorCategory {
 	}
 
 	/**
-	 * Whether failures of this category are retried unless a rule or header says otherwise.
+	 * Whether failures of this category are retried unless a rule or header says
+	 * otherwise.
 	 * @return {@code true} for transient categories
 	 */
 	public boolean retryableByDefault() {

@@ -1,8 +1,8 @@
 package io.github.relayai.error;
 
 /**
- * Formats a {@link ProviderError} as the exception message users read: the hint and the request id on
- * the first line, what the gateway itself said on the second.
+ * Formats a {@link ProviderError} as the exception message users read: the hint and the
+ * request id on the first line, what the gateway itself said on the second.
  */
 final class ErrorMessages {
 

@@ -5,18 +5,15 @@ import java.util.ListResourceBundle;
 /**
  * English error hints, the default bundle of {@link Hints}.
  * <p>
- * Values are {@link java.text.MessageFormat} patterns: {@code {0}} is the model name, or the wait in
- * seconds for {@code hint.wait}.
+ * Values are {@link java.text.MessageFormat} patterns: {@code {0}} is the model name, or
+ * the wait in seconds for {@code hint.wait}.
  */
 public class HintTexts extends ListResourceBundle {
 
 	@Override
 	protected Object[][] getContents() {
-		return new Object[][] {
-				{ "model.unknown",
-						"the requested model" },
-				{ "hint.NON_CHAT_MODEL",
-						"Model ''{0}'' is not a chat model, so /v1/chat/completions rejects it. Pick a chat model listed by /v1/models." },
+		return new Object[][] { { "model.unknown", "the requested model" }, { "hint.NON_CHAT_MODEL",
+				"Model ''{0}'' is not a chat model, so /v1/chat/completions rejects it. Pick a chat model listed by /v1/models." },
 				{ "hint.NON_CHAT_MODEL.completions",
 						"Model ''{0}'' is not a chat model: the gateway says to use /v1/completions. Relay routes it there automatically unless spring.ai.relay.chat.endpoint-fallback=false." },
 				{ "hint.NON_CHAT_MODEL.responses",
@@ -47,8 +44,7 @@ public class HintTexts extends ListResourceBundle {
 						"The gateway did not answer in time. Relay retries it; raise the timeouts or use streaming for long answers." },
 				{ "hint.UNKNOWN",
 						"The gateway answered with an error Relay cannot classify. Read the gateway''s message; to classify it, add a rule under spring.ai.relay.errors.rules." },
-				{ "hint.wait",
-						"The gateway asks to wait {0} seconds before retrying." } };
+				{ "hint.wait", "The gateway asks to wait {0} seconds before retrying." } };
 	}
 
 }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import io.github.relayai.i18n.Messages;
 
 /**
- * The "what happened, what to do" sentence for each category, in English or Simplified Chinese, from
- * {@link HintTexts} and {@link HintTexts_zh_CN}.
+ * The "what happened, what to do" sentence for each category, in English or Simplified
+ * Chinese, from {@link HintTexts} and {@link HintTexts_zh_CN}.
  */
 final class Hints {
 
@@ -37,7 +37,8 @@ final class Hints {
 
 	private static String seconds(Duration delay) {
 		long millis = delay.toMillis();
-		return (millis % 1000 == 0) ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+		return (millis % 1000 == 0) ? Long.toString(millis / 1000)
+				: String.format(Locale.ROOT, "%.1f", millis / 1000.0);
 	}
 
 }

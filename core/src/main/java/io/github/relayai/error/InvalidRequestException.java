@@ -1,7 +1,8 @@
 package io.github.relayai.error;
 
 /**
- * The gateway rejected the request as malformed or unsupported ({@link ErrorCategory#INVALID_REQUEST}).
+ * The gateway rejected the request as malformed or unsupported
+ * ({@link ErrorCategory#INVALID_REQUEST}).
  */
 public class InvalidRequestException extends NonTransientRelayException {
 

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cleans provider messages: removes relay request-id suffixes, masks secrets, and reads retry delays
- * that only the text states.
+ * Cleans provider messages: removes relay request-id suffixes, masks secrets, and reads
+ * retry delays that only the text states.
  */
 final class MessageText {
 
@@ -58,7 +58,9 @@ final class MessageText {
 		return GOOGLE_KEY.matcher(masked).replaceAll("AIza***");
 	}
 
-	/** Delays such as "Please retry after 20 seconds" or "Please try again in 1m0.36s". */
+	/**
+	 * Delays such as "Please retry after 20 seconds" or "Please try again in 1m0.36s".
+	 */
 	static Optional<Duration> retryAfter(String message) {
 		if (message == null) {
 			return Optional.empty();

@@ -1,8 +1,8 @@
 package io.github.relayai.error;
 
 /**
- * A failure that sending the same request again will not fix (bad key, unknown model, invalid
- * request, exhausted quota).
+ * A failure that sending the same request again will not fix (bad key, unknown model,
+ * invalid request, exhausted quota).
  */
 public class NonTransientRelayException extends RelayAiException {
 

@@ -10,9 +10,10 @@ import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads status, headers and body from the official OpenAI Java SDK's {@code com.openai.errors.OpenAIServiceException}
- * (thrown by Spring AI's {@code spring-ai-openai}) by reflection, so that the core works without the SDK on
- * the classpath.
+ * Reads status, headers and body from the official OpenAI Java SDK's
+ * {@code com.openai.errors.OpenAIServiceException} (thrown by Spring AI's
+ * {@code spring-ai-openai}) by reflection, so that the core works without the SDK on the
+ * classpath.
  */
 final class OpenAiSdkFailures {
 
@@ -28,7 +29,8 @@ final class OpenAiSdkFailures {
 	 *
 	 * @param status the HTTP status
 	 * @param headers the response headers
-	 * @param body the error body as JSON text (the SDK keeps only the {@code error} object), or empty
+	 * @param body the error body as JSON text (the SDK keeps only the {@code error}
+	 * object), or empty
 	 */
 	record HttpFailure(int status, Map<String, List<String>> headers, String body) {
 	}
@@ -55,8 +57,8 @@ final class OpenAiSdkFailures {
 	private static Optional<HttpFailure> read(Throwable exception) {
 		try {
 			int status = (Integer) invoke(exception, "statusCode");
-			return Optional.of(new HttpFailure(status, headers(invoke(exception, "headers")),
-					body(invoke(exception, "body"))));
+			return Optional
+				.of(new HttpFailure(status, headers(invoke(exception, "headers")), body(invoke(exception, "body"))));
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			return Optional.empty();

@@ -5,17 +5,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A classified failure of a gateway call: the category, whether a retry may help, what the provider
- * said, and what the user should do about it.
+ * A classified failure of a gateway call: the category, whether a retry may help, what
+ * the provider said, and what the user should do about it.
  *
  * @param category what went wrong
  * @param retryable whether a retry may succeed
- * @param httpStatus the HTTP status, or {@code 0} for transport failures and in-band stream errors
+ * @param httpStatus the HTTP status, or {@code 0} for transport failures and in-band
+ * stream errors
  * @param type the provider's error {@code type}, if any
  * @param code the provider's error {@code code} as text, if any
  * @param param the provider's error {@code param}, if any
- * @param message the provider's own message, with relay suffixes such as {@code (request id: ...)} removed
- * and secrets masked
+ * @param message the provider's own message, with relay suffixes such as
+ * {@code (request id: ...)} removed and secrets masked
  * @param requestId the request id from headers, the body or the message suffix, if any
  * @param retryAfter the server-directed delay before a retry, if any
  * @param model the model the request was for, if known
@@ -26,7 +27,9 @@ public record ProviderError(ErrorCategory category, boolean retryable, int httpS
 		String param, String message, String requestId, Optional<Duration> retryAfter, String model, String endpoint,
 		String hint) {
 
-	/** {@link #suggestedEndpoint()} value for the legacy {@code /v1/completions} endpoint. */
+	/**
+	 * {@link #suggestedEndpoint()} value for the legacy {@code /v1/completions} endpoint.
+	 */
 	public static final String COMPLETIONS = "completions";
 
 	/** {@link #suggestedEndpoint()} value for the {@code /v1/responses} endpoint. */
@@ -40,9 +43,10 @@ public record ProviderError(ErrorCategory category, boolean retryable, int httpS
 	}
 
 	/**
-	 * For {@link ErrorCategory#NON_CHAT_MODEL}, the endpoint the gateway's message points to.
-	 * @return {@value #COMPLETIONS}, {@value #RESPONSES}, or empty when the message names neither or the
-	 * category is another one
+	 * For {@link ErrorCategory#NON_CHAT_MODEL}, the endpoint the gateway's message points
+	 * to.
+	 * @return {@value #COMPLETIONS}, {@value #RESPONSES}, or empty when the message names
+	 * neither or the category is another one
 	 */
 	public Optional<String> suggestedEndpoint() {
 		if (this.category != ErrorCategory.NON_CHAT_MODEL || this.message == null) {

@@ -15,14 +15,16 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.core.Ordered;
 
 /**
- * A {@code ChatClient} advisor that turns failures of the chain into Relay's typed exceptions
- * ({@link RelayAiException} subclasses), on the call and the stream path.
+ * A {@code ChatClient} advisor that turns failures of the chain into Relay's typed
+ * exceptions ({@link RelayAiException} subclasses), on the call and the stream path.
  * <p>
- * Relay's own exceptions pass through unchanged. Errors of Spring AI's {@code spring-ai-openai} (the OpenAI
- * Java SDK's {@code OpenAIServiceException}, wrapped in {@code CompletionException} on the stream path) are
- * classified from their status, headers and body; I/O failures and timeouts as transport failures. Other
- * exceptions (programming errors, cancellations) pass through unchanged. Register it outermost (the default
- * order is {@link Ordered#HIGHEST_PRECEDENCE}) so it sees the failures of every other advisor.
+ * Relay's own exceptions pass through unchanged. Errors of Spring AI's
+ * {@code spring-ai-openai} (the OpenAI Java SDK's {@code OpenAIServiceException}, wrapped
+ * in {@code CompletionException} on the stream path) are classified from their status,
+ * headers and body; I/O failures and timeouts as transport failures. Other exceptions
+ * (programming errors, cancellations) pass through unchanged. Register it outermost (the
+ * default order is {@link Ordered#HIGHEST_PRECEDENCE}) so it sees the failures of every
+ * other advisor.
  */
 public final class ProviderErrorAdvisor implements CallAdvisor, StreamAdvisor {
 
@@ -79,8 +81,8 @@ public final class ProviderErrorAdvisor implements CallAdvisor, StreamAdvisor {
 	}
 
 	/**
-	 * The typed exception for a failure, or the failure itself when it is not a provider or transport
-	 * failure.
+	 * The typed exception for a failure, or the failure itself when it is not a provider
+	 * or transport failure.
 	 * @param failure what the chain threw
 	 * @param model the model of the request, may be {@code null}
 	 * @return the exception to propagate

@@ -10,14 +10,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Turns a failed gateway answer (status, headers, body), an in-band stream error or a transport failure
- * into a {@link ProviderError}.
+ * Turns a failed gateway answer (status, headers, body), an in-band stream error or a
+ * transport failure into a {@link ProviderError}.
  * <p>
- * The body decides first (specific error codes and types), then the message text, then the HTTP status;
- * user rules are tried before all built-in ones. A failure is retryable when its category is
- * ({@link ErrorCategory#retryableByDefault()}), unless a matching user rule says otherwise or the gateway
- * sends {@code x-should-retry: false}; {@code x-should-retry: true} makes an {@link ErrorCategory#UNKNOWN}
- * failure retryable but never a category that retrying cannot fix (quota, key, model, request).
+ * The body decides first (specific error codes and types), then the message text, then
+ * the HTTP status; user rules are tried before all built-in ones. A failure is retryable
+ * when its category is ({@link ErrorCategory#retryableByDefault()}), unless a matching
+ * user rule says otherwise or the gateway sends {@code x-should-retry: false};
+ * {@code x-should-retry: true} makes an {@link ErrorCategory#UNKNOWN} failure retryable
+ * but never a category that retrying cannot fix (quota, key, model, request).
  * Thread-safe.
  */
 public class ProviderErrorClassifier {
@@ -30,14 +31,17 @@ public class ProviderErrorClassifier {
 
 	private final Hints hints;
 
-	/** Creates a classifier without user rules, with hints in the JVM's default language. */
+	/**
+	 * Creates a classifier without user rules, with hints in the JVM's default language.
+	 */
 	public ProviderErrorClassifier() {
 		this(Locale.getDefault());
 	}
 
 	/**
 	 * Creates a classifier without user rules.
-	 * @param locale the language of the hints ({@code zh*} for Simplified Chinese, English otherwise)
+	 * @param locale the language of the hints ({@code zh*} for Simplified Chinese,
+	 * English otherwise)
 	 */
 	public ProviderErrorClassifier(Locale locale) {
 		this(List.of(), locale, Clock.systemUTC());
@@ -84,8 +88,9 @@ public class ProviderErrorClassifier {
 	}
 
 	/**
-	 * Classifies an error that arrived inside a stream: the data of a {@code data: {"error":...}} line, of an
-	 * {@code event: error}, or a Responses API {@code response.failed} / {@code error} event.
+	 * Classifies an error that arrived inside a stream: the data of a {@code data:
+	 * {"error":...}} line, of an {@code event: error}, or a Responses API
+	 * {@code response.failed} / {@code error} event.
 	 * @param eventData the event's data
 	 * @param model the model of the request, may be {@code null}
 	 * @param endpoint the endpoint path of the request, may be {@code null}
@@ -96,8 +101,9 @@ public class ProviderErrorClassifier {
 	}
 
 	/**
-	 * Classifies a failure to connect, send or receive, looking through {@code CompletionException} and
-	 * {@code ExecutionException} causes: timeouts are {@link ErrorCategory#TIMEOUT}, every other failure
+	 * Classifies a failure to connect, send or receive, looking through
+	 * {@code CompletionException} and {@code ExecutionException} causes: timeouts are
+	 * {@link ErrorCategory#TIMEOUT}, every other failure
 	 * {@link ErrorCategory#UNAVAILABLE}; both are retryable.
 	 * @param failure the exception raised by the transport
 	 * @param model the model of the request, may be {@code null}
@@ -122,8 +128,7 @@ public class ProviderErrorClassifier {
 		return this.locale;
 	}
 
-	private ProviderError resolve(int status, ResponseHeaders headers, ErrorBody body, String model,
-			String endpoint) {
+	private ProviderError resolve(int status, ResponseHeaders headers, ErrorBody body, String model, String endpoint) {
 		MessageText.Stripped stripped = MessageText.stripRequestId(body.message());
 		String message = MessageText.mask(stripped.message());
 		int ruleStatus = (status >= 400) ? status : body.status();
@@ -167,8 +172,8 @@ public class ProviderErrorClassifier {
 		}
 
 		/**
-		 * Sets the user rules ({@code spring.ai.relay.errors.rules}), tried in order before the built-in
-		 * ones.
+		 * Sets the user rules ({@code spring.ai.relay.errors.rules}), tried in order
+		 * before the built-in ones.
 		 * @param rules the rules
 		 * @return this builder
 		 */
@@ -178,7 +183,8 @@ public class ProviderErrorClassifier {
 		}
 
 		/**
-		 * Sets the language of the hints ({@code spring.ai.relay.errors.locale}); defaults to the JVM's.
+		 * Sets the language of the hints ({@code spring.ai.relay.errors.locale});
+		 * defaults to the JVM's.
 		 * @param locale {@code zh*} for Simplified Chinese, anything else for English
 		 * @return this builder
 		 */

@@ -1,7 +1,8 @@
 package io.github.relayai.error;
 
 /**
- * Too many requests or tokens, or the upstream is saturated ({@link ErrorCategory#RATE_LIMITED}).
+ * Too many requests or tokens, or the upstream is saturated
+ * ({@link ErrorCategory#RATE_LIMITED}).
  */
 public class RateLimitedException extends TransientRelayException {
 

@@ -1,11 +1,12 @@
 package io.github.relayai.error;
 
 /**
- * Root of every exception Relay throws for a provider or transport failure; {@link #error()} says
- * what happened.
+ * Root of every exception Relay throws for a provider or transport failure;
+ * {@link #error()} says what happened.
  * <p>
- * Spring AI 2.0 moved {@code TransientAiException} into {@code spring-ai-retry}, which Relay does not
- * depend on; {@link TransientRelayException} and {@link NonTransientRelayException} play those roles.
+ * Spring AI 2.0 moved {@code TransientAiException} into {@code spring-ai-retry}, which
+ * Relay does not depend on; {@link TransientRelayException} and
+ * {@link NonTransientRelayException} play those roles.
  */
 public abstract class RelayAiException extends RuntimeException {
 

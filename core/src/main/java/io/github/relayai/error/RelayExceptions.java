@@ -10,10 +10,12 @@ public final class RelayExceptions {
 
 	/**
 	 * Creates the exception that reports the given error: the family of its category
-	 * ({@link QueueFullException}, {@link NonChatModelException}...). When a user rule or an
-	 * {@code x-should-retry} header made the error's retryability differ from its family's, the plain
-	 * {@link TransientRelayException} or {@link NonTransientRelayException} is created instead, so that
-	 * {@code instanceof TransientRelayException} always agrees with {@link ProviderError#retryable()}.
+	 * ({@link QueueFullException}, {@link NonChatModelException}...). When a user rule or
+	 * an {@code x-should-retry} header made the error's retryability differ from its
+	 * family's, the plain {@link TransientRelayException} or
+	 * {@link NonTransientRelayException} is created instead, so that
+	 * {@code instanceof TransientRelayException} always agrees with
+	 * {@link ProviderError#retryable()}.
 	 * @param error the classified failure
 	 * @param cause the underlying exception, may be {@code null}
 	 * @return the exception to throw

@@ -1,7 +1,8 @@
 package io.github.relayai.error;
 
 /**
- * Connecting to the gateway, or waiting for its answer, took too long ({@link ErrorCategory#TIMEOUT}).
+ * Connecting to the gateway, or waiting for its answer, took too long
+ * ({@link ErrorCategory#TIMEOUT}).
  */
 public class RelayTimeoutException extends TransientRelayException {
 

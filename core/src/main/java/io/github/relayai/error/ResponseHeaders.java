@@ -17,9 +17,12 @@ import java.util.TreeMap;
  */
 final class ResponseHeaders {
 
-	/** Request-id headers, most specific first; {@code cf-ray} identifies the CDN hop, so it comes last. */
-	private static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id",
-			"x-rixapi-request-id", "x-oneapi-request-id", "x-new-api-request-id", "apim-request-id", "cf-ray");
+	/**
+	 * Request-id headers, most specific first; {@code cf-ray} identifies the CDN hop, so
+	 * it comes last.
+	 */
+	private static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-rixapi-request-id",
+			"x-oneapi-request-id", "x-new-api-request-id", "apim-request-id", "cf-ray");
 
 	private final Map<String, List<String>> headers;
 
@@ -52,7 +55,8 @@ final class ResponseHeaders {
 	}
 
 	/**
-	 * The delay from {@code retry-after-ms}, else {@code retry-after} in seconds or as an HTTP-date.
+	 * The delay from {@code retry-after-ms}, else {@code retry-after} in seconds or as an
+	 * HTTP-date.
 	 */
 	Optional<Duration> retryAfter(Clock clock) {
 		Optional<Duration> millis = first("retry-after-ms").flatMap(v -> number(v))
@@ -60,9 +64,9 @@ final class ResponseHeaders {
 		if (millis.isPresent()) {
 			return millis;
 		}
-		return first("retry-after").flatMap(value -> number(value)
-			.map(seconds -> Duration.ofMillis((long) (seconds * 1000)))
-			.or(() -> httpDate(value, clock)));
+		return first("retry-after")
+			.flatMap(value -> number(value).map(seconds -> Duration.ofMillis((long) (seconds * 1000)))
+				.or(() -> httpDate(value, clock)));
 	}
 
 	Optional<Boolean> shouldRetry() {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Recognises failures to connect, send or receive anywhere in a cause chain (looking through
- * {@code CompletionException}, {@code ExecutionException} and SDK wrappers).
+ * Recognises failures to connect, send or receive anywhere in a cause chain (looking
+ * through {@code CompletionException}, {@code ExecutionException} and SDK wrappers).
  */
 final class TransportFailures {
 
@@ -18,8 +18,9 @@ final class TransportFailures {
 	}
 
 	/**
-	 * The category of the transport failure in the chain: {@link ErrorCategory#TIMEOUT} if any link timed
-	 * out, else {@link ErrorCategory#UNAVAILABLE} if any link is an I/O failure; empty if none is.
+	 * The category of the transport failure in the chain: {@link ErrorCategory#TIMEOUT}
+	 * if any link timed out, else {@link ErrorCategory#UNAVAILABLE} if any link is an I/O
+	 * failure; empty if none is.
 	 */
 	static Optional<ErrorCategory> category(Throwable failure) {
 		ErrorCategory found = null;
@@ -34,7 +35,10 @@ final class TransportFailures {
 		return Optional.ofNullable(found);
 	}
 
-	/** The innermost transport failure of the chain, for the message; the failure itself if none. */
+	/**
+	 * The innermost transport failure of the chain, for the message; the failure itself
+	 * if none.
+	 */
 	static Throwable rootTransportFailure(Throwable failure) {
 		Throwable root = failure;
 		for (Throwable link = failure; link != null && link != link.getCause(); link = link.getCause()) {

@@ -1,7 +1,8 @@
 package io.github.relayai.error;
 
 /**
- * The gateway could not be reached or has no upstream available right now ({@link ErrorCategory#UNAVAILABLE}).
+ * The gateway could not be reached or has no upstream available right now
+ * ({@link ErrorCategory#UNAVAILABLE}).
  */
 public class UnavailableException extends TransientRelayException {
 

@@ -1,7 +1,8 @@
 package io.github.relayai.error;
 
 /**
- * The gateway answered with an error that no rule classifies ({@link ErrorCategory#UNKNOWN}).
+ * The gateway answered with an error that no rule classifies
+ * ({@link ErrorCategory#UNKNOWN}).
  */
 public class UnknownProviderException extends NonTransientRelayException {
 

@@ -3,8 +3,8 @@ package io.github.relayai.http;
 import java.util.Objects;
 
 /**
- * An API key that never shows itself: {@link #toString()} masks it, so it cannot leak into logs,
- * exception messages or actuator output by accident.
+ * An API key that never shows itself: {@link #toString()} masks it, so it cannot leak
+ * into logs, exception messages or actuator output by accident.
  */
 public final class ApiKey {
 
@@ -18,7 +18,8 @@ public final class ApiKey {
 
 	/**
 	 * Wraps a key.
-	 * @param value the key, may be {@code null} or blank for gateways without authentication
+	 * @param value the key, may be {@code null} or blank for gateways without
+	 * authentication
 	 * @return the wrapped key
 	 */
 	public static ApiKey of(String value) {

@@ -5,10 +5,11 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * The root address of an OpenAI-compatible gateway, normalised so that endpoint paths can be
- * appended: a trailing {@code /} and a trailing {@code /v1} are removed, so
+ * The root address of an OpenAI-compatible gateway, normalised so that endpoint paths can
+ * be appended: a trailing {@code /} and a trailing {@code /v1} are removed, so
  * {@code https://gw.example.com}, {@code https://gw.example.com/} and
- * {@code https://gw.example.com/v1/} all address {@code https://gw.example.com/v1/chat/completions}.
+ * {@code https://gw.example.com/v1/} all address
+ * {@code https://gw.example.com/v1/chat/completions}.
  *
  * @param root the normalised root, without a trailing slash or {@code /v1}
  */
@@ -23,7 +24,8 @@ public record BaseUrl(URI root) {
 	 * Parses and validates a base URL.
 	 * @param value the configured value
 	 * @return the normalised base URL
-	 * @throws IllegalArgumentException naming the property and the fix when the value is unusable
+	 * @throws IllegalArgumentException naming the property and the fix when the value is
+	 * unusable
 	 */
 	public static BaseUrl parse(String value) {
 		if (value == null || value.isBlank()) {
@@ -49,9 +51,9 @@ public record BaseUrl(URI root) {
 					PROPERTY + " '" + trimmed + "' uses scheme '" + scheme + "': only http and https are supported");
 		}
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw new IllegalArgumentException(PROPERTY + " '" + trimmed
-					+ "' has a query or fragment: give only the gateway root, for example " + scheme + "://"
-					+ uri.getRawAuthority());
+			throw new IllegalArgumentException(
+					PROPERTY + " '" + trimmed + "' has a query or fragment: give only the gateway root, for example "
+							+ scheme + "://" + uri.getRawAuthority());
 		}
 		String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
 		path = stripTrailingSlashes(path);
@@ -64,8 +66,8 @@ public record BaseUrl(URI root) {
 		}
 		if (path.endsWith("/vl") || path.endsWith("/V1")) {
 			throw new IllegalArgumentException(PROPERTY + " '" + trimmed + "' ends with '"
-					+ path.substring(path.length() - 3) + "', which looks like a typo: write /v1, for example "
-					+ scheme + "://" + uri.getRawAuthority() + path.substring(0, path.length() - 3) + "/v1");
+					+ path.substring(path.length() - 3) + "', which looks like a typo: write /v1, for example " + scheme
+					+ "://" + uri.getRawAuthority() + path.substring(0, path.length() - 3) + "/v1");
 		}
 		if (path.endsWith("/v1")) {
 			path = path.substring(0, path.length() - 3);

@@ -9,10 +9,10 @@ import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
 /**
- * Collects a whole response body inside the JDK client, so that a blocking {@code send} wakes its
- * caller once, with the answer. The body is bounded: past {@code limit} bytes it either fails (an
- * answer) or is cut short (an error page, of which the start is enough); and it fails when no bytes
- * arrive for the read-idle timeout.
+ * Collects a whole response body inside the JDK client, so that a blocking {@code send}
+ * wakes its caller once, with the answer. The body is bounded: past {@code limit} bytes
+ * it either fails (an answer) or is cut short (an error page, of which the start is
+ * enough); and it fails when no bytes arrive for the read-idle timeout.
  */
 final class BoundedBody implements java.net.http.HttpResponse.BodySubscriber<byte[]> {
 
@@ -33,7 +33,8 @@ final class BoundedBody implements java.net.http.HttpResponse.BodySubscriber<byt
 	/**
 	 * Creates the subscriber.
 	 * @param limit the most bytes kept
-	 * @param tooLarge the failure past the limit, or {@code null} to keep the first {@code limit} bytes
+	 * @param tooLarge the failure past the limit, or {@code null} to keep the first
+	 * {@code limit} bytes
 	 * @param idle the client's read-idle watch
 	 */
 	BoundedBody(int limit, Supplier<? extends Throwable> tooLarge, IdleWatch idle) {

@@ -6,13 +6,14 @@ import java.util.concurrent.Flow;
 import java.util.function.BooleanSupplier;
 
 /**
- * A streamed response body that can be left once its last event has been read without closing the
- * connection. Cancelling the JDK client's body before the body has ended closes the connection, so
- * every stream left at {@code data: [DONE]}, whose end usually follows a moment later, would cost
- * the next request a new connection. Instead, a cancel that comes once {@code finished} holds reads
- * the rest of the body and drops it, so the JDK client can reuse the connection; a rest longer than
- * {@value #MAX_DRAINED_BYTES} bytes, or one that does not end within the read-idle timeout, is then
- * cancelled after all. A cancel before that cancels at once.
+ * A streamed response body that can be left once its last event has been read without
+ * closing the connection. Cancelling the JDK client's body before the body has ended
+ * closes the connection, so every stream left at {@code data: [DONE]}, whose end usually
+ * follows a moment later, would cost the next request a new connection. Instead, a cancel
+ * that comes once {@code finished} holds reads the rest of the body and drops it, so the
+ * JDK client can reuse the connection; a rest longer than {@value #MAX_DRAINED_BYTES}
+ * bytes, or one that does not end within the read-idle timeout, is then cancelled after
+ * all. A cancel before that cancels at once.
  */
 final class DrainingBody implements Flow.Publisher<List<ByteBuffer>> {
 

@@ -1,9 +1,9 @@
 package io.github.relayai.http;
 
 /**
- * The read-idle timeout of one wait: for a response's headers, or between the pieces of its body.
- * Arriving data only stamps the time; the client's {@link IdleWatch} finds the waits that stayed silent
- * too long and runs their action.
+ * The read-idle timeout of one wait: for a response's headers, or between the pieces of
+ * its body. Arriving data only stamps the time; the client's {@link IdleWatch} finds the
+ * waits that stayed silent too long and runs their action.
  */
 final class IdleTimer {
 
@@ -33,7 +33,8 @@ final class IdleTimer {
 	}
 
 	/**
-	 * The wait ended or was abandoned. Once this returns, the action has either run or never will.
+	 * The wait ended or was abandoned. Once this returns, the action has either run or
+	 * never will.
 	 * @return whether the timeout fired first
 	 */
 	synchronized boolean stop() {

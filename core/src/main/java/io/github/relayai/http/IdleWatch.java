@@ -10,12 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Enforces one client's read-idle timeout over all its waits with a single periodic check, which runs
- * only while something is being waited for. A wait only stamps the time when data arrives; a timer
- * scheduled per request would instead wake a timer thread for every request.
+ * Enforces one client's read-idle timeout over all its waits with a single periodic
+ * check, which runs only while something is being waited for. A wait only stamps the time
+ * when data arrives; a timer scheduled per request would instead wake a timer thread for
+ * every request.
  * <p>
- * The check runs every tenth of the timeout, so a silent wait ends after between one and 1.1 times the
- * timeout.
+ * The check runs every tenth of the timeout, so a silent wait ends after between one and
+ * 1.1 times the timeout.
  */
 final class IdleWatch {
 
@@ -43,7 +44,8 @@ final class IdleWatch {
 
 	/**
 	 * Starts watching a wait.
-	 * @param onIdle runs once, on a timer thread, if the wait stays silent longer than the timeout
+	 * @param onIdle runs once, on a timer thread, if the wait stays silent longer than
+	 * the timeout
 	 * @return the wait's timer, to touch when data arrives and to stop when the wait ends
 	 */
 	IdleTimer start(Runnable onIdle) {
@@ -82,7 +84,8 @@ final class IdleWatch {
 				schedule();
 			}
 			else {
-				// nothing waits: stop; a wait started meanwhile either saw the flag down and scheduled, or
+				// nothing waits: stop; a wait started meanwhile either saw the flag down
+				// and scheduled, or
 				// is seen here
 				this.checking.set(false);
 				if (!this.waiting.isEmpty() && this.checking.compareAndSet(false, true)) {

@@ -29,13 +29,14 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * HTTP transport to an OpenAI-compatible gateway on top of the JDK {@link HttpClient}: JSON posts,
- * server-sent-event streams and GETs, each failing with a typed {@link RelayAiException}.
+ * HTTP transport to an OpenAI-compatible gateway on top of the JDK {@link HttpClient}:
+ * JSON posts, server-sent-event streams and GETs, each failing with a typed
+ * {@link RelayAiException}.
  * <p>
- * The read timeout is an idle timeout: it bounds the wait for the response headers and for each
- * further piece of the body, so a long but live stream (keep-alive comments included) is never cut
- * off, while a stalled one is. Nothing happens until the returned publisher is subscribed, and
- * cancelling it aborts the exchange.
+ * The read timeout is an idle timeout: it bounds the wait for the response headers and
+ * for each further piece of the body, so a long but live stream (keep-alive comments
+ * included) is never cut off, while a stalled one is. Nothing happens until the returned
+ * publisher is subscribed, and cancelling it aborts the exchange.
  */
 public final class RelayHttpClient {
 
@@ -86,7 +87,8 @@ public final class RelayHttpClient {
 		HttpClient.Builder client = HttpClient.newBuilder()
 			.connectTimeout(positive(builder.connectTimeout, "connect-timeout"))
 			.followRedirects(HttpClient.Redirect.NORMAL)
-			// h2c upgrade on plain http confuses many gateways and proxies; https negotiates HTTP/2 by ALPN
+			// h2c upgrade on plain http confuses many gateways and proxies; https
+			// negotiates HTTP/2 by ALPN
 			.version("http".equals(baseUrl.root().getScheme()) ? HttpClient.Version.HTTP_1_1
 					: HttpClient.Version.HTTP_2);
 		if (builder.proxy != null) {
@@ -108,7 +110,8 @@ public final class RelayHttpClient {
 			String lower = name.toLowerCase(Locale.ROOT);
 			if (RESTRICTED_HEADERS.contains(lower) || lower.equals("authorization")) {
 				throw new IllegalArgumentException("Header '" + name + "' cannot be set in spring.ai.relay.headers"
-						+ (lower.equals("authorization") ? ": use spring.ai.relay.api-key" : ": the HTTP client sets it"));
+						+ (lower.equals("authorization") ? ": use spring.ai.relay.api-key"
+								: ": the HTTP client sets it"));
 			}
 		});
 		return headers;
@@ -153,20 +156,21 @@ public final class RelayHttpClient {
 	}
 
 	/**
-	 * Posts a JSON body and decodes the answer's server-sent events as they arrive; reading stops
-	 * after {@code data: [DONE]}.
+	 * Posts a JSON body and decodes the answer's server-sent events as they arrive;
+	 * reading stops after {@code data: [DONE]}.
 	 * @param <T> the decoded values
 	 * @param path the API path
 	 * @param body the request body (with {@code "stream": true})
 	 * @param extraHeaders per-request headers
 	 * @param model the model, for error reports
-	 * @param decoders creates the decoder of each subscription (each attempt of a retried stream)
-	 * @return the decoded values; fails with a typed exception, never completes early without saying so
+	 * @param decoders creates the decoder of each subscription (each attempt of a retried
+	 * stream)
+	 * @return the decoded values; fails with a typed exception, never completes early
+	 * without saying so
 	 */
 	public <T> Flux<T> postForStream(String path, byte[] body, Map<String, String> extraHeaders, String model,
 			Supplier<? extends SseDecoder<T>> decoders) {
-		HttpRequest request = request(path, extraHeaders, "text/event-stream")
-			.timeout(this.readIdleTimeout)
+		HttpRequest request = request(path, extraHeaders, "text/event-stream").timeout(this.readIdleTimeout)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		return sendAsync(request, info -> new StreamBody(), CompletableFuture::completedStage)
@@ -181,11 +185,10 @@ public final class RelayHttpClient {
 	}
 
 	/**
-	 * Feeds each network read to the parser and the decoder, so that every read yields its values in
-	 * one batch.
+	 * Feeds each network read to the parser and the decoder, so that every read yields
+	 * its values in one batch.
 	 */
-	private <T> Flux<T> decode(Received<StreamBody> response, SseDecoder<T> decoder,
-			String path, String model) {
+	private <T> Flux<T> decode(Received<StreamBody> response, SseDecoder<T> decoder, String path, String model) {
 		SseStream<T> stream = new SseStream<>(new SseParser(this.maxResponseBytes), decoder);
 		return bytes(new DrainingBody(response.body(), stream::isStopped, this.idle), path, model).map(stream::read)
 			.takeUntil(values -> stream.isStopped())
@@ -193,8 +196,9 @@ public final class RelayHttpClient {
 			.concatMapIterable(values -> values)
 			.concatWith(Mono.defer(stream::failure))
 			.onErrorMap(SseParser.SseSizeException.class, ex -> tooLarge(path, model, ex))
-			.onErrorMap(SseParser.SseEncodingException.class, ex -> RelayExceptions.create(this.classifier
-				.classify(response.status(), response.headers().map(), ex.getMessage(), model, path), ex));
+			.onErrorMap(SseParser.SseEncodingException.class, ex -> RelayExceptions.create(
+					this.classifier.classify(response.status(), response.headers().map(), ex.getMessage(), model, path),
+					ex));
 	}
 
 	/**
@@ -207,8 +211,9 @@ public final class RelayHttpClient {
 	}
 
 	/**
-	 * A request to the path with every header set. The URI and the fixed headers are parsed and
-	 * checked once per path and accepted type; each request copies that template.
+	 * A request to the path with every header set. The URI and the fixed headers are
+	 * parsed and checked once per path and accepted type; each request copies that
+	 * template.
 	 */
 	private HttpRequest.Builder request(String path, Map<String, String> extraHeaders, String accept) {
 		String key = accept + ' ' + path;
@@ -237,44 +242,51 @@ public final class RelayHttpClient {
 	}
 
 	/**
-	 * Sends the request and reads the whole answer inside the JDK client ({@link BoundedBody}).
+	 * Sends the request and reads the whole answer inside the JDK client
+	 * ({@link BoundedBody}).
 	 * <p>
-	 * Subscribed from a thread that may block (as {@code ChatModel.call} does), the request is sent
-	 * with the blocking {@link HttpClient#send}: the answer then arrives on the waiting thread with a
-	 * single wake-up, as with the plainest use of the client. Subscribed on a non-blocking thread
-	 * (Reactor's schedulers, event loops), it uses {@link HttpClient#sendAsync}, and the JDK client's
-	 * request timeout bounds the wait for the headers.
+	 * Subscribed from a thread that may block (as {@code ChatModel.call} does), the
+	 * request is sent with the blocking {@link HttpClient#send}: the answer then arrives
+	 * on the waiting thread with a single wake-up, as with the plainest use of the
+	 * client. Subscribed on a non-blocking thread (Reactor's schedulers, event loops), it
+	 * uses {@link HttpClient#sendAsync}, and the JDK client's request timeout bounds the
+	 * wait for the headers.
 	 */
 	private Mono<byte[]> answer(HttpRequest.Builder request, String path, String model) {
 		HttpResponse.BodyHandler<byte[]> handler = info -> (info.statusCode() / 100 == 2)
 				? new BoundedBody(this.maxResponseBytes, () -> tooLarge(path, model, null), this.idle)
 				: new BoundedBody(MAX_ERROR_BODY_BYTES, null, this.idle);
-		return Mono.defer(() -> Schedulers.isInNonBlockingThread()
-				? sendAsync(request.copy().timeout(this.readIdleTimeout).build(), handler::apply,
-						HttpResponse.BodySubscriber::getBody)
-				: Mono.fromCallable(() -> send(request.build(), handler)))
-			.onErrorMap(ex -> !(ex instanceof RelayAiException), ex -> relayCause(ex)
-				.orElseGet(() -> transportFailure(ex, path, model)))
+		return Mono
+			.defer(() -> Schedulers.isInNonBlockingThread()
+					? sendAsync(request.copy().timeout(this.readIdleTimeout).build(), handler::apply,
+							HttpResponse.BodySubscriber::getBody)
+					: Mono.fromCallable(() -> send(request.build(), handler)))
+			.onErrorMap(ex -> !(ex instanceof RelayAiException),
+					ex -> relayCause(ex).orElseGet(() -> transportFailure(ex, path, model)))
 			.flatMap(response -> {
 				if (response.status() / 100 == 2) {
 					return Mono.just(response.body());
 				}
-				return Mono.error(
-						statusFailure(response, new String(response.body(), StandardCharsets.UTF_8), path, model));
+				return Mono
+					.error(statusFailure(response, new String(response.body(), StandardCharsets.UTF_8), path, model));
 			});
 	}
 
-	/** The failure an answer with an error status stands for, typed from its status, headers and text. */
+	/**
+	 * The failure an answer with an error status stands for, typed from its status,
+	 * headers and text.
+	 */
 	private RelayAiException statusFailure(Received<?> response, String text, String path, String model) {
-		return RelayExceptions.create(
-				this.classifier.classify(response.status(), response.headers().map(), text, model, path), null);
+		return RelayExceptions
+			.create(this.classifier.classify(response.status(), response.headers().map(), text, model, path), null);
 	}
 
 	/**
-	 * Sends without blocking and hands over the response on the client's own thread as soon as
-	 * {@code value} has it: at the end of a collected body, at once for a stream's body. The future of
-	 * {@link HttpClient#sendAsync} completes on the common pool instead, which on machines with two cores
-	 * or fewer starts a new thread for every request.
+	 * Sends without blocking and hands over the response on the client's own thread as
+	 * soon as {@code value} has it: at the end of a collected body, at once for a
+	 * stream's body. The future of {@link HttpClient#sendAsync} completes on the common
+	 * pool instead, which on machines with two cores or fewer starts a new thread for
+	 * every request.
 	 */
 	private <T, S extends HttpResponse.BodySubscriber<T>, V> Mono<Received<V>> sendAsync(HttpRequest request,
 			Function<HttpResponse.ResponseInfo, S> handler, Function<S, CompletionStage<V>> value) {
@@ -300,7 +312,10 @@ public final class RelayHttpClient {
 		});
 	}
 
-	/** A failure the body subscriber raised itself, which the JDK client wraps in an {@code IOException}. */
+	/**
+	 * A failure the body subscriber raised itself, which the JDK client wraps in an
+	 * {@code IOException}.
+	 */
 	private static java.util.Optional<RelayAiException> relayCause(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof RelayAiException relay) {
@@ -311,9 +326,10 @@ public final class RelayHttpClient {
 	}
 
 	/**
-	 * Sends with the blocking {@link HttpClient#send}. The client's {@link IdleWatch} bounds the wait for
-	 * the headers by interrupting the waiting thread, on which the JDK client aborts the exchange; a
-	 * request timeout would instead wake the JDK client's selector thread for every request.
+	 * Sends with the blocking {@link HttpClient#send}. The client's {@link IdleWatch}
+	 * bounds the wait for the headers by interrupting the waiting thread, on which the
+	 * JDK client aborts the exchange; a request timeout would instead wake the JDK
+	 * client's selector thread for every request.
 	 */
 	private <T> Received<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
 		IdleTimer headers = this.idle.start(Thread.currentThread()::interrupt);
@@ -333,15 +349,16 @@ public final class RelayHttpClient {
 		}
 		finally {
 			if (headers.stop()) {
-				// the watch interrupted this thread for the timeout, not its caller: the flag is not theirs
+				// the watch interrupted this thread for the timeout, not its caller: the
+				// flag is not theirs
 				Thread.interrupted();
 			}
 		}
 	}
 
 	/**
-	 * A body's pieces as they arrive, failing with a timeout when none arrives for the read-idle
-	 * timeout; one timer watches the whole body.
+	 * A body's pieces as they arrive, failing with a timeout when none arrives for the
+	 * read-idle timeout; one timer watches the whole body.
 	 */
 	private Flux<List<ByteBuffer>> bytes(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {
 		return Flux.defer(() -> {
@@ -350,15 +367,18 @@ public final class RelayHttpClient {
 			return JdkFlowAdapter.flowPublisherToFlux(body)
 				.doOnNext(buffers -> idle.touch())
 				.takeUntilOther(silence.asMono())
-				.concatWith(Mono.defer(() -> idle.isExpired() ? Mono.error(this.idle.timeoutException())
-						: Mono.empty()))
+				.concatWith(
+						Mono.defer(() -> idle.isExpired() ? Mono.error(this.idle.timeoutException()) : Mono.empty()))
 				.doFinally(signal -> idle.stop());
 		})
 			.onErrorMap(ex -> !(ex instanceof RelayAiException) && !(ex instanceof SseParser.SseSizeException),
 					ex -> transportFailure(ex, path, model));
 	}
 
-	/** The start of an error page that arrived as a stream, read as a whole answer's error page is. */
+	/**
+	 * The start of an error page that arrived as a stream, read as a whole answer's error
+	 * page is.
+	 */
 	private Mono<String> readError(Flow.Publisher<List<ByteBuffer>> body, String path, String model) {
 		return Mono.defer(() -> {
 			BoundedBody page = new BoundedBody(MAX_ERROR_BODY_BYTES, null, this.idle);
@@ -375,9 +395,8 @@ public final class RelayHttpClient {
 
 	private RelayAiException tooLarge(String path, String model, Throwable cause) {
 		ProviderError error = new ProviderError(io.github.relayai.error.ErrorCategory.SERVER_ERROR, false, 0, null,
-				null, null, "The answer exceeded " + this.maxResponseBytes + " bytes", null,
-				java.util.Optional.empty(), model, path,
-				"The gateway's answer exceeded spring.ai.relay.max-response-size (" + this.maxResponseBytes
+				null, null, "The answer exceeded " + this.maxResponseBytes + " bytes", null, java.util.Optional.empty(),
+				model, path, "The gateway's answer exceeded spring.ai.relay.max-response-size (" + this.maxResponseBytes
 						+ " bytes); raise the limit if such answers are expected.");
 		return RelayExceptions.create(error, cause);
 	}
@@ -443,8 +462,9 @@ public final class RelayHttpClient {
 		}
 
 		/**
-		 * How long to wait for the response headers and for each further piece of the body,
-		 * keep-alive comments included (default 5m); a silent wait ends after 1 to 1.1 times this.
+		 * How long to wait for the response headers and for each further piece of the
+		 * body, keep-alive comments included (default 5m); a silent wait ends after 1 to
+		 * 1.1 times this.
 		 * @param readIdleTimeout the timeout
 		 * @return this builder
 		 */

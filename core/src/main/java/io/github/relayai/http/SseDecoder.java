@@ -3,8 +3,8 @@ package io.github.relayai.http;
 import java.util.List;
 
 /**
- * Turns the events of one server-sent-event stream into values, such as chat response deltas. One
- * decoder per stream, called serially; it may throw a
+ * Turns the events of one server-sent-event stream into values, such as chat response
+ * deltas. One decoder per stream, called serially; it may throw a
  * {@link io.github.relayai.error.RelayAiException} to fail the stream.
  *
  * @param <T> the values
@@ -12,15 +12,16 @@ import java.util.List;
 public interface SseDecoder<T> {
 
 	/**
-	 * Decodes one event. After {@code [DONE]} ({@link SseEvent#isDone()}) nothing more is read.
+	 * Decodes one event. After {@code [DONE]} ({@link SseEvent#isDone()}) nothing more is
+	 * read.
 	 * @param event the event
 	 * @return the values it completes, usually none or one
 	 */
 	List<T> accept(SseEvent event);
 
 	/**
-	 * The values held back while the events of one network read were decoded; called after every
-	 * read, and before {@link #end()} or a failure. None by default.
+	 * The values held back while the events of one network read were decoded; called
+	 * after every read, and before {@link #end()} or a failure. None by default.
 	 * @return the values held back
 	 */
 	default List<T> flush() {

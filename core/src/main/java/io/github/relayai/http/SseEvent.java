@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One server-sent event. Its data stays as the UTF-8 bytes that arrived until it is asked for as text,
- * so a JSON payload can go straight to a JSON parser with {@link #readData(DataReader)}.
+ * One server-sent event. Its data stays as the UTF-8 bytes that arrived until it is asked
+ * for as text, so a JSON payload can go straight to a JSON parser with
+ * {@link #readData(DataReader)}.
  */
 public final class SseEvent {
 
@@ -24,7 +25,8 @@ public final class SseEvent {
 
 	/**
 	 * Creates an event from text.
-	 * @param event the {@code event:} field, or {@code null} for the default {@code message} type
+	 * @param event the {@code event:} field, or {@code null} for the default
+	 * {@code message} type
 	 * @param data the {@code data:} lines joined with {@code \n}
 	 * @param id the {@code id:} field, or {@code null}
 	 */
@@ -65,7 +67,8 @@ public final class SseEvent {
 		if (decoded == null) {
 			decoded = new String(this.data, StandardCharsets.UTF_8);
 			if (decoded.indexOf('\uFFFD') >= 0) {
-				// the lenient decoding replaced something: a genuine U+FFFD passes, malformed bytes fail
+				// the lenient decoding replaced something: a genuine U+FFFD passes,
+				// malformed bytes fail
 				try {
 					StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(this.data));
 				}
@@ -102,8 +105,8 @@ public final class SseEvent {
 	}
 
 	/**
-	 * Whether this is the OpenAI end-of-stream marker {@code data: [DONE]} (surrounding white space
-	 * tolerated).
+	 * Whether this is the OpenAI end-of-stream marker {@code data: [DONE]} (surrounding
+	 * white space tolerated).
 	 * @return {@code true} for {@code [DONE]}
 	 */
 	public boolean isDone() {
@@ -144,6 +147,7 @@ public final class SseEvent {
 
 	/**
 	 * Reads an event's data bytes.
+	 *
 	 * @param <R> the result
 	 */
 	@FunctionalInterface

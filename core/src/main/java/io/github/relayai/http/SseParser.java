@@ -10,20 +10,21 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * Incremental reader of a {@code text/event-stream} body, fed with byte buffers as they arrive.
+ * Incremental reader of a {@code text/event-stream} body, fed with byte buffers as they
+ * arrive.
  * <p>
- * It follows the HTML server-sent events grammar: lines end with CRLF, LF or CR (also when a CR and
- * its LF arrive in different buffers); lines starting with {@code :} are comments (keep-alives) and
- * are skipped; {@code data:} lines of one event are joined with {@code \n}; a blank line dispatches
- * the event. An event's data stays as bytes (see {@link SseEvent}), so a character split across
- * buffers is decoded whole, and only if asked for as text. Unlike a browser it also dispatches a final
- * event that lacks the trailing blank line (see {@link #finish(Consumer)}). Not thread-safe: one
- * parser per stream.
+ * It follows the HTML server-sent events grammar: lines end with CRLF, LF or CR (also
+ * when a CR and its LF arrive in different buffers); lines starting with {@code :} are
+ * comments (keep-alives) and are skipped; {@code data:} lines of one event are joined
+ * with {@code \n}; a blank line dispatches the event. An event's data stays as bytes (see
+ * {@link SseEvent}), so a character split across buffers is decoded whole, and only if
+ * asked for as text. Unlike a browser it also dispatches a final event that lacks the
+ * trailing blank line (see {@link #finish(Consumer)}). Not thread-safe: one parser per
+ * stream.
  */
 public final class SseParser {
 
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-			ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private static final byte[] DATA = { 'd', 'a', 't', 'a' };
 
@@ -51,7 +52,8 @@ public final class SseParser {
 
 	/**
 	 * Creates a parser.
-	 * @param maxEventBytes the largest event (all its lines together) accepted before failing
+	 * @param maxEventBytes the largest event (all its lines together) accepted before
+	 * failing
 	 */
 	public SseParser(int maxEventBytes) {
 		this.maxEventBytes = maxEventBytes;
@@ -87,7 +89,8 @@ public final class SseParser {
 	public void feed(byte[] bytes, int from, int to, Consumer<SseEvent> sink) {
 		int i = from;
 		if (this.afterCarriageReturn && i < to) {
-			// a CR ended the previous buffer: an LF right after it belongs to the same line ending
+			// a CR ended the previous buffer: an LF right after it belongs to the same
+			// line ending
 			this.afterCarriageReturn = false;
 			if (bytes[i] == '\n') {
 				i++;
@@ -125,9 +128,10 @@ public final class SseParser {
 	}
 
 	/**
-	 * The index of the first CR or LF in the range, or -1. Looks at eight bytes at a time: a byte of a
-	 * word equals CR or LF exactly when the word XOR that byte repeated has a zero byte there, and the
-	 * lowest flag of the classic zero-byte test is always a true one.
+	 * The index of the first CR or LF in the range, or -1. Looks at eight bytes at a
+	 * time: a byte of a word equals CR or LF exactly when the word XOR that byte repeated
+	 * has a zero byte there, and the lowest flag of the classic zero-byte test is always
+	 * a true one.
 	 */
 	private static int lineEnd(byte[] bytes, int from, int to) {
 		int i = from;
@@ -150,8 +154,8 @@ public final class SseParser {
 	}
 
 	/**
-	 * Ends the stream: a pending line and a pending event without a trailing blank line are
-	 * dispatched.
+	 * Ends the stream: a pending line and a pending event without a trailing blank line
+	 * are dispatched.
 	 * @param sink receives the last event, if any
 	 */
 	public void finish(Consumer<SseEvent> sink) {
@@ -183,7 +187,10 @@ public final class SseParser {
 		this.lineLength += count;
 	}
 
-	/** Handles one complete line, {@code length} bytes of {@code bytes} from {@code offset}. */
+	/**
+	 * Handles one complete line, {@code length} bytes of {@code bytes} from
+	 * {@code offset}.
+	 */
 	private void endLine(byte[] bytes, int offset, int length, Consumer<SseEvent> sink) {
 		if (length == 0) {
 			dispatch(sink);

@@ -7,9 +7,10 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * The parser and decoder of one stream: turns each network read into the batch of values its events
- * complete. A failure is held back until the values before it were delivered, so a stream that breaks
- * midway still hands over everything that came. Not thread-safe: reads arrive serially.
+ * The parser and decoder of one stream: turns each network read into the batch of values
+ * its events complete. A failure is held back until the values before it were delivered,
+ * so a stream that breaks midway still hands over everything that came. Not thread-safe:
+ * reads arrive serially.
  *
  * @param <T> the decoded values
  */

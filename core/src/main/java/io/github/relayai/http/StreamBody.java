@@ -9,11 +9,11 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The body of a streamed answer, handed to its one reader as a publisher as soon as the headers are
- * in. Unlike the JDK client's {@code BodySubscribers.ofPublisher()}, its {@link #getBody()} completes
- * only when the body has ended (or was cancelled), so the future of {@code sendAsync}, which on
- * machines with two cores or fewer completes on a thread started for it, does not complete while the
- * first events are on their way.
+ * The body of a streamed answer, handed to its one reader as a publisher as soon as the
+ * headers are in. Unlike the JDK client's {@code BodySubscribers.ofPublisher()}, its
+ * {@link #getBody()} completes only when the body has ended (or was cancelled), so the
+ * future of {@code sendAsync}, which on machines with two cores or fewer completes on a
+ * thread started for it, does not complete while the first events are on their way.
  */
 final class StreamBody implements HttpResponse.BodySubscriber<Void>, Flow.Publisher<List<ByteBuffer>> {
 

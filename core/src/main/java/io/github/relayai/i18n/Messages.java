@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * Relay's user-facing texts from one resource bundle, in Simplified Chinese for any {@code zh*}
- * locale and in English otherwise (never the JVM's default, so texts do not change with the
- * machine). Internal to Relay.
+ * Relay's user-facing texts from one resource bundle, in Simplified Chinese for any
+ * {@code zh*} locale and in English otherwise (never the JVM's default, so texts do not
+ * change with the machine). Internal to Relay.
  */
 public final class Messages {
 
@@ -17,7 +17,8 @@ public final class Messages {
 
 	/**
 	 * Loads a bundle.
-	 * @param baseName the bundle's base name, such as {@code io.github.relayai.routing.messages}
+	 * @param baseName the bundle's base name, such as
+	 * {@code io.github.relayai.routing.messages}
 	 * @param requested the requested locale
 	 */
 	public Messages(String baseName, Locale requested) {

@@ -34,12 +34,13 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Spring AI {@link ImageModel} for image models that gateways serve through chat completions (such
- * as {@code gemini-3-pro-image-preview}): the prompt, with optional
- * {@link RelayImageOptions#getInputImages() input images} for image-to-image, goes in as a user message,
- * and the images the model writes into its answer as markdown data URLs come back as base64
- * {@link Image}s with their MIME type in {@link RelayImageGenerationMetadata}. Answers are streamed by
- * default, so long generations are kept alive by the gateway's heartbeats.
+ * A Spring AI {@link ImageModel} for image models that gateways serve through chat
+ * completions (such as {@code gemini-3-pro-image-preview}): the prompt, with optional
+ * {@link RelayImageOptions#getInputImages() input images} for image-to-image, goes in as
+ * a user message, and the images the model writes into its answer as markdown data URLs
+ * come back as base64 {@link Image}s with their MIME type in
+ * {@link RelayImageGenerationMetadata}. Answers are streamed by default, so long
+ * generations are kept alive by the gateway's heartbeats.
  */
 public final class RelayImageModel implements ImageModel {
 
@@ -80,10 +81,7 @@ public final class RelayImageModel implements ImageModel {
 			throw new IllegalArgumentException("No image model is set: configure spring.ai.relay.image.options.model "
 					+ "(for example gemini-3-pro-image-preview) or pass one in the request options");
 		}
-		String text = prompt.getInstructions()
-			.stream()
-			.map(ImageMessage::getText)
-			.collect(Collectors.joining("\n"));
+		String text = prompt.getInstructions().stream().map(ImageMessage::getText).collect(Collectors.joining("\n"));
 		UserMessage user = UserMessage.builder()
 			.text(text)
 			.media((options.getInputImages() != null) ? options.getInputImages() : List.of())
@@ -111,16 +109,14 @@ public final class RelayImageModel implements ImageModel {
 		if (options.getExtraBody() != null) {
 			extra.putAll(options.getExtraBody());
 		}
-		return RelayChatOptions.builder()
-			.model(options.getModel())
-			.extraBody(extra.isEmpty() ? null : extra)
-			.build();
+		return RelayChatOptions.builder().model(options.getModel()).extraBody(extra.isEmpty() ? null : extra).build();
 	}
 
 	/** The whole answer text, streamed or not. */
 	private Mono<String> answer(ChatRequest request, boolean stream) {
 		Flux<ChatResponse> responses = stream ? this.exchange.stream(request) : this.exchange.call(request).flux();
-		return responses.map(RelayImageModel::text).reduce(new StringBuilder(), StringBuilder::append)
+		return responses.map(RelayImageModel::text)
+			.reduce(new StringBuilder(), StringBuilder::append)
 			.map(StringBuilder::toString);
 	}
 

@@ -9,9 +9,9 @@ import org.springframework.ai.content.Media;
 import org.springframework.ai.image.ImageOptions;
 
 /**
- * Options of a {@link RelayImageModel} request. Immutable; {@link #builder()} creates one and
- * {@link #mutate()} copies one. Values the gateway understands beyond these (aspect ratio, image
- * config, quality...) go into {@link #getExtraBody() extra body fields}.
+ * Options of a {@link RelayImageModel} request. Immutable; {@link #builder()} creates one
+ * and {@link #mutate()} copies one. Values the gateway understands beyond these (aspect
+ * ratio, image config, quality...) go into {@link #getExtraBody() extra body fields}.
  */
 public final class RelayImageOptions implements ImageOptions {
 
@@ -112,47 +112,63 @@ public final class RelayImageOptions implements ImageOptions {
 		return this.model;
 	}
 
-	/** @return how many images to generate; one request is sent per image (default 1) */
+	/**
+	 * @return how many images to generate; one request is sent per image (default 1)
+	 */
 	@Override
 	public Integer getN() {
 		return this.n;
 	}
 
-	/** @return the width in pixels; with the height it is sent as {@code size: WxH} */
+	/**
+	 * @return the width in pixels; with the height it is sent as {@code size: WxH}
+	 */
 	@Override
 	public Integer getWidth() {
 		return this.width;
 	}
 
-	/** @return the height in pixels; with the width it is sent as {@code size: WxH} */
+	/**
+	 * @return the height in pixels; with the width it is sent as {@code size: WxH}
+	 */
 	@Override
 	public Integer getHeight() {
 		return this.height;
 	}
 
-	/** @return always {@code b64_json}: images come back base64-encoded in the answer */
+	/**
+	 * @return always {@code b64_json}: images come back base64-encoded in the answer
+	 */
 	@Override
 	public String getResponseFormat() {
 		return "b64_json";
 	}
 
-	/** @return the style, sent as {@code style} when set */
+	/**
+	 * @return the style, sent as {@code style} when set
+	 */
 	@Override
 	public String getStyle() {
 		return this.style;
 	}
 
-	/** @return whether the answer is streamed (default {@code true}: generations are long) */
+	/**
+	 * @return whether the answer is streamed (default {@code true}: generations are long)
+	 */
 	public Boolean getStream() {
 		return this.stream;
 	}
 
-	/** @return input images for image-to-image requests (PNG, JPEG, GIF or WebP) */
+	/**
+	 * @return input images for image-to-image requests (PNG, JPEG, GIF or WebP)
+	 */
 	public List<Media> getInputImages() {
 		return this.inputImages;
 	}
 
-	/** @return extra fields merged into the request body, such as an aspect ratio */
+	/**
+	 * @return extra fields merged into the request body, such as an aspect ratio
+	 */
 	public Map<String, Object> getExtraBody() {
 		return this.extraBody;
 	}

@@ -6,9 +6,10 @@ import java.util.Locale;
 import org.springframework.ai.content.Media;
 
 /**
- * Turns the {@link Media} of a user message into the URLs an {@code image_url} content part
- * carries: bytes become base64 data URLs whose type is detected from the bytes, {@code http(s)} URLs
- * are passed through (never downloaded), and anything else is rejected before a request is sent.
+ * Turns the {@link Media} of a user message into the URLs an {@code image_url} content
+ * part carries: bytes become base64 data URLs whose type is detected from the bytes,
+ * {@code http(s)} URLs are passed through (never downloaded), and anything else is
+ * rejected before a request is sent.
  */
 public final class ImageEncoder {
 
@@ -29,9 +30,10 @@ public final class ImageEncoder {
 	 */
 	public void checkCount(int count) {
 		if (count > this.limits.maxImages()) {
-			throw new IllegalArgumentException("The request has " + count + " images but at most "
-					+ this.limits.maxImages() + " are allowed: send fewer, or raise spring.ai.relay.images.max-per-request (up to "
-					+ ImageLimits.HARD_MAX_IMAGES + ")");
+			throw new IllegalArgumentException(
+					"The request has " + count + " images but at most " + this.limits.maxImages()
+							+ " are allowed: send fewer, or raise spring.ai.relay.images.max-per-request (up to "
+							+ ImageLimits.HARD_MAX_IMAGES + ")");
 		}
 	}
 
@@ -39,7 +41,8 @@ public final class ImageEncoder {
 	 * The URL to send for one media item.
 	 * @param media the media
 	 * @return a {@code data:} URL or the original {@code http(s)} URL
-	 * @throws IllegalArgumentException when the media is not an accepted image or is too large
+	 * @throws IllegalArgumentException when the media is not an accepted image or is too
+	 * large
 	 */
 	public String toUrl(Media media) {
 		Object data = media.getData();
@@ -68,8 +71,9 @@ public final class ImageEncoder {
 	 */
 	public String dataUrl(byte[] bytes, String name) {
 		if (bytes.length > this.limits.maxImageBytes()) {
-			throw new IllegalArgumentException("Image '" + name + "' has " + bytes.length + " bytes, more than the "
-					+ this.limits.maxImageBytes() + " allowed: scale it down, or raise spring.ai.relay.images.max-bytes");
+			throw new IllegalArgumentException(
+					"Image '" + name + "' has " + bytes.length + " bytes, more than the " + this.limits.maxImageBytes()
+							+ " allowed: scale it down, or raise spring.ai.relay.images.max-bytes");
 		}
 		ImageFormat format = ImageFormat.detect(bytes)
 			.orElseThrow(() -> new IllegalArgumentException("Media '" + name
@@ -97,7 +101,8 @@ public final class ImageEncoder {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Media '" + name
-					+ "' is text that is neither an http(s) URL, a data URL nor base64: pass the image bytes instead", ex);
+					+ "' is text that is neither an http(s) URL, a data URL nor base64: pass the image bytes instead",
+					ex);
 		}
 	}
 

@@ -3,8 +3,8 @@ package io.github.relayai.media;
 import java.util.Optional;
 
 /**
- * The image formats OpenAI-compatible vision and image models accept, recognised by their leading
- * bytes rather than by a declared MIME type.
+ * The image formats OpenAI-compatible vision and image models accept, recognised by their
+ * leading bytes rather than by a declared MIME type.
  */
 public enum ImageFormat {
 

@@ -1,10 +1,11 @@
 package io.github.relayai.media;
 
 /**
- * How many input images a request may carry and how large each may be; checked before anything is
- * sent.
+ * How many input images a request may carry and how large each may be; checked before
+ * anything is sent.
  *
- * @param maxImages images per request (1 to {@value #HARD_MAX_IMAGES}, default {@value #DEFAULT_MAX_IMAGES})
+ * @param maxImages images per request (1 to {@value #HARD_MAX_IMAGES}, default
+ * {@value #DEFAULT_MAX_IMAGES})
  * @param maxImageBytes bytes per inline image (default 20 MB)
  */
 public record ImageLimits(int maxImages, int maxImageBytes) {

@@ -11,13 +11,14 @@ import org.springframework.ai.content.Media;
 import org.springframework.util.MimeType;
 
 /**
- * Finds the images that image models served over chat completions put into their text, as markdown
- * ({@code ![alt](data:image/png;base64,...)} or {@code ![alt](https://...)}), and returns them as
- * {@link Media}.
+ * Finds the images that image models served over chat completions put into their text, as
+ * markdown ({@code ![alt](data:image/png;base64,...)} or {@code ![alt](https://...)}),
+ * and returns them as {@link Media}.
  */
 public final class MarkdownImages {
 
-	private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\(\\s*(data:image/[a-zA-Z0-9.+-]+;base64,[A-Za-z0-9+/=\\s]+|https?://[^\\s)]+)\\s*\\)");
+	private static final Pattern IMAGE = Pattern.compile(
+			"!\\[([^\\]]*)\\]\\(\\s*(data:image/[a-zA-Z0-9.+-]+;base64,[A-Za-z0-9+/=\\s]+|https?://[^\\s)]+)\\s*\\)");
 
 	private MarkdownImages() {
 	}

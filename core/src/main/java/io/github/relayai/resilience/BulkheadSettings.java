@@ -6,13 +6,15 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 
 /**
  * Relay's local request queue ({@code spring.ai.relay.resilience.bulkhead.*}): at most
- * {@code maxConcurrentCalls} requests in flight per Relay client, up to {@code maxQueueSize} further callers
- * waiting up to {@code maxWait} for a slot, and any caller beyond that rejected at once with a
- * {@link io.github.relayai.error.QueueFullException}. A stream holds its slot until it completes, fails or
- * is cancelled.
+ * {@code maxConcurrentCalls} requests in flight per Relay client, up to
+ * {@code maxQueueSize} further callers waiting up to {@code maxWait} for a slot, and any
+ * caller beyond that rejected at once with a
+ * {@link io.github.relayai.error.QueueFullException}. A stream holds its slot until it
+ * completes, fails or is cancelled.
  *
  * @param maxConcurrentCalls requests in flight at most
- * @param maxQueueSize callers that may wait for a slot ({@code 0}: reject at once when all are taken)
+ * @param maxQueueSize callers that may wait for a slot ({@code 0}: reject at once when
+ * all are taken)
  * @param maxWait how long a queued caller waits for a slot
  */
 public record BulkheadSettings(int maxConcurrentCalls, int maxQueueSize, Duration maxWait) {
@@ -27,7 +29,8 @@ public record BulkheadSettings(int maxConcurrentCalls, int maxQueueSize, Duratio
 	}
 
 	/**
-	 * The Resilience4j configuration of the concurrency limit; the wait is zero when there is no queue.
+	 * The Resilience4j configuration of the concurrency limit; the wait is zero when
+	 * there is no queue.
 	 * @return the configuration
 	 */
 	public BulkheadConfig toBulkheadConfig() {

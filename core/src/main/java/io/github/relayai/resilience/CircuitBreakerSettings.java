@@ -8,12 +8,13 @@ import io.github.relayai.error.RelayAiException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 /**
- * Relay's circuit breaker ({@code spring.ai.relay.resilience.circuit-breaker.*}, off by default): it opens
- * when the share of {@link ErrorCategory#UNAVAILABLE}, {@link ErrorCategory#SERVER_ERROR} and
- * {@link ErrorCategory#TIMEOUT} failures among the last {@code slidingWindowSize} requests reaches
- * {@code failureRateThreshold}; while open, requests fail at once with
- * {@link io.github.relayai.error.UnavailableException}; after {@code waitInOpenState} one trial request is
- * let through, whose outcome closes or reopens it.
+ * Relay's circuit breaker ({@code spring.ai.relay.resilience.circuit-breaker.*}, off by
+ * default): it opens when the share of {@link ErrorCategory#UNAVAILABLE},
+ * {@link ErrorCategory#SERVER_ERROR} and {@link ErrorCategory#TIMEOUT} failures among the
+ * last {@code slidingWindowSize} requests reaches {@code failureRateThreshold}; while
+ * open, requests fail at once with {@link io.github.relayai.error.UnavailableException};
+ * after {@code waitInOpenState} one trial request is let through, whose outcome closes or
+ * reopens it.
  *
  * @param enabled whether the circuit breaker is used
  * @param failureRateThreshold the failure percentage (1 to 100) that opens the circuit
@@ -33,18 +34,18 @@ public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold
 
 	public CircuitBreakerSettings {
 		if (!(failureRateThreshold > 0 && failureRateThreshold <= 100)) {
-			throw new IllegalArgumentException(Settings.PREFIX
-					+ "circuit-breaker.failure-rate-threshold must be above 0 and at most 100, but was "
-					+ failureRateThreshold);
+			throw new IllegalArgumentException(
+					Settings.PREFIX + "circuit-breaker.failure-rate-threshold must be above 0 and at most 100, but was "
+							+ failureRateThreshold);
 		}
 		Settings.atLeast(slidingWindowSize, 1, "circuit-breaker.sliding-window-size");
 		Settings.positive(waitInOpenState, "circuit-breaker.wait-in-open-state");
 	}
 
 	/**
-	 * The Resilience4j configuration: a count-based window that records gateway failures of the
-	 * {@link #FAILURES} categories, ignores Relay's own rejections and counts every other outcome as a
-	 * success.
+	 * The Resilience4j configuration: a count-based window that records gateway failures
+	 * of the {@link #FAILURES} categories, ignores Relay's own rejections and counts
+	 * every other outcome as a success.
 	 * @return the configuration
 	 */
 	public CircuitBreakerConfig toCircuitBreakerConfig() {
@@ -55,8 +56,8 @@ public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold
 			.failureRateThreshold(this.failureRateThreshold)
 			.waitDurationInOpenState(this.waitInOpenState)
 			.permittedNumberOfCallsInHalfOpenState(1)
-			.recordException(failure -> failure instanceof RelayAiException relay
-					&& FAILURES.contains(relay.error().category()))
+			.recordException(
+					failure -> failure instanceof RelayAiException relay && FAILURES.contains(relay.error().category()))
 			.ignoreException(LocalRejections::isLocal)
 			.build();
 	}

@@ -13,13 +13,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Fallback models ({@code spring.ai.relay.chat.fallback-models}): when the requested model fails with
- * {@link ErrorCategory#MODEL_NOT_FOUND}, {@link ErrorCategory#UNAVAILABLE} or any other failure that stayed
- * retryable (its retries were used up, or the gateway asked for a longer wait than Relay honours), the same
- * request is sent for the next model in the list. Rejections by Relay's own queue, circuit breaker or rate
- * limiter are passed on, as another model would meet the same limits. A stream falls back only before its
- * first element. Every answer names the model that produced it in the response metadata key
- * {@value #MODEL_KEY}.
+ * Fallback models ({@code spring.ai.relay.chat.fallback-models}): when the requested
+ * model fails with {@link ErrorCategory#MODEL_NOT_FOUND},
+ * {@link ErrorCategory#UNAVAILABLE} or any other failure that stayed retryable (its
+ * retries were used up, or the gateway asked for a longer wait than Relay honours), the
+ * same request is sent for the next model in the list. Rejections by Relay's own queue,
+ * circuit breaker or rate limiter are passed on, as another model would meet the same
+ * limits. A stream falls back only before its first element. Every answer names the model
+ * that produced it in the response metadata key {@value #MODEL_KEY}.
  */
 public final class FallbackModels implements ChatExchange {
 
@@ -39,7 +40,8 @@ public final class FallbackModels implements ChatExchange {
 	 * Applies fallback models to an exchange.
 	 * @param exchange the exchange
 	 * @param fallbacks the models to try, in order, after the requested one
-	 * @return the exchange itself when there are no fallbacks, else the decorated exchange
+	 * @return the exchange itself when there are no fallbacks, else the decorated
+	 * exchange
 	 */
 	public static ChatExchange apply(ChatExchange exchange, List<String> fallbacks) {
 		List<String> models = List.copyOf(Objects.requireNonNull(fallbacks, "fallbacks must not be null"));

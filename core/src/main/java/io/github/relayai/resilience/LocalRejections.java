@@ -14,10 +14,10 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 
 /**
- * Turns the rejections of Relay's own bulkhead, circuit breaker and rate limiter into typed
- * {@link RelayAiException}s whose hints (English or Simplified Chinese, from
- * {@code io/github/relayai/resilience/messages*.properties}) say the limit was local and name the
- * properties that set it.
+ * Turns the rejections of Relay's own bulkhead, circuit breaker and rate limiter into
+ * typed {@link RelayAiException}s whose hints (English or Simplified Chinese, from
+ * {@code io/github/relayai/resilience/messages*.properties}) say the limit was local and
+ * name the properties that set it.
  */
 final class LocalRejections {
 

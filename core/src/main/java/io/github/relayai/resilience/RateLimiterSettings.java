@@ -5,10 +5,10 @@ import java.time.Duration;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 /**
- * Relay's rate limiter ({@code spring.ai.relay.resilience.rate-limiter.*}, off by default), for gateways
- * with a known request rate: at most {@code limitForPeriod} requests are sent per {@code refreshPeriod}; a
- * request without a permit waits up to {@code maxWait}, then fails with
- * {@link io.github.relayai.error.RateLimitedException}.
+ * Relay's rate limiter ({@code spring.ai.relay.resilience.rate-limiter.*}, off by
+ * default), for gateways with a known request rate: at most {@code limitForPeriod}
+ * requests are sent per {@code refreshPeriod}; a request without a permit waits up to
+ * {@code maxWait}, then fails with {@link io.github.relayai.error.RateLimitedException}.
  *
  * @param enabled whether the rate limiter is used
  * @param limitForPeriod requests per period

@@ -29,31 +29,38 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A {@link ResiliencePolicy} built on Resilience4j: retry with backoff, a bounded local queue (bulkhead),
- * and an optional circuit breaker and rate limiter.
+ * A {@link ResiliencePolicy} built on Resilience4j: retry with backoff, a bounded local
+ * queue (bulkhead), and an optional circuit breaker and rate limiter.
  * <p>
  * From the outside in, each request passes:
  * <ol>
- * <li><b>retry</b>: outermost, so a request waiting to be retried holds no queue slot, and every attempt
- * goes through the circuit breaker and the queue again. Streams are retried only until their first element
- * has been passed on: after that a failure is reported, never retried, so nothing is emitted twice;</li>
- * <li><b>circuit breaker</b>: per attempt, before the queue, so that while it is open a request fails at
- * once instead of waiting for a slot first;</li>
+ * <li><b>retry</b>: outermost, so a request waiting to be retried holds no queue slot,
+ * and every attempt goes through the circuit breaker and the queue again. Streams are
+ * retried only until their first element has been passed on: after that a failure is
+ * reported, never retried, so nothing is emitted twice;</li>
+ * <li><b>circuit breaker</b>: per attempt, before the queue, so that while it is open a
+ * request fails at once instead of waiting for a slot first;</li>
  * <li><b>bulkhead</b>: at most {@code max-concurrent-calls} requests in flight, up to
- * {@code max-queue-size} more waiting up to {@code max-wait}; others are rejected at once. A caller on a
- * thread that may block (a blocking {@code call()}, a servlet thread) waits where it is, with no thread
- * hand-off; on a non-blocking thread (an event loop, a backoff timer) the wait moves to a scheduler dedicated
- * to it. A stream keeps its slot until it completes, fails or is cancelled;</li>
- * <li><b>rate limiter</b>: innermost, so permits are spent when a request is actually sent, not while it
- * waits in the queue.</li>
+ * {@code max-queue-size} more waiting up to {@code max-wait}; others are rejected at
+ * once. A caller on a thread that may block (a blocking {@code call()}, a servlet thread)
+ * waits where it is, with no thread hand-off; on a non-blocking thread (an event loop, a
+ * backoff timer) the wait moves to a scheduler dedicated to it. A stream keeps its slot
+ * until it completes, fails or is cancelled;</li>
+ * <li><b>rate limiter</b>: innermost, so permits are spent when a request is actually
+ * sent, not while it waits in the queue.</li>
  * </ol>
- * Rejections by the queue, circuit breaker and rate limiter become {@link io.github.relayai.error.QueueFullException},
- * {@link io.github.relayai.error.UnavailableException} and {@link io.github.relayai.error.RateLimitedException}
- * whose messages say the limit was local; they are not retried.
+ * Rejections by the queue, circuit breaker and rate limiter become
+ * {@link io.github.relayai.error.QueueFullException},
+ * {@link io.github.relayai.error.UnavailableException} and
+ * {@link io.github.relayai.error.RateLimitedException} whose messages say the limit was
+ * local; they are not retried.
  */
 public final class Resilience4jPolicy implements ResiliencePolicy {
 
-	/** The name of every Resilience4j instance Relay creates, and of the ones it looks up in registries. */
+	/**
+	 * The name of every Resilience4j instance Relay creates, and of the ones it looks up
+	 * in registries.
+	 */
 	public static final String NAME = "relay";
 
 	private final Retry retry;
@@ -80,26 +87,27 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 				: Bulkhead.of(NAME, builder.bulkheadSettings.toBulkheadConfig());
 		BulkheadConfig limits = this.bulkhead.getBulkheadConfig();
 		int maxQueueSize = builder.bulkheadSettings.maxQueueSize();
-		this.queue = Bulkhead.of(NAME + "-queue", BulkheadConfig.custom()
-			.maxConcurrentCalls(limits.getMaxConcurrentCalls() + maxQueueSize)
-			.maxWaitDuration(Duration.ZERO)
-			.build());
+		this.queue = Bulkhead.of(NAME + "-queue",
+				BulkheadConfig.custom()
+					.maxConcurrentCalls(limits.getMaxConcurrentCalls() + maxQueueSize)
+					.maxWaitDuration(Duration.ZERO)
+					.build());
 		boolean waits = maxQueueSize > 0 && !limits.getMaxWaitDuration().isZero();
 		this.queueScheduler = waits ? Schedulers.newBoundedElastic(limits.getMaxConcurrentCalls() + maxQueueSize,
 				Integer.MAX_VALUE, "relay-queue", 60, true) : null;
 		this.circuitBreaker = (builder.circuitBreaker != null) ? builder.circuitBreaker
 				: builder.circuitBreakerSettings.enabled()
 						? CircuitBreaker.of(NAME, builder.circuitBreakerSettings.toCircuitBreakerConfig()) : null;
-		this.rateLimiter = (builder.rateLimiter != null) ? builder.rateLimiter
-				: builder.rateLimiterSettings.enabled()
-						? RateLimiter.of(NAME, builder.rateLimiterSettings.toRateLimiterConfig()) : null;
+		this.rateLimiter = (builder.rateLimiter != null) ? builder.rateLimiter : builder.rateLimiterSettings.enabled()
+				? RateLimiter.of(NAME, builder.rateLimiterSettings.toRateLimiterConfig()) : null;
 		this.backoffScheduler = builder.backoffScheduler;
 		this.rejections = new LocalRejections(builder.locale);
 		this.failureListener = builder.failureListener;
 	}
 
 	/**
-	 * A policy with the default settings: retries and the local queue on, no circuit breaker or rate limiter.
+	 * A policy with the default settings: retries and the local queue on, no circuit
+	 * breaker or rate limiter.
 	 * @return the policy
 	 */
 	public static Resilience4jPolicy ofDefaults() {
@@ -146,13 +154,13 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 	}
 
 	/**
-	 * The retry loop of one call, as Resilience4j's {@code RetryOperator} runs it, but timing the waits
-	 * on the configured scheduler. A plain {@code onErrorResume} per attempt: an answer that succeeds
-	 * pays for nothing else.
+	 * The retry loop of one call, as Resilience4j's {@code RetryOperator} runs it, but
+	 * timing the waits on the configured scheduler. A plain {@code onErrorResume} per
+	 * attempt: an answer that succeeds pays for nothing else.
 	 */
 	private <T> Mono<T> retried(Mono<T> attempt, Retry.AsyncContext<?> context) {
-		return attempt.onErrorResume(failure -> backoff(failure, context, false)
-			.then(Mono.defer(() -> retried(attempt, context))));
+		return attempt.onErrorResume(
+				failure -> backoff(failure, context, false).then(Mono.defer(() -> retried(attempt, context))));
 	}
 
 	/** The retry loop of one stream, which gives up once an element was emitted. */
@@ -172,8 +180,8 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 	}
 
 	/**
-	 * The layers of one attempt, innermost first: rate limiter, concurrency limit, queue, circuit breaker,
-	 * each followed by the translation of its rejection.
+	 * The layers of one attempt, innermost first: rate limiter, concurrency limit, queue,
+	 * circuit breaker, each followed by the translation of its rejection.
 	 */
 	private <T> List<UnaryOperator<Publisher<T>>> layers() {
 		List<UnaryOperator<Publisher<T>>> layers = new ArrayList<>(9);
@@ -184,12 +192,15 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		layers.add(BulkheadOperator.of(this.bulkhead));
 		layers.add(mapError(BulkheadFullException.class, this::queueTimeout));
 		if (this.queueScheduler != null) {
-			// Waiting for a slot blocks the subscribing thread. Callers on threads that may block (a
-			// blocking call(), a servlet thread) wait where they are, with no thread hand-off; on a
-			// non-blocking thread (an event loop, a backoff timer) the wait moves to relay-queue threads.
+			// Waiting for a slot blocks the subscribing thread. Callers on threads that
+			// may block (a
+			// blocking call(), a servlet thread) wait where they are, with no thread
+			// hand-off; on a
+			// non-blocking thread (an event loop, a backoff timer) the wait moves to
+			// relay-queue threads.
 			layers.add(shape(
-					mono -> Mono.defer(() -> Schedulers.isInNonBlockingThread() ? mono.subscribeOn(this.queueScheduler)
-							: mono),
+					mono -> Mono
+						.defer(() -> Schedulers.isInNonBlockingThread() ? mono.subscribeOn(this.queueScheduler) : mono),
 					flux -> Flux.defer(() -> Schedulers.isInNonBlockingThread()
 							? flux.subscribeOn(this.queueScheduler, false) : flux)));
 		}
@@ -255,8 +266,9 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 	}
 
 	/**
-	 * The admission limit in front of {@link #bulkhead()}: it holds a permit for every request in flight or
-	 * waiting for a slot, so {@code queue in flight - bulkhead in flight} is the number of waiting callers.
+	 * The admission limit in front of {@link #bulkhead()}: it holds a permit for every
+	 * request in flight or waiting for a slot, so
+	 * {@code queue in flight - bulkhead in flight} is the number of waiting callers.
 	 * @return the Resilience4j bulkhead named {@code relay-queue}
 	 */
 	public Bulkhead queue() {
@@ -280,8 +292,8 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 	}
 
 	/**
-	 * Builds a {@link Resilience4jPolicy} from Relay's settings, from ready Resilience4j instances, or both
-	 * (an instance wins over the settings of its kind).
+	 * Builds a {@link Resilience4jPolicy} from Relay's settings, from ready Resilience4j
+	 * instances, or both (an instance wins over the settings of its kind).
 	 */
 	public static final class Builder {
 
@@ -322,8 +334,9 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		}
 
 		/**
-		 * A ready retry, used instead of the retry settings. Its exception predicate decides what is retried
-		 * ({@link RetryableFailure} is Relay's rule) and its interval function how long to wait.
+		 * A ready retry, used instead of the retry settings. Its exception predicate
+		 * decides what is retried ({@link RetryableFailure} is Relay's rule) and its
+		 * interval function how long to wait.
 		 * @param retry the retry
 		 * @return this builder
 		 */
@@ -333,8 +346,8 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		}
 
 		/**
-		 * The queue settings (default {@link BulkheadSettings#DEFAULTS}); with a ready bulkhead, only
-		 * {@link BulkheadSettings#maxQueueSize()} is used.
+		 * The queue settings (default {@link BulkheadSettings#DEFAULTS}); with a ready
+		 * bulkhead, only {@link BulkheadSettings#maxQueueSize()} is used.
 		 * @param settings the settings
 		 * @return this builder
 		 */
@@ -344,8 +357,8 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		}
 
 		/**
-		 * A ready bulkhead: its {@code maxConcurrentCalls} and {@code maxWaitDuration} replace
-		 * {@code max-concurrent-calls} and {@code max-wait}.
+		 * A ready bulkhead: its {@code maxConcurrentCalls} and {@code maxWaitDuration}
+		 * replace {@code max-concurrent-calls} and {@code max-wait}.
 		 * @param bulkhead the bulkhead
 		 * @return this builder
 		 */
@@ -395,8 +408,8 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		}
 
 		/**
-		 * The scheduler that times the waits between attempts (default {@link Schedulers#parallel()}); tests
-		 * pass a virtual-time one.
+		 * The scheduler that times the waits between attempts (default
+		 * {@link Schedulers#parallel()}); tests pass a virtual-time one.
 		 * @param scheduler the scheduler
 		 * @return this builder
 		 */
@@ -406,8 +419,8 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		}
 
 		/**
-		 * The language of the hints of local rejections (default the JVM's; {@code zh*} for Simplified
-		 * Chinese).
+		 * The language of the hints of local rejections (default the JVM's; {@code zh*}
+		 * for Simplified Chinese).
 		 * @param locale the locale
 		 * @return this builder
 		 */
@@ -417,8 +430,8 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		}
 
 		/**
-		 * Adds a listener called with every failed attempt, local rejections included, for example to count
-		 * failures by category.
+		 * Adds a listener called with every failed attempt, local rejections included,
+		 * for example to count failures by category.
 		 * @param listener the listener
 		 * @return this builder
 		 */

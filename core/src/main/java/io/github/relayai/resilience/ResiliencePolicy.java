@@ -4,8 +4,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Wraps each request Relay sends with resilience behaviour (retries, queue limits, circuit breaking,
- * rate limiting). The publishers it receives are cold: subscribing again sends the request again.
+ * Wraps each request Relay sends with resilience behaviour (retries, queue limits,
+ * circuit breaking, rate limiting). The publishers it receives are cold: subscribing
+ * again sends the request again.
  */
 public interface ResiliencePolicy {
 

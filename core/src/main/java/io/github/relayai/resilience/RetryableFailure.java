@@ -8,13 +8,16 @@ import java.util.function.Predicate;
 import io.github.relayai.error.RelayAiException;
 
 /**
- * Relay's retry rule as a Resilience4j exception predicate: a failure is retried when it is a
- * {@link RelayAiException} whose {@link io.github.relayai.error.ProviderError#retryable()} is true (so
- * {@code x-should-retry: false} stops retries), that was not a local rejection (Relay's own queue, circuit
- * breaker or rate limiter), and whose server-directed delay, if any, is at most {@code maxRetryAfter}.
+ * Relay's retry rule as a Resilience4j exception predicate: a failure is retried when it
+ * is a {@link RelayAiException} whose
+ * {@link io.github.relayai.error.ProviderError#retryable()} is true (so
+ * {@code x-should-retry: false} stops retries), that was not a local rejection (Relay's
+ * own queue, circuit breaker or rate limiter), and whose server-directed delay, if any,
+ * is at most {@code maxRetryAfter}.
  * <p>
- * Users who configure the {@code relay} retry instance through {@code resilience4j-spring-boot4} can
- * name this class in {@code resilience4j.retry.instances.relay.retry-exception-predicate}.
+ * Users who configure the {@code relay} retry instance through
+ * {@code resilience4j-spring-boot4} can name this class in
+ * {@code resilience4j.retry.instances.relay.retry-exception-predicate}.
  */
 public final class RetryableFailure implements Predicate<Throwable> {
 

@@ -20,20 +20,27 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Folds the deltas of a streamed answer into the one {@link ChatResponse} a plain request would have
- * returned: text and reasoning concatenated per choice, tool calls and media collected, the last finish
- * reason, the usage of the usage chunk, and the response metadata merged (later chunks win).
+ * Folds the deltas of a streamed answer into the one {@link ChatResponse} a plain request
+ * would have returned: text and reasoning concatenated per choice, tool calls and media
+ * collected, the last finish reason, the usage of the usage chunk, and the response
+ * metadata merged (later chunks win).
  * <p>
- * Spring AI's {@code MessageAggregator} keeps only the first choice, drops custom metadata and logs an
- * ERROR with a stack trace for every stream that fails, hence this. One instance per stream; not
- * thread-safe (reactive operators call it serially).
+ * Spring AI's {@code MessageAggregator} keeps only the first choice, drops custom
+ * metadata and logs an ERROR with a stack trace for every stream that fails, hence this.
+ * One instance per stream; not thread-safe (reactive operators call it serially).
  */
 public final class StreamAggregate {
 
-	/** The choice index in each {@link AssistantMessage}'s properties, as Relay's endpoint adapters set it. */
+	/**
+	 * The choice index in each {@link AssistantMessage}'s properties, as Relay's endpoint
+	 * adapters set it.
+	 */
 	private static final String INDEX = "index";
 
-	/** The reasoning text in each {@link AssistantMessage}'s properties, as Relay's endpoint adapters set it. */
+	/**
+	 * The reasoning text in each {@link AssistantMessage}'s properties, as Relay's
+	 * endpoint adapters set it.
+	 */
 	private static final String REASONING = "reasoningContent";
 
 	private final Map<Integer, Choice> choices = new TreeMap<>();
@@ -52,8 +59,9 @@ public final class StreamAggregate {
 	}
 
 	/**
-	 * Passes a stream's deltas through unchanged and, once it completes, hands the whole answer to a
-	 * consumer (an observation context, for instance); a failed or cancelled stream hands over nothing.
+	 * Passes a stream's deltas through unchanged and, once it completes, hands the whole
+	 * answer to a consumer (an observation context, for instance); a failed or cancelled
+	 * stream hands over nothing.
 	 * @param stream the deltas
 	 * @param onComplete receives the whole answer
 	 * @return the same deltas

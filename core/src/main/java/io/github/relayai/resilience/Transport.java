@@ -9,14 +9,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * How a whole-answer {@code call} is sent ({@code spring.ai.relay.chat.transport}). Some gateways queue
- * streaming requests without limit, keeping them alive with heartbeats, while a plain request that finds
- * the queue full gets {@code 429 QUEUE_FULL}; a call sent as a stream is answered by aggregating its
- * chunks into one {@link ChatResponse}. Streams are always sent as streams.
+ * How a whole-answer {@code call} is sent ({@code spring.ai.relay.chat.transport}). Some
+ * gateways queue streaming requests without limit, keeping them alive with heartbeats,
+ * while a plain request that finds the queue full gets {@code 429 QUEUE_FULL}; a call
+ * sent as a stream is answered by aggregating its chunks into one {@link ChatResponse}.
+ * Streams are always sent as streams.
  */
 public enum Transport {
 
-	/** A plain request; after a {@link ErrorCategory#QUEUE_FULL} answer from the gateway, a stream. */
+	/**
+	 * A plain request; after a {@link ErrorCategory#QUEUE_FULL} answer from the gateway,
+	 * a stream.
+	 */
 	AUTO,
 
 	/** Always a stream. */

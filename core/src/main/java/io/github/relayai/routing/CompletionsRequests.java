@@ -15,11 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds {@code /v1/completions} bodies ({@code CreateCompletionRequest}): the conversation is
- * flattened into one prompt, system messages first, each message under a role label, ending with
- * {@code Assistant:} for the model to continue. Tools and images cannot be expressed in a text prompt,
- * so a request carrying them fails with {@link io.github.relayai.error.ErrorCategory#INVALID_REQUEST}
- * before anything is sent.
+ * Builds {@code /v1/completions} bodies ({@code CreateCompletionRequest}): the
+ * conversation is flattened into one prompt, system messages first, each message under a
+ * role label, ending with {@code Assistant:} for the model to continue. Tools and images
+ * cannot be expressed in a text prompt, so a request carrying them fails with
+ * {@link io.github.relayai.error.ErrorCategory#INVALID_REQUEST} before anything is sent.
  */
 final class CompletionsRequests implements ChatCompletionsExchange.BodyFactory {
 

@@ -27,7 +27,8 @@ public enum Endpoint {
 	}
 
 	/**
-	 * The name used in properties and options: {@code chat}, {@code completions} or {@code responses}.
+	 * The name used in properties and options: {@code chat}, {@code completions} or
+	 * {@code responses}.
 	 * @return the id
 	 */
 	public String id() {
@@ -55,12 +56,12 @@ public enum Endpoint {
 				return endpoint;
 			}
 		}
-		throw new IllegalArgumentException(
-				"Unknown endpoint '" + id + "': use chat, completions or responses");
+		throw new IllegalArgumentException("Unknown endpoint '" + id + "': use chat, completions or responses");
 	}
 
 	/**
-	 * The endpoint a {@link io.github.relayai.error.ErrorCategory#NON_CHAT_MODEL} error points to.
+	 * The endpoint a {@link io.github.relayai.error.ErrorCategory#NON_CHAT_MODEL} error
+	 * points to.
 	 * @param error the error
 	 * @return the endpoint the gateway's message names, or empty
 	 */

@@ -29,18 +29,20 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends each chat request to the endpoint that serves its model: {@code /v1/chat/completions},
- * {@code /v1/completions} or {@code /v1/responses}.
+ * Sends each chat request to the endpoint that serves its model:
+ * {@code /v1/chat/completions}, {@code /v1/completions} or {@code /v1/responses}.
  * <p>
  * The endpoint is, in order: the one pinned in the request's
- * {@link io.github.relayai.chat.RelayChatOptions#getEndpoint() options}, the one pinned for the model
- * in the builder, the one remembered from an earlier fallback, the one the gateway reports in
- * {@code /v1/models} ({@link RelayModels}, when it reports {@code supported_endpoint_types}), and
- * otherwise chat. When chat answers {@link ErrorCategory#NON_CHAT_MODEL}, the request is re-sent to the
- * endpoint the gateway's message names (or responses, then completions, when it names none), and a
- * success is remembered per (base URL, model) for the life of the router, logged once with a WARN
- * saying how to pin it, and counted in the {@code relay.endpoint.fallbacks} counter. The error arrives
- * as the HTTP status, before a stream emitted anything, so re-sending is safe for streams too.
+ * {@link io.github.relayai.chat.RelayChatOptions#getEndpoint() options}, the one pinned
+ * for the model in the builder, the one remembered from an earlier fallback, the one the
+ * gateway reports in {@code /v1/models} ({@link RelayModels}, when it reports
+ * {@code supported_endpoint_types}), and otherwise chat. When chat answers
+ * {@link ErrorCategory#NON_CHAT_MODEL}, the request is re-sent to the endpoint the
+ * gateway's message names (or responses, then completions, when it names none), and a
+ * success is remembered per (base URL, model) for the life of the router, logged once
+ * with a WARN saying how to pin it, and counted in the {@code relay.endpoint.fallbacks}
+ * counter. The error arrives as the HTTP status, before a stream emitted anything, so
+ * re-sending is safe for streams too.
  * <p>
  * Thread-safe.
  */
@@ -129,18 +131,21 @@ public final class EndpointRouter implements ChatExchange {
 			Flux<ChatResponse> first = send.apply(this.exchanges.get(route.endpoint()))
 				.doOnNext(response -> emitted.set(true));
 			if (!route.probe()) {
-				// a pin is kept even when the gateway disagrees; the hint then says to change the pin
-				return (route.endpoint() == Endpoint.CHAT) ? first.onErrorMap(NonChatModelException.class,
-						failure -> this.messages.pinnedToChat(failure)) : first;
+				// a pin is kept even when the gateway disagrees; the hint then says to
+				// change the pin
+				return (route.endpoint() == Endpoint.CHAT)
+						? first.onErrorMap(NonChatModelException.class, failure -> this.messages.pinnedToChat(failure))
+						: first;
 			}
-			return first.onErrorResume(
-					failure -> failure instanceof NonChatModelException && !emitted.get(),
+			return first.onErrorResume(failure -> failure instanceof NonChatModelException && !emitted.get(),
 					failure -> this.fallback ? fallback(request, (RelayAiException) failure, send)
 							: Flux.error(this.messages.fallbackDisabled((RelayAiException) failure)));
 		});
 	}
 
-	/** Where to send a request, and whether a NON_CHAT_MODEL answer may send it elsewhere. */
+	/**
+	 * Where to send a request, and whether a NON_CHAT_MODEL answer may send it elsewhere.
+	 */
 	private record Route(Endpoint endpoint, boolean probe) {
 	}
 
@@ -199,10 +204,11 @@ public final class EndpointRouter implements ChatExchange {
 	private void chose(String model, Endpoint endpoint) {
 		this.onFallback.accept(model, endpoint);
 		if (this.remembered.put(key(model), endpoint) == null) {
-			logger.warn("Model '{}' is not a chat model at {}: Relay sent the request to {} instead and will use it "
-					+ "for this model from now on. To skip the failed chat request after a restart, pin it: "
-					+ "spring.ai.relay.models[{}].endpoint={} (or RelayChatOptions endpoint \"{}\").", model,
-					this.baseUrl, endpoint.path(), model, endpoint.id(), endpoint.id());
+			logger.warn(
+					"Model '{}' is not a chat model at {}: Relay sent the request to {} instead and will use it "
+							+ "for this model from now on. To skip the failed chat request after a restart, pin it: "
+							+ "spring.ai.relay.models[{}].endpoint={} (or RelayChatOptions endpoint \"{}\").",
+					model, this.baseUrl, endpoint.path(), model, endpoint.id(), endpoint.id());
 		}
 	}
 
@@ -240,9 +246,10 @@ public final class EndpointRouter implements ChatExchange {
 		}
 
 		/**
-		 * Whether a {@link ErrorCategory#NON_CHAT_MODEL} answer from chat re-sends the request to the
-		 * endpoint that serves the model (default {@code true}); when {@code false} the
-		 * {@link NonChatModelException} is thrown, its hint saying how to pin the endpoint.
+		 * Whether a {@link ErrorCategory#NON_CHAT_MODEL} answer from chat re-sends the
+		 * request to the endpoint that serves the model (default {@code true}); when
+		 * {@code false} the {@link NonChatModelException} is thrown, its hint saying how
+		 * to pin the endpoint.
 		 * @param fallback whether to fall back
 		 * @return this builder
 		 */
@@ -273,9 +280,10 @@ public final class EndpointRouter implements ChatExchange {
 		}
 
 		/**
-		 * Whether to consult the gateway's {@code /v1/models} for {@code supported_endpoint_types}
-		 * before the first request to a model (default {@code true}; the list is fetched once and cached,
-		 * and a failure to fetch it never fails a request).
+		 * Whether to consult the gateway's {@code /v1/models} for
+		 * {@code supported_endpoint_types} before the first request to a model (default
+		 * {@code true}; the list is fetched once and cached, and a failure to fetch it
+		 * never fails a request).
 		 * @param discovery whether to use the model list
 		 * @return this builder
 		 */
@@ -285,7 +293,8 @@ public final class EndpointRouter implements ChatExchange {
 		}
 
 		/**
-		 * The model list to consult (default: a {@link RelayModels} over the same transport).
+		 * The model list to consult (default: a {@link RelayModels} over the same
+		 * transport).
 		 * @param models the model list
 		 * @return this builder
 		 */
@@ -305,8 +314,8 @@ public final class EndpointRouter implements ChatExchange {
 		}
 
 		/**
-		 * How many (base URL, model) choices are remembered, least recently used first out (default
-		 * {@value EndpointRouter#DEFAULT_CACHE_SIZE}).
+		 * How many (base URL, model) choices are remembered, least recently used first
+		 * out (default {@value EndpointRouter#DEFAULT_CACHE_SIZE}).
 		 * @param cacheSize the capacity
 		 * @return this builder
 		 */
@@ -319,7 +328,8 @@ public final class EndpointRouter implements ChatExchange {
 		}
 
 		/**
-		 * Counts fallbacks in {@code relay.endpoint.fallbacks}, tagged by model and endpoint.
+		 * Counts fallbacks in {@code relay.endpoint.fallbacks}, tagged by model and
+		 * endpoint.
 		 * @param registry the registry
 		 * @return this builder
 		 */

@@ -9,8 +9,8 @@ import java.util.Set;
  *
  * @param id the model id
  * @param ownedBy the {@code owned_by} field, or {@code null}
- * @param supportedEndpointTypes the gateway's {@code supported_endpoint_types} (new-api and its forks),
- * empty when the gateway does not report them
+ * @param supportedEndpointTypes the gateway's {@code supported_endpoint_types} (new-api
+ * and its forks), empty when the gateway does not report them
  */
 public record ModelInfo(String id, String ownedBy, List<String> supportedEndpointTypes) {
 
@@ -19,9 +19,10 @@ public record ModelInfo(String id, String ownedBy, List<String> supportedEndpoin
 	}
 
 	/**
-	 * The endpoints the reported types name: new-api's {@code openai} is chat completions and
-	 * {@code openai-response} (or {@code openai-response-compact}) the Responses API; other types
-	 * (anthropic, gemini, embeddings...) are not OpenAI chat endpoints and are left out.
+	 * The endpoints the reported types name: new-api's {@code openai} is chat completions
+	 * and {@code openai-response} (or {@code openai-response-compact}) the Responses API;
+	 * other types (anthropic, gemini, embeddings...) are not OpenAI chat endpoints and
+	 * are left out.
 	 * @return the endpoints, empty when none are reported
 	 */
 	public Set<Endpoint> endpoints() {

@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The models a gateway lists at {@code /v1/models}, fetched on first use and cached. Gateways built on
- * new-api report {@code supported_endpoint_types} per model, which {@link EndpointRouter} uses to
- * pick an endpoint without a probe request.
+ * The models a gateway lists at {@code /v1/models}, fetched on first use and cached.
+ * Gateways built on new-api report {@code supported_endpoint_types} per model, which
+ * {@link EndpointRouter} uses to pick an endpoint without a probe request.
  * <p>
  * Thread-safe; concurrent callers share one request.
  */
@@ -46,7 +46,8 @@ public final class RelayModels {
 	/**
 	 * Creates the list for a gateway.
 	 * @param http the transport
-	 * @param ttl how long a fetched list is kept; a failed fetch is retried after a minute
+	 * @param ttl how long a fetched list is kept; a failed fetch is retried after a
+	 * minute
 	 */
 	public RelayModels(RelayHttpClient http, Duration ttl) {
 		this.http = http;
@@ -65,15 +66,16 @@ public final class RelayModels {
 	/**
 	 * The endpoints the gateway reports for a model.
 	 * @param model the model id
-	 * @return the endpoints; empty when the gateway reports none for it, does not list it, or cannot
-	 * be asked (this never fails)
+	 * @return the endpoints; empty when the gateway reports none for it, does not list
+	 * it, or cannot be asked (this never fails)
 	 */
 	public Mono<Set<Endpoint>> endpoints(String model) {
-		return list().map(models -> models.stream()
-			.filter(info -> info.id().equals(model))
-			.findFirst()
-			.map(ModelInfo::endpoints)
-			.orElse(Set.of()))
+		return list()
+			.map(models -> models.stream()
+				.filter(info -> info.id().equals(model))
+				.findFirst()
+				.map(ModelInfo::endpoints)
+				.orElse(Set.of()))
 			.onErrorReturn(Set.of());
 	}
 

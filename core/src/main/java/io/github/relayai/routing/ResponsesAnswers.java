@@ -19,16 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Maps Responses API answers onto the same {@link ChatResponse} shape as chat completions: output
- * text, reasoning summaries (or raw reasoning text), function calls as tool calls, usage, and a
- * chat-style finish reason ({@code STOP}, {@code TOOL_CALLS}, {@code LENGTH}, {@code CONTENT_FILTER}).
+ * Maps Responses API answers onto the same {@link ChatResponse} shape as chat
+ * completions: output text, reasoning summaries (or raw reasoning text), function calls
+ * as tool calls, usage, and a chat-style finish reason ({@code STOP}, {@code TOOL_CALLS},
+ * {@code LENGTH}, {@code CONTENT_FILTER}).
  */
 final class ResponsesAnswers {
 
 	private static final String PATH = Endpoint.RESPONSES.path();
 
 	private final JsonMapper json;
-
 
 	private final ProviderErrorClassifier classifier;
 
@@ -95,9 +95,10 @@ final class ResponsesAnswers {
 	}
 
 	RelayAiException truncated(String model) {
-		return RelayExceptions.create(this.classifier.classifyTransport(new java.io.EOFException(
-				"The stream ended before response.completed; the text received so far was delivered"), model, PATH),
-				null);
+		return RelayExceptions.create(this.classifier.classifyTransport(
+				new java.io.EOFException(
+						"The stream ended before response.completed; the text received so far was delivered"),
+				model, PATH), null);
 	}
 
 	static AssistantMessage.ToolCall toolCall(JsonNode item) {
@@ -113,8 +114,9 @@ final class ResponsesAnswers {
 	}
 
 	/**
-	 * The chat-style finish reason of a response: {@code incomplete_details.reason} mapped to chat
-	 * names for incomplete responses, {@code TOOL_CALLS} or {@code STOP} for completed ones.
+	 * The chat-style finish reason of a response: {@code incomplete_details.reason}
+	 * mapped to chat names for incomplete responses, {@code TOOL_CALLS} or {@code STOP}
+	 * for completed ones.
 	 */
 	private static String finishReason(JsonNode response, boolean hasToolCalls) {
 		String status = ChatResponses.text(response.get("status"));
@@ -128,7 +130,10 @@ final class ResponsesAnswers {
 		return hasToolCalls ? "TOOL_CALLS" : "STOP";
 	}
 
-	/** The parts of a response that belong in the metadata (not its output, echoed tools or options). */
+	/**
+	 * The parts of a response that belong in the metadata (not its output, echoed tools
+	 * or options).
+	 */
 	private JsonNode metadataRoot(JsonNode response) {
 		ObjectNode root = this.json.createObjectNode();
 		for (String field : new String[] { "id", "model", "usage", "status" }) {

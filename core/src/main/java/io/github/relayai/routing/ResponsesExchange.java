@@ -11,9 +11,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code /v1/responses} endpoint (OpenAI's Responses API) behind the chat seam: converts the
- * request, posts it, and maps the whole answer or the typed event stream back to chat-shaped
- * responses.
+ * The {@code /v1/responses} endpoint (OpenAI's Responses API) behind the chat seam:
+ * converts the request, posts it, and maps the whole answer or the typed event stream
+ * back to chat-shaped responses.
  */
 final class ResponsesExchange implements ChatExchange {
 
@@ -47,8 +47,8 @@ final class ResponsesExchange implements ChatExchange {
 	public Flux<ChatResponse> stream(ChatRequest request) {
 		return Flux.defer(() -> {
 			byte[] body = this.json.writeValueAsBytes(this.requests.create(request, true));
-			return this.http.postForStream(PATH, body, ChatRequestFactory.headers(request.options()),
-					request.model(), () -> new ResponsesStreamAssembler(this.answers, request.model()));
+			return this.http.postForStream(PATH, body, ChatRequestFactory.headers(request.options()), request.model(),
+					() -> new ResponsesStreamAssembler(this.answers, request.model()));
 		});
 	}
 

@@ -20,11 +20,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds {@code /v1/responses} bodies ({@code CreateResponse}) from a chat request: system messages
- * become {@code instructions}, the other messages {@code input} items (images as
- * {@code input_image}, assistant tool calls as {@code function_call}, tool results as
- * {@code function_call_output}), tools become function tools, and the output limit
- * {@code max_output_tokens}.
+ * Builds {@code /v1/responses} bodies ({@code CreateResponse}) from a chat request:
+ * system messages become {@code instructions}, the other messages {@code input} items
+ * (images as {@code input_image}, assistant tool calls as {@code function_call}, tool
+ * results as {@code function_call_output}), tools become function tools, and the output
+ * limit {@code max_output_tokens}.
  */
 final class ResponsesRequests {
 

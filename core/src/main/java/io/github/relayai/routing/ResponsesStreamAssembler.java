@@ -14,12 +14,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Turns the typed events of one Responses API stream into {@link ChatResponse} deltas: text and
- * reasoning deltas as they come, and one final response at {@code response.completed} (or
- * {@code response.incomplete}) with the complete function calls, the finish reason and the usage. The
- * event type is read from the JSON {@code type}, since some gateways send no {@code event:} lines;
- * {@code response.failed} and {@code error} events fail the stream with a typed exception, and so does a
- * stream that ends before the response completed.
+ * Turns the typed events of one Responses API stream into {@link ChatResponse} deltas:
+ * text and reasoning deltas as they come, and one final response at
+ * {@code response.completed} (or {@code response.incomplete}) with the complete function
+ * calls, the finish reason and the usage. The event type is read from the JSON
+ * {@code type}, since some gateways send no {@code event:} lines; {@code response.failed}
+ * and {@code error} events fail the stream with a typed exception, and so does a stream
+ * that ends before the response completed.
  * <p>
  * One assembler per stream; not thread-safe (reactive operators call it serially).
  */

@@ -10,8 +10,9 @@ import io.github.relayai.error.RelayExceptions;
 import io.github.relayai.i18n.Messages;
 
 /**
- * Relay's routing and image hints, in English or Simplified Chinese (the classifier's language), from
- * {@code io/github/relayai/routing/messages*.properties}. Internal to Relay.
+ * Relay's routing and image hints, in English or Simplified Chinese (the classifier's
+ * language), from {@code io/github/relayai/routing/messages*.properties}. Internal to
+ * Relay.
  */
 public final class RoutingMessages {
 
@@ -42,8 +43,8 @@ public final class RoutingMessages {
 	 */
 	RelayAiException invalidRequest(String model, Endpoint endpoint, String key) {
 		String hint = format(key, model);
-		return RelayExceptions.create(new ProviderError(ErrorCategory.INVALID_REQUEST, false, 0, null, null, null,
-				null, null, Optional.empty(), model, endpoint.path(), hint), null);
+		return RelayExceptions.create(new ProviderError(ErrorCategory.INVALID_REQUEST, false, 0, null, null, null, null,
+				null, Optional.empty(), model, endpoint.path(), hint), null);
 	}
 
 	/**
@@ -54,8 +55,8 @@ public final class RoutingMessages {
 	}
 
 	/**
-	 * The failure of a model pinned to chat that the gateway says is not a chat model: Relay does not
-	 * override a pin, so the hint says to change it.
+	 * The failure of a model pinned to chat that the gateway says is not a chat model:
+	 * Relay does not override a pin, so the hint says to change it.
 	 * @param original the NON_CHAT_MODEL failure
 	 * @return the same failure with that hint
 	 */

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Blocking calls over real HTTP against captured provider answers (see {@code responses/SOURCES.md}).
+ * Blocking calls over real HTTP against captured provider answers (see
+ * {@code responses/SOURCES.md}).
  */
 class ChatCallTest {
 
@@ -67,8 +68,8 @@ class ChatCallTest {
 		gateway.stubJson(PATH, 200, Fixtures.response("xai-grok-tool-call-cached-reasoning.json"));
 		ChatResponse response = gateway.model().call(new Prompt("weather?"));
 		AssistantMessage output = response.getResult().getOutput();
-		assertThat(output.getToolCalls()).containsExactly(
-				new AssistantMessage.ToolCall("call_46427107", "function", "weather", "{\"location\":\"San Francisco\"}"));
+		assertThat(output.getToolCalls()).containsExactly(new AssistantMessage.ToolCall("call_46427107", "function",
+				"weather", "{\"location\":\"San Francisco\"}"));
 		assertThat(output.getMetadata().get("reasoningContent").toString())
 			.startsWith("First, the user is asking about the weather in San Francisco.");
 		assertThat(response.getMetadata().getUsage().getCacheReadInputTokens()).isEqualTo(244L);
@@ -192,12 +193,12 @@ class ChatCallTest {
 					+ "v1/chat/completions endpoint. Did you mean to use v1/completions?\",\"type\":\"rix_api_error\","
 					+ "\"param\":\"model\",\"code\":null}}"));
 		Prompt prompt = new Prompt("hi", RelayChatOptions.builder().model("gpt-5.2-pro").build());
-		assertThatThrownBy(() -> gateway.model().call(prompt)).isInstanceOfSatisfying(NonChatModelException.class,
-				ex -> {
-					assertThat(ex.error().requestId()).isEqualTo("20260104160024698485938Ye5VCZ0P");
-					assertThat(ex.error().model()).isEqualTo("gpt-5.2-pro");
-					assertThat(ex.isTransient()).isFalse();
-				})
+		assertThatThrownBy(() -> gateway.model().call(prompt))
+			.isInstanceOfSatisfying(NonChatModelException.class, ex -> {
+				assertThat(ex.error().requestId()).isEqualTo("20260104160024698485938Ye5VCZ0P");
+				assertThat(ex.error().model()).isEqualTo("gpt-5.2-pro");
+				assertThat(ex.isTransient()).isFalse();
+			})
 			.hasMessageContaining("gpt-5.2-pro")
 			.hasMessageContaining("/v1/completions")
 			.hasMessageContaining("20260104160024698485938Ye5VCZ0P");
@@ -244,11 +245,13 @@ class ChatCallTest {
 			.withMessageContaining("temperature is 3.5")
 			.withMessageContaining("spring.ai.relay.chat.options.temperature");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> model.call(new Prompt("hi", RelayChatOptions.builder().reasoningEffort("extreme").build())))
+			.isThrownBy(
+					() -> model.call(new Prompt("hi", RelayChatOptions.builder().reasoningEffort("extreme").build())))
 			.withMessageContaining("reasoning-effort is 'extreme'")
 			.withMessageContaining("medium");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> model.stream(new Prompt("hi", RelayChatOptions.builder().maxTokens(0).build())).blockLast())
+			.isThrownBy(
+					() -> model.stream(new Prompt("hi", RelayChatOptions.builder().maxTokens(0).build())).blockLast())
 			.withMessageContaining("max-tokens");
 		assertThat(gateway.requests()).isEmpty();
 	}

@@ -84,7 +84,8 @@ class ChatClientIntegrationTest {
 	void toolLoopThroughChatClientStream() {
 		String toolCallStream = "data: {\"id\":\"s1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
 				+ "\"tool_calls\":[{\"index\":0,\"id\":\"call_9\",\"type\":\"function\",\"function\":{\"name\":\"temperature\","
-				+ "\"arguments\":\"\"}}]}}]}\n\n" + "data: {\"id\":\"s1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":"
+				+ "\"arguments\":\"\"}}]}}]}\n\n"
+				+ "data: {\"id\":\"s1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":"
 				+ "[{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\"}}]}}]}\n\n"
 				+ "data: {\"id\":\"s1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":"
 				+ "{\"arguments\":\"\\\"Paris\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n";
@@ -115,10 +116,15 @@ class ChatClientIntegrationTest {
 		UserMessage message = UserMessage.builder()
 			.text("Draw this")
 			.media(List.of(new Media(MimeTypeUtils.IMAGE_JPEG, new ByteArrayResource(PNG)),
-					Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(java.net.URI.create("https://img.example.com/in.png")).build()))
+					Media.builder()
+						.mimeType(MimeTypeUtils.IMAGE_PNG)
+						.data(java.net.URI.create("https://img.example.com/in.png"))
+						.build()))
 			.build();
 		ChatResponse response = gateway.model().call(new Prompt(message));
-		JsonNode content = JsonMapper.builder().build().readTree(gateway.requests().get(0).getBodyAsString())
+		JsonNode content = JsonMapper.builder()
+			.build()
+			.readTree(gateway.requests().get(0).getBodyAsString())
 			.at("/messages/0/content");
 		assertThat(content.at("/0/text").stringValue()).isEqualTo("Draw this");
 		assertThat(content.at("/1/image_url/url").stringValue()).as("type detected from the bytes, not the label")
@@ -140,12 +146,15 @@ class ChatClientIntegrationTest {
 			.build();
 		assertThatIllegalArgumentException().isThrownBy(() -> gateway.model().call(new Prompt(pdf)))
 			.withMessageContaining("not a PNG, JPEG, GIF or WebP");
-		List<Media> six = java.util.Collections.nCopies(6, new Media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(PNG)));
+		List<Media> six = java.util.Collections.nCopies(6,
+				new Media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(PNG)));
 		UserMessage many = UserMessage.builder().text("compare").media(six).build();
 		assertThatIllegalArgumentException().isThrownBy(() -> gateway.model().call(new Prompt(many)))
 			.withMessageContaining("at most 5")
 			.withMessageContaining("spring.ai.relay.images.max-per-request");
-		RelayChatModel small = gateway.modelBuilder().imageLimits(new io.github.relayai.media.ImageLimits(5, 50)).build();
+		RelayChatModel small = gateway.modelBuilder()
+			.imageLimits(new io.github.relayai.media.ImageLimits(5, 50))
+			.build();
 		UserMessage big = UserMessage.builder()
 			.text("describe")
 			.media(List.of(new Media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(PNG))))

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The streaming reader against the JSON tree: for every chunk of every real chat stream, and every
- * real whole answer, it must read what the tree-based helpers read from the same bytes.
+ * The streaming reader against the JSON tree: for every chunk of every real chat stream,
+ * and every real whole answer, it must read what the tree-based helpers read from the
+ * same bytes.
  */
 class ChatCompletionReaderTest {
 
@@ -105,7 +106,10 @@ class ChatCompletionReaderTest {
 		}
 	}
 
-	/** The reasoning text of a message or delta, read from its tree: the first string of the three fields. */
+	/**
+	 * The reasoning text of a message or delta, read from its tree: the first string of
+	 * the three fields.
+	 */
 	private static void reasoning(JsonNode message, StringBuilder reasoning) {
 		for (String field : new String[] { "reasoning_content", "reasoning", "thinking" }) {
 			JsonNode value = message.get(field);
@@ -116,7 +120,10 @@ class ChatCompletionReaderTest {
 		}
 	}
 
-	/** The finish reason read from the tree, upper-cased as Spring AI's OpenAI model does; empty is none. */
+	/**
+	 * The finish reason read from the tree, upper-cased as Spring AI's OpenAI model does;
+	 * empty is none.
+	 */
 	private static String finishReason(JsonNode choice) {
 		String reason = ChatResponses.text(choice.get("finish_reason"));
 		return (reason != null && !reason.isEmpty()) ? reason.toUpperCase(java.util.Locale.ROOT) : null;

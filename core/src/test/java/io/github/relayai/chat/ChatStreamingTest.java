@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Streams real captured provider streams (see {@code streams/SOURCES.md}) through the model over
- * real HTTP and checks what a caller receives.
+ * Streams real captured provider streams (see {@code streams/SOURCES.md}) through the
+ * model over real HTTP and checks what a caller receives.
  */
 class ChatStreamingTest {
 
@@ -96,11 +96,13 @@ class ChatStreamingTest {
 		assertThat(text(responses, 0)).isEqualTo("I'm unable to provide real-time weather updates. To get the current "
 				+ "weather in San Francisco, I recommend checking a reliable weather website or a weather app.");
 		assertThat(lastWithUsage(responses).getMetadata().getUsage().getTotalTokens()).isEqualTo(44);
-		assertThat(responses.stream().flatMap(r -> r.getResults().stream())
+		assertThat(responses.stream()
+			.flatMap(r -> r.getResults().stream())
 			.map(g -> g.getMetadata().getFinishReason())
 			.filter(Objects::nonNull)).containsExactly("STOP");
 		gateway.server()
-			.verify(postRequestedFor(urlPathEqualTo(PATH)).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+			.verify(postRequestedFor(urlPathEqualTo(PATH))
+				.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
 				.withHeader("Authorization", equalTo("Bearer sk-test-gateway-key")));
 	}
 
@@ -133,7 +135,8 @@ class ChatStreamingTest {
 	void deepSeekReasoningContentAndCacheHitUsage() {
 		List<ChatResponse> responses = stream("deepseek-reasoner-reasoning-content.sse");
 		assertThat(text(responses, 0)).isEqualTo("Hello there! 😊 How can I help you today?");
-		assertThat(property(responses, "reasoningContent")).startsWith("Hmm, the user just said \"Hello\".").hasSize(882);
+		assertThat(property(responses, "reasoningContent")).startsWith("Hmm, the user just said \"Hello\".")
+			.hasSize(882);
 		ChatResponse usage = lastWithUsage(responses);
 		assertThat(usage.getMetadata().getUsage().getPromptTokens()).isEqualTo(6);
 		assertThat(usage.getMetadata().getUsage().getCompletionTokens()).isEqualTo(212);
@@ -167,7 +170,8 @@ class ChatStreamingTest {
 				new AssistantMessage.ToolCall("call_DNYTawLBoN8fj3KN6qU9N1Ou", "function", "get_stock_price",
 						"{\"ticker\": \"AAPL\", \"exchange\": \"NASDAQ\"}"));
 		assertThat(responses.stream().filter(r -> r.getResults().stream().anyMatch(g -> g.getOutput().hasToolCalls())))
-			.as("tool calls arrive once, in one response").hasSize(1);
+			.as("tool calls arrive once, in one response")
+			.hasSize(1);
 	}
 
 	@Test
@@ -181,8 +185,8 @@ class ChatStreamingTest {
 	@Test
 	void toolCallWithoutIndexAndWithoutDone() {
 		List<ChatResponse> responses = stream("mistral-tool-call-no-index.sse");
-		assertThat(toolCalls(responses)).containsExactly(new AssistantMessage.ToolCall("gSIMJiOkT", "function",
-				"weather", "{\"location\": \"San Francisco\"}"));
+		assertThat(toolCalls(responses)).containsExactly(
+				new AssistantMessage.ToolCall("gSIMJiOkT", "function", "weather", "{\"location\": \"San Francisco\"}"));
 	}
 
 	@Test
@@ -228,27 +232,31 @@ class ChatStreamingTest {
 		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).doOnNext(received::add).blockLast())
 			.isInstanceOfSatisfying(RelayAiException.class,
 					ex -> assertThat(ex.error().category()).isEqualTo(ErrorCategory.UNAVAILABLE));
-		assertThat(text(received, 0)).isEqualTo("I'm unable to provide real-time weather updates. To get the current weather in San");
+		assertThat(text(received, 0))
+			.isEqualTo("I'm unable to provide real-time weather updates. To get the current weather in San");
 	}
 
 	@Test
 	void bodyDeliveredInSmallChunksOverRealHttp() {
-		gateway.stub(post(urlPathEqualTo(PATH)), aResponse().withStatus(200)
-			.withHeader("Content-Type", "text/event-stream")
-			.withBody(Fixtures.streamBytes("deepseek-reasoner-reasoning-content.sse"))
-			.withChunkedDribbleDelay(97, 20));
+		gateway.stub(post(urlPathEqualTo(PATH)),
+				aResponse().withStatus(200)
+					.withHeader("Content-Type", "text/event-stream")
+					.withBody(Fixtures.streamBytes("deepseek-reasoner-reasoning-content.sse"))
+					.withChunkedDribbleDelay(97, 20));
 		List<ChatResponse> responses = gateway.model().stream(new Prompt("hi")).collectList().block();
 		assertThat(text(responses, 0)).isEqualTo("Hello there! 😊 How can I help you today?");
 	}
 
 	@Test
 	void idleTimeoutIsBetweenEventsSoALongLiveStreamIsNotCutOff() {
-		// 40 pieces over ~1.2 s against a 400 ms idle timeout: every piece resets it, so the stream lives
+		// 40 pieces over ~1.2 s against a 400 ms idle timeout: every piece resets it, so
+		// the stream lives
 		// three times longer than the timeout and still completes.
-		gateway.stub(post(urlPathEqualTo(PATH)), aResponse().withStatus(200)
-			.withHeader("Content-Type", "text/event-stream")
-			.withBody(Fixtures.streamBytes("openrouter-claude-reasoning.sse"))
-			.withChunkedDribbleDelay(40, 1200));
+		gateway.stub(post(urlPathEqualTo(PATH)),
+				aResponse().withStatus(200)
+					.withHeader("Content-Type", "text/event-stream")
+					.withBody(Fixtures.streamBytes("openrouter-claude-reasoning.sse"))
+					.withChunkedDribbleDelay(40, 1200));
 		RelayChatModel model = gateway.modelBuilder().readIdleTimeout(java.time.Duration.ofMillis(400)).build();
 		assertThat(text(model.stream(new Prompt("hi")).collectList().block(), 0)).isEqualTo("2 + 2 = 4");
 	}
@@ -295,7 +303,8 @@ class ChatStreamingTest {
 			.collectList()
 			.map(texts -> String.join("", texts))
 			.block();
-		// the observation stops right after the subscriber saw the end, on the stream's thread
+		// the observation stops right after the subscriber saw the end, on the stream's
+		// thread
 		ChatModelObservationContext context = stopped.poll(10, TimeUnit.SECONDS);
 		assertThat(context.getResponse().getResult().getOutput().getText()).isEqualTo(text);
 		assertThat(context.getResponse().getMetadata().getUsage().getTotalTokens()).isEqualTo(44);
@@ -336,9 +345,10 @@ class ChatStreamingTest {
 	void anErrorStatusOnAStreamIsTypedFromItsBody() {
 		// the documented 429 "队列已满" of a worker-pool gateway, from the error corpus
 		JsonNode queueFull = Fixtures.providerError(429, "队列已满");
-		gateway.stub(post(urlPathEqualTo(PATH)), aResponse().withStatus(429)
-			.withHeader("Content-Type", "application/json")
-			.withBody(queueFull.get("body").asString()));
+		gateway.stub(post(urlPathEqualTo(PATH)),
+				aResponse().withStatus(429)
+					.withHeader("Content-Type", "application/json")
+					.withBody(queueFull.get("body").asString()));
 		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).blockLast())
 			.isInstanceOfSatisfying(RelayAiException.class,
 					ex -> assertThat(ex.error().category()).isEqualTo(ErrorCategory.QUEUE_FULL))
@@ -348,9 +358,7 @@ class ChatStreamingTest {
 	@Test
 	void streamUsageOptionAsksForTheUsageChunk() {
 		gateway.stubStream(PATH, Fixtures.streamBytes("openai-chat-text-usage.sse"));
-		gateway.model()
-			.stream(new Prompt("hi", RelayChatOptions.builder().streamUsage(true).build()))
-			.blockLast();
+		gateway.model().stream(new Prompt("hi", RelayChatOptions.builder().streamUsage(true).build())).blockLast();
 		assertThat(gateway.requests().get(0).getBodyAsString()).contains("\"stream_options\":{\"include_usage\":true}");
 		assertThat(new String(gateway.requests().get(0).getBody(), StandardCharsets.UTF_8))
 			.contains("\"model\":\"test-model\"");

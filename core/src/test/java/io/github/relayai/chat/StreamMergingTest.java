@@ -22,17 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deltas that arrive in one network read are delivered as one response: the answer must stay exactly
- * the same, choice by choice, whatever the reads were.
+ * Deltas that arrive in one network read are delivered as one response: the answer must
+ * stay exactly the same, choice by choice, whatever the reads were.
  */
 class StreamMergingTest {
 
 	private static final ChatCompletionReader READER = new ChatCompletionReader(JsonMapper.builder().build());
 
 	static Stream<String> chatStreams() {
-		return Fixtures.streamNames()
-			.stream()
-			.filter(name -> !name.contains("responses") && !name.contains("error"));
+		return Fixtures.streamNames().stream().filter(name -> !name.contains("responses") && !name.contains("error"));
 	}
 
 	private static List<SseEvent> events(String name) {
@@ -59,7 +57,10 @@ class StreamMergingTest {
 		return responses;
 	}
 
-	/** Per choice index: text, reasoning, tool calls and finish reasons, as a subscriber would add them up. */
+	/**
+	 * Per choice index: text, reasoning, tool calls and finish reasons, as a subscriber
+	 * would add them up.
+	 */
 	private static Map<Object, List<String>> answer(List<ChatResponse> responses) {
 		Map<Object, StringBuilder[]> byChoice = new LinkedHashMap<>();
 		for (ChatResponse response : responses) {

@@ -30,12 +30,15 @@ class HintsTest {
 
 	@Test
 	void simplifiedChineseHints() {
-		ProviderErrorClassifier classifier = ProviderErrorClassifier.builder().locale(Locale.SIMPLIFIED_CHINESE).build();
+		ProviderErrorClassifier classifier = ProviderErrorClassifier.builder()
+			.locale(Locale.SIMPLIFIED_CHINESE)
+			.build();
 		ProviderError error = classifier.classify(400, Map.of(), NON_CHAT, "gpt-5.2-pro", null);
 		assertThat(error.hint()).startsWith("模型“gpt-5.2-pro”不是聊天模型：网关提示改用 /v1/completions")
 			.contains("spring.ai.relay.chat.endpoint-fallback=false");
 		assertThat(new ProviderErrorClassifier(Locale.forLanguageTag("zh")).classify(401, Map.of(), "").hint())
-			.contains("spring.ai.relay.api-key").contains("网关拒绝了 API Key");
+			.contains("spring.ai.relay.api-key")
+			.contains("网关拒绝了 API Key");
 	}
 
 	@Test

@@ -21,8 +21,8 @@ import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 
 /**
- * Users of Spring AI's own {@link OpenAiChatModel} (OpenAI Java SDK) get Relay's classification through the
- * advisor, over real HTTP against WireMock.
+ * Users of Spring AI's own {@link OpenAiChatModel} (OpenAI Java SDK) get Relay's
+ * classification through the advisor, over real HTTP against WireMock.
  */
 class ProviderErrorAdvisorOpenAiTest {
 

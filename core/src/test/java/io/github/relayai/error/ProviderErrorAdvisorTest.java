@@ -20,7 +20,8 @@ import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.core.Ordered;
 
 /**
- * The advisor on the call and stream paths of a real {@link ChatClient}, over a chat model that fails.
+ * The advisor on the call and stream paths of a real {@link ChatClient}, over a chat
+ * model that fails.
  */
 class ProviderErrorAdvisorTest {
 
@@ -28,10 +29,12 @@ class ProviderErrorAdvisorTest {
 
 	@Test
 	void relayExceptionsPassThroughUnchanged() {
-		RelayAiException own = new QueueFullException(new ProviderErrorClassifier(Locale.ENGLISH).classify(429,
-				null, "{\"error\":{\"code\":\"QUEUE_FULL\"}}"), null);
+		RelayAiException own = new QueueFullException(new ProviderErrorClassifier(Locale.ENGLISH).classify(429, null,
+				"{\"error\":{\"code\":\"QUEUE_FULL\"}}"), null);
 		assertThatThrownBy(() -> call(() -> own)).isSameAs(own);
-		StepVerifier.create(stream(() -> own)).expectErrorSatisfies(e -> assertThat(e).isSameAs(own)).verify(Duration.ofSeconds(5));
+		StepVerifier.create(stream(() -> own))
+			.expectErrorSatisfies(e -> assertThat(e).isSameAs(own))
+			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test

@@ -22,7 +22,8 @@ class ProviderErrorClassifierTest {
 		.clock(CLOCK)
 		.build();
 
-	// new-api rewrites every upstream 429 to this message (relay controller); the bodies below follow its
+	// new-api rewrites every upstream 429 to this message (relay controller); the bodies
+	// below follow its
 	// {"error":{"message","type","code"}} format.
 	private static final String SATURATED = "{\"error\":{\"message\":\"当前分组上游负载已饱和，请稍后再试 (request id: 20260104160024698485938Ye5VCZ0P)\","
 			+ "\"type\":\"new_api_error\",\"code\":\"\"}}";
@@ -65,9 +66,10 @@ class ProviderErrorClassifierTest {
 			.isEqualTo("abc");
 		assertThat(this.classifier.classify(500, Map.of("X-RIXAPI-REQUEST-ID", List.of("rix")), "").requestId())
 			.isEqualTo("rix");
-		assertThat(this.classifier
-			.classify(500, Map.of("CF-Ray", List.of("ray-1"), "X-Request-ID", List.of("req-1")), "")
-			.requestId()).isEqualTo("req-1");
+		assertThat(
+				this.classifier.classify(500, Map.of("CF-Ray", List.of("ray-1"), "X-Request-ID", List.of("req-1")), "")
+					.requestId())
+			.isEqualTo("req-1");
 	}
 
 	@Test
@@ -169,7 +171,8 @@ class ProviderErrorClassifierTest {
 
 	@Test
 	void readsAProviderErrorSerializedInOpenRouterMetadataRaw() {
-		// Shape documented at https://openrouter.ai/docs/api-reference/errors (error.metadata.raw holds the
+		// Shape documented at https://openrouter.ai/docs/api-reference/errors
+		// (error.metadata.raw holds the
 		// provider's own error); the values are illustrative.
 		String body = "{\"error\":{\"code\":429,\"message\":\"Provider returned error\",\"metadata\":{\"provider_name\":\"Example\","
 				+ "\"raw\":\"{\\\"error\\\":{\\\"message\\\":\\\"This model's maximum context length is 8192 tokens.\\\",\\\"type\\\":\\\"invalid_request_error\\\"}}\"}}}";
@@ -182,7 +185,8 @@ class ProviderErrorClassifierTest {
 	void masksSecretsEchoedByTheGateway() {
 		ProviderError error = this.classifier.classify(401, Map.of(),
 				"{\"error\":{\"message\":\"bad header Authorization: Bearer abcdefghijklmnop1234 for key sk-proj-abcdef123456 and AIzaSyDXabcdefghijklmnop\"}}");
-		assertThat(error.message()).doesNotContain("abcdefghijklmnop1234", "sk-proj-abcdef123456", "AIzaSyDXabcdefghijklmnop")
+		assertThat(error.message())
+			.doesNotContain("abcdefghijklmnop1234", "sk-proj-abcdef123456", "AIzaSyDXabcdefghijklmnop")
 			.contains("Bearer ***", "sk-***", "AIza***");
 	}
 

@@ -22,8 +22,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Real error bodies from public sources ({@code errors/provider-errors.json}, each with its {@code source})
- * classify as expected.
+ * Real error bodies from public sources ({@code errors/provider-errors.json}, each with
+ * its {@code source}) classify as expected.
  */
 class ProviderErrorCorpusTest {
 
@@ -87,9 +87,10 @@ class ProviderErrorCorpusTest {
 	}
 
 	private static Map<String, List<String>> headers(Case c) {
-		return (c.headers() != null)
-				? c.headers().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())))
-				: Map.of();
+		return (c.headers() != null) ? c.headers()
+			.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))) : Map.of();
 	}
 
 }

@@ -35,8 +35,8 @@ class TransportAndStreamErrorTest {
 
 	@Test
 	void transportMessageNamesTheFailure() {
-		ProviderError error = this.classifier.classifyTransport(new CompletionException(new ConnectException("Connection refused")),
-				"m", "/v1/chat/completions");
+		ProviderError error = this.classifier.classifyTransport(
+				new CompletionException(new ConnectException("Connection refused")), "m", "/v1/chat/completions");
 		assertThat(error.message()).isEqualTo("ConnectException: Connection refused");
 		assertThat(error.httpStatus()).isZero();
 		assertThat(error.endpoint()).isEqualTo("/v1/chat/completions");
@@ -45,9 +45,11 @@ class TransportAndStreamErrorTest {
 
 	@Test
 	void streamDataErrorLine() {
-		// data: line of an OpenAI-compatible stream, in the {"error":{...}} format of the corpus.
+		// data: line of an OpenAI-compatible stream, in the {"error":{...}} format of the
+		// corpus.
 		ProviderError error = this.classifier.classifyStreamError(
-				"{\"error\":{\"message\":\"当前分组上游负载已饱和，请稍后再试 (request id: 2026)\",\"type\":\"new_api_error\"}}", "m", null);
+				"{\"error\":{\"message\":\"当前分组上游负载已饱和，请稍后再试 (request id: 2026)\",\"type\":\"new_api_error\"}}", "m",
+				null);
 		assertThat(error.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
 		assertThat(error.requestId()).isEqualTo("2026");
 		assertThat(error.httpStatus()).isZero();
@@ -55,19 +57,23 @@ class TransportAndStreamErrorTest {
 
 	@Test
 	void anthropicStyleErrorEvent() {
-		// event: error data, format documented at https://docs.anthropic.com/en/api/messages-streaming#error-events
-		ProviderError error = this.classifier
-			.classifyStreamError("{\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\", \"message\": \"Overloaded\"}}", "m", null);
+		// event: error data, format documented at
+		// https://docs.anthropic.com/en/api/messages-streaming#error-events
+		ProviderError error = this.classifier.classifyStreamError(
+				"{\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\", \"message\": \"Overloaded\"}}", "m",
+				null);
 		assertThat(error.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
 		assertThat(error.retryable()).isTrue();
 	}
 
 	@Test
 	void responsesApiFailedEvent() {
-		// response.failed event, format documented at https://platform.openai.com/docs/api-reference/responses-streaming
+		// response.failed event, format documented at
+		// https://platform.openai.com/docs/api-reference/responses-streaming
 		ProviderError error = this.classifier.classifyStreamError("{\"type\":\"response.failed\",\"sequence_number\":1,"
 				+ "\"response\":{\"id\":\"resp_123\",\"object\":\"response\",\"status\":\"failed\","
-				+ "\"error\":{\"code\":\"server_error\",\"message\":\"The model failed to generate a response.\"}}}", "m", null);
+				+ "\"error\":{\"code\":\"server_error\",\"message\":\"The model failed to generate a response.\"}}}",
+				"m", null);
 		assertThat(error.category()).isEqualTo(ErrorCategory.SERVER_ERROR);
 		assertThat(error.code()).isEqualTo("server_error");
 		assertThat(error.retryable()).isTrue();
@@ -75,7 +81,8 @@ class TransportAndStreamErrorTest {
 
 	@Test
 	void responsesApiErrorEvent() {
-		// error event example of https://platform.openai.com/docs/api-reference/responses-streaming/error
+		// error event example of
+		// https://platform.openai.com/docs/api-reference/responses-streaming/error
 		ProviderError error = this.classifier.classifyStreamError(
 				"{\"type\": \"error\", \"code\": \"ERR_SOMETHING\", \"message\": \"Something went wrong\", \"param\": null, \"sequence_number\": 1}",
 				"m", null);

@@ -33,13 +33,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Every way a gateway can misbehave on the wire, over real loopback HTTP, through {@code call} and
- * {@code stream}: each ends in a typed {@link RelayAiException} of the expected category within a generous
- * bound, holds no bulkhead permit and no thread afterwards (see {@link Leaks}), and the same client then
- * completes a follow-up request, so no broken connection was left in its pool.
+ * Every way a gateway can misbehave on the wire, over real loopback HTTP, through
+ * {@code call} and {@code stream}: each ends in a typed {@link RelayAiException} of the
+ * expected category within a generous bound, holds no bulkhead permit and no thread
+ * afterwards (see {@link Leaks}), and the same client then completes a follow-up request,
+ * so no broken connection was left in its pool.
  * <p>
- * Retries are off here ({@code max-attempts 1}) so each fault is seen once; {@link LoadTest} and the
- * resilience tests show that retries happen.
+ * Retries are off here ({@code max-attempts 1}) so each fault is seen once;
+ * {@link LoadTest} and the resilience tests show that retries happen.
  */
 class FaultSuiteTest {
 
@@ -64,12 +65,15 @@ class FaultSuiteTest {
 
 	/**
 	 * One misbehaviour.
+	 *
 	 * @param name what the gateway does
 	 * @param expected the category Relay must report
-	 * @param answer the gateway's answer in each mode; {@code null} for a refused connection
+	 * @param answer the gateway's answer in each mode; {@code null} for a refused
+	 * connection
 	 * @param model adjusts the model (limits)
 	 */
-	record Case(String name, ErrorCategory expected, java.util.function.Function<Mode, ResponseDefinitionBuilder> answer,
+	record Case(String name, ErrorCategory expected,
+			java.util.function.Function<Mode, ResponseDefinitionBuilder> answer,
 			UnaryOperator<RelayChatModel.Builder> model) {
 
 		Case withModel(UnaryOperator<RelayChatModel.Builder> settings) {
@@ -91,7 +95,8 @@ class FaultSuiteTest {
 				fault("malformed chunked encoding", Fault.MALFORMED_RESPONSE_CHUNK),
 				fault("random bytes then close", Fault.RANDOM_DATA_THEN_CLOSE),
 				body("200 with invalid JSON", ErrorCategory.UNKNOWN, "{\"id\":\"c1\",\"choices\":[{,}]}"),
-				// WireMock may take longer than the short idle timeout to start sending 10 MB
+				// WireMock may take longer than the short idle timeout to start sending
+				// 10 MB
 				body("10 MB line that never ends", ErrorCategory.UNKNOWN,
 						"{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "x".repeat(TEN_MB))
 					.withModel(b -> b.readIdleTimeout(Duration.ofSeconds(5))),
@@ -130,8 +135,8 @@ class FaultSuiteTest {
 	}
 
 	/**
-	 * A stream cut before it finished is a broken connection (retryable); a whole answer cut short is an
-	 * unreadable body that says nothing about what happened.
+	 * A stream cut before it finished is a broken connection (retryable); a whole answer
+	 * cut short is an unreadable body that says nothing about what happened.
 	 */
 	private static ErrorCategory expected(Case fault, Mode mode) {
 		if (fault.expected() != null) {
@@ -161,16 +166,16 @@ class FaultSuiteTest {
 		gateway.stubStream(PATH, "data: " + chunk(text) + "\n\ndata: " + finish() + "\n\ndata: [DONE]\n\n");
 		RelayChatModel model = gateway.modelBuilder().resilience(policy()).build();
 
-		String received = assertTimeoutPreemptively(BOUND, () -> text(model.stream(new Prompt("hi")).collectList()
-			.block()));
+		String received = assertTimeoutPreemptively(BOUND,
+				() -> text(model.stream(new Prompt("hi")).collectList().block()));
 
 		assertThat(received).hasSize(TEN_MB).isEqualTo(text);
 	}
 
 	/**
-	 * Invalid UTF-8 fails a whole answer (RFC 8259 requires UTF-8) and a stream alike: replacing the bad
-	 * bytes would silently lose text, so the stream fails at that event with a typed exception, after
-	 * delivering the events before it.
+	 * Invalid UTF-8 fails a whole answer (RFC 8259 requires UTF-8) and a stream alike:
+	 * replacing the bad bytes would silently lose text, so the stream fails at that event
+	 * with a typed exception, after delivering the events before it.
 	 */
 	@Test
 	void invalidUtf8FailsACallAndAStream() {
@@ -198,10 +203,14 @@ class FaultSuiteTest {
 		return new Case(name, ErrorCategory.UNAVAILABLE, mode -> aResponse().withFault(fault), b -> b);
 	}
 
-	/** The same broken body as a whole answer and as the data of an event without a line end. */
+	/**
+	 * The same broken body as a whole answer and as the data of an event without a line
+	 * end.
+	 */
 	private static Case body(String name, ErrorCategory expected, String body) {
-		return new Case(name, expected, mode -> (mode == Mode.CALL) ? json(body.getBytes(StandardCharsets.UTF_8))
-				: sse("data: " + body), b -> b);
+		return new Case(name, expected,
+				mode -> (mode == Mode.CALL) ? json(body.getBytes(StandardCharsets.UTF_8)) : sse("data: " + body),
+				b -> b);
 	}
 
 	private static ResponseDefinitionBuilder late(Mode mode) {
@@ -210,7 +219,10 @@ class FaultSuiteTest {
 			.withFixedDelay(20_000);
 	}
 
-	/** The first part of the body arrives, then the rest only after far more than the idle timeout. */
+	/**
+	 * The first part of the body arrives, then the rest only after far more than the idle
+	 * timeout.
+	 */
 	private static ResponseDefinitionBuilder stall(Mode mode) {
 		if (mode == Mode.CALL) {
 			return json(completion("late").getBytes(StandardCharsets.UTF_8)).withChunkedDribbleDelay(2, 20_000);

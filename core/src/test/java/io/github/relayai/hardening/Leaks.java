@@ -12,19 +12,22 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the fault and load tests check after each case, so that a failure leaves nothing behind.
+ * What the fault and load tests check after each case, so that a failure leaves nothing
+ * behind.
  * <ul>
- * <li><b>permits</b>: both bulkheads of the {@link Resilience4jPolicy} (the concurrency limit and the
- * admission queue in front of it) have all their permits available again;</li>
+ * <li><b>permits</b>: both bulkheads of the {@link Resilience4jPolicy} (the concurrency
+ * limit and the admission queue in front of it) have all their permits available
+ * again;</li>
  * <li><b>threads</b>: no thread other than the test's own is still executing Relay code
- * ({@code io.github.relayai.*} outside this test package) once the caller has its answer: a blocked
- * {@code call}, a queue waiter or a stream that never ended would show up here. The JDK client's
- * selector thread and Reactor's or Relay's pooled threads are daemon threads that idle out; they are not
- * counted as long as they are idle. Threads are polled for up to five seconds, since a finishing thread may
- * still be unwinding when the caller is woken.</li>
+ * ({@code io.github.relayai.*} outside this test package) once the caller has its answer:
+ * a blocked {@code call}, a queue waiter or a stream that never ended would show up here.
+ * The JDK client's selector thread and Reactor's or Relay's pooled threads are daemon
+ * threads that idle out; they are not counted as long as they are idle. Threads are
+ * polled for up to five seconds, since a finishing thread may still be unwinding when the
+ * caller is woken.</li>
  * </ul>
- * Connections are checked by the tests themselves: after each fault the same client must complete a
- * follow-up request against the same gateway.
+ * Connections are checked by the tests themselves: after each fault the same client must
+ * complete a follow-up request against the same gateway.
  */
 final class Leaks {
 
@@ -40,8 +43,9 @@ final class Leaks {
 	}
 
 	private static void assertAllAvailable(Bulkhead bulkhead) {
-		assertThat(bulkhead.getMetrics().getAvailableConcurrentCalls()).as("available permits of %s",
-				bulkhead.getName()).isEqualTo(bulkhead.getMetrics().getMaxAllowedConcurrentCalls());
+		assertThat(bulkhead.getMetrics().getAvailableConcurrentCalls())
+			.as("available permits of %s", bulkhead.getName())
+			.isEqualTo(bulkhead.getMetrics().getMaxAllowedConcurrentCalls());
 	}
 
 	/** Asserts that, within a few seconds, no other thread runs Relay code. */
@@ -69,14 +73,13 @@ final class Leaks {
 	private static boolean runsRelay(StackTraceElement[] stack) {
 		return Arrays.stream(stack)
 			.map(StackTraceElement::getClassName)
-			.anyMatch(name -> name.startsWith("io.github.relayai.")
-					&& !name.startsWith("io.github.relayai.hardening.")
+			.anyMatch(name -> name.startsWith("io.github.relayai.") && !name.startsWith("io.github.relayai.hardening.")
 					&& !name.startsWith("io.github.relayai.testsupport."));
 	}
 
 	private static String describe(Map.Entry<Thread, StackTraceElement[]> entry) {
-		return entry.getKey().getName() + " " + Arrays.toString(Arrays.copyOf(entry.getValue(),
-				Math.min(8, entry.getValue().length)));
+		return entry.getKey().getName() + " "
+				+ Arrays.toString(Arrays.copyOf(entry.getValue(), Math.min(8, entry.getValue().length)));
 	}
 
 }

@@ -43,21 +43,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * A bounded load test: {@value #REQUESTS} requests (half {@code call}, half {@code stream}) from
- * {@value #CALLERS} concurrent callers through one model, against a gateway that injects faults by request
- * id, deterministically:
+ * A bounded load test: {@value #REQUESTS} requests (half {@code call}, half
+ * {@code stream}) from {@value #CALLERS} concurrent callers through one model, against a
+ * gateway that injects faults by request id, deterministically:
  * <ul>
- * <li>1 in 30: {@code 429} with {@code retry-after-ms: 1}, 1 in 30: {@code 503}, 1 in 30: connection reset,
- * each on the first attempt only, so the retry succeeds;</li>
- * <li>2 in 100: {@code 500} on every attempt, so the request fails with {@code SERVER_ERROR} after
- * {@code max-attempts};</li>
- * <li>1 in 100 (streams): the stream is cut after its first chunk, so it fails with {@code UNAVAILABLE} and
- * is not retried.</li>
+ * <li>1 in 30: {@code 429} with {@code retry-after-ms: 1}, 1 in 30: {@code 503}, 1 in 30:
+ * connection reset, each on the first attempt only, so the retry succeeds;</li>
+ * <li>2 in 100: {@code 500} on every attempt, so the request fails with
+ * {@code SERVER_ERROR} after {@code max-attempts};</li>
+ * <li>1 in 100 (streams): the stream is cut after its first chunk, so it fails with
+ * {@code UNAVAILABLE} and is not retried.</li>
  * </ul>
- * Every request must end in exactly its expected outcome (none lost, none unclassified); the gateway must
- * never hold more requests at once than the bulkhead allows (it measures while it "works" on each answer,
- * a window inside the client's permit); no request may be tried more than {@code max-attempts} times; and
- * no streamed text may arrive twice. The tally is printed.
+ * Every request must end in exactly its expected outcome (none lost, none unclassified);
+ * the gateway must never hold more requests at once than the bulkhead allows (it measures
+ * while it "works" on each answer, a window inside the client's permit); no request may
+ * be tried more than {@code max-attempts} times; and no streamed text may arrive twice.
+ * The tally is printed.
  */
 class LoadTest {
 
@@ -114,10 +115,11 @@ class LoadTest {
 			return counts;
 		});
 
-		System.out.printf("Load test: %d requests from %d callers, gateway max in flight %d (bulkhead %d), "
-				+ "attempts %d, faults injected %d%n  outcomes %s%n", REQUESTS, CALLERS,
-				this.gateway.maxInFlight.get(), MAX_CONCURRENT, this.gateway.attempts(), this.gateway.faults.get(),
-				tally);
+		System.out.printf(
+				"Load test: %d requests from %d callers, gateway max in flight %d (bulkhead %d), "
+						+ "attempts %d, faults injected %d%n  outcomes %s%n",
+				REQUESTS, CALLERS, this.gateway.maxInFlight.get(), MAX_CONCURRENT, this.gateway.attempts(),
+				this.gateway.faults.get(), tally);
 		assertThat(tally.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(REQUESTS);
 		assertThat(tally).containsOnlyKeys("ok", "SERVER_ERROR", "UNAVAILABLE");
 		assertThat(tally.get("SERVER_ERROR")).isEqualTo(REQUESTS / 50);
@@ -191,8 +193,8 @@ class LoadTest {
 	}
 
 	/**
-	 * Answers by request id and attempt as planned, and measures how many requests it holds at once while
-	 * it "works" on each answer for about a millisecond.
+	 * Answers by request id and attempt as planned, and measures how many requests it
+	 * holds at once while it "works" on each answer for about a millisecond.
 	 */
 	static final class FaultyGateway implements ResponseDefinitionTransformerV2 {
 
@@ -235,8 +237,8 @@ class LoadTest {
 				return null;
 			}
 			return switch (id % 30) {
-				case 3 -> error(429, "rate_limit_exceeded", "Rate limit reached for requests").withHeader("retry-after-ms",
-						"1");
+				case 3 -> error(429, "rate_limit_exceeded", "Rate limit reached for requests")
+					.withHeader("retry-after-ms", "1");
 				case 13 -> error(503, null, "Service temporarily unavailable");
 				default -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
 			};

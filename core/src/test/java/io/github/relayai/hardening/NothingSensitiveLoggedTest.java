@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * At TRACE, a successful call and stream log neither the prompt nor the completion text, and neither they
- * nor a failing run put the API key into observation attributes or logs. The test gateway's own loggers
- * (WireMock, Jetty) are excluded: they are the server's, not the application's.
+ * At TRACE, a successful call and stream log neither the prompt nor the completion text,
+ * and neither they nor a failing run put the API key into observation attributes or logs.
+ * The test gateway's own loggers (WireMock, Jetty) are excluded: they are the server's,
+ * not the application's.
  */
 class NothingSensitiveLoggedTest {
 
@@ -71,15 +72,16 @@ class NothingSensitiveLoggedTest {
 		gateway.stubStream("/v1/chat/completions", "data: " + FaultSuiteTest.chunk(COMPLETION) + "\n\ndata: "
 				+ FaultSuiteTest.finish() + "\n\ndata: [DONE]\n\n");
 		model.stream(new Prompt(PROMPT)).blockLast();
-		gateway.stubJson("/v1/chat/completions", 401,
-				"{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\",\"type\":\"invalid_request_error\","
-						+ "\"code\":\"invalid_api_key\"}}");
+		gateway.stubJson("/v1/chat/completions", 401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
+				+ "\",\"type\":\"invalid_request_error\"," + "\"code\":\"invalid_api_key\"}}");
 		assertThat(catchThrowable(() -> model.call(new Prompt(PROMPT)))).isNotNull();
 
 		List<String> logged = new ArrayList<>();
-		this.logs.events().stream()
+		this.logs.events()
+			.stream()
 			.filter(event -> !event.getLoggerName().startsWith("com.github.tomakehurst")
-					&& !event.getLoggerName().startsWith("wiremock") && !event.getLoggerName().startsWith("org.eclipse"))
+					&& !event.getLoggerName().startsWith("wiremock")
+					&& !event.getLoggerName().startsWith("org.eclipse"))
 			.forEach(event -> {
 				logged.add(event.getFormattedMessage());
 				if (event.getThrowableProxy() != null) {

@@ -19,8 +19,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A remote image URL is handed to the gateway as it is: Relay never fetches it (no request to the image's
- * host, here the same loopback server, other than the chat request).
+ * A remote image URL is handed to the gateway as it is: Relay never fetches it (no
+ * request to the image's host, here the same loopback server, other than the chat
+ * request).
  */
 class RemoteImagesTest {
 

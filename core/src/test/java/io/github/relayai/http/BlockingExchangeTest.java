@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * A whole answer requested from a thread that may block waits on that thread; the read-idle timeout
- * bounds the wait for the headers by interrupting it, and that interrupt must never reach the caller.
+ * A whole answer requested from a thread that may block waits on that thread; the
+ * read-idle timeout bounds the wait for the headers by interrupting it, and that
+ * interrupt must never reach the caller.
  */
 class BlockingExchangeTest {
 
@@ -39,10 +40,11 @@ class BlockingExchangeTest {
 
 	@Test
 	void headersLaterThanTheIdleTimeoutFailTypedAndLeaveTheThreadUninterrupted() {
-		gateway.stub(post(urlPathEqualTo(PATH)), aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody(Fixtures.response("openai-text-usage-details.json"))
-			.withFixedDelay(20_000));
+		gateway.stub(post(urlPathEqualTo(PATH)),
+				aResponse().withStatus(200)
+					.withHeader("Content-Type", "application/json")
+					.withBody(Fixtures.response("openai-text-usage-details.json"))
+					.withFixedDelay(20_000));
 
 		Throwable failure = catchThrowable(() -> this.http.postJson(PATH, BODY, Map.of(), "m").block());
 

@@ -15,8 +15,8 @@ import static io.github.relayai.http.Probes.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A stream left once its last event was read keeps reading the rest of its body, so the connection
- * can be reused; a stream left early, or a rest that goes on, is cancelled.
+ * A stream left once its last event was read keeps reading the rest of its body, so the
+ * connection can be reused; a stream left early, or a rest that goes on, is cancelled.
  */
 class DrainingBodyTest {
 

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The idle watch behind the read-idle timeout: silent waits end once, ended waits never do, and the
- * single periodic check comes back after a quiet spell in which nothing was waited for.
+ * The idle watch behind the read-idle timeout: silent waits end once, ended waits never
+ * do, and the single periodic check comes back after a quiet spell in which nothing was
+ * waited for.
  */
 class IdleWatchTest {
 
@@ -56,11 +57,14 @@ class IdleWatchTest {
 
 	@Test
 	void timeoutExceptionNamesTheSetting() {
-		assertThat(this.watch.timeoutException()).hasMessage(
-				"No data from the gateway for PT0.02S (spring.ai.relay.read-idle-timeout)");
+		assertThat(this.watch.timeoutException())
+			.hasMessage("No data from the gateway for PT0.02S (spring.ai.relay.read-idle-timeout)");
 	}
 
-	/** Starts a wait, leaves it silent and waits for the watch to end it: later than any earlier one. */
+	/**
+	 * Starts a wait, leaves it silent and waits for the watch to end it: later than any
+	 * earlier one.
+	 */
 	private void awaitExpiryOfAnotherWait() throws InterruptedException {
 		CountDownLatch ran = new CountDownLatch(1);
 		this.watch.start(ran::countDown);

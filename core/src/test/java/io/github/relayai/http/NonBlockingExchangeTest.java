@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * A whole answer requested from a thread that must not block (an event loop, a retry after its
- * backoff) goes out with {@code sendAsync} and comes back on the client's own thread; it must behave
- * exactly like the blocking path.
+ * A whole answer requested from a thread that must not block (an event loop, a retry
+ * after its backoff) goes out with {@code sendAsync} and comes back on the client's own
+ * thread; it must behave exactly like the blocking path.
  */
 class NonBlockingExchangeTest {
 
@@ -37,11 +37,17 @@ class NonBlockingExchangeTest {
 		.getBytes(StandardCharsets.UTF_8);
 
 	private static RelayHttpClient http(int maxResponseBytes) {
-		return RelayHttpClient.builder().baseUrl(gateway.baseUrl()).apiKey("sk-test").maxResponseBytes(maxResponseBytes)
+		return RelayHttpClient.builder()
+			.baseUrl(gateway.baseUrl())
+			.apiKey("sk-test")
+			.maxResponseBytes(maxResponseBytes)
 			.build();
 	}
 
-	/** The answer, asked for on one of Reactor's non-blocking threads; records that thread. */
+	/**
+	 * The answer, asked for on one of Reactor's non-blocking threads; records that
+	 * thread.
+	 */
 	private static byte[] postFromParallelThread(RelayHttpClient http, List<String> threads) {
 		return Mono.defer(() -> {
 			threads.add(Thread.currentThread().getName());
@@ -63,9 +69,10 @@ class NonBlockingExchangeTest {
 	void errorStatusIsTyped() {
 		// the documented 429 "队列已满" of a worker-pool gateway, from the error corpus
 		JsonNode queueFull = Fixtures.providerError(429, "队列已满");
-		gateway.stub(post(urlPathEqualTo(PATH)), aResponse().withStatus(queueFull.get("status").asInt())
-			.withHeader("Content-Type", "application/json")
-			.withBody(queueFull.get("body").asString()));
+		gateway.stub(post(urlPathEqualTo(PATH)),
+				aResponse().withStatus(queueFull.get("status").asInt())
+					.withHeader("Content-Type", "application/json")
+					.withBody(queueFull.get("body").asString()));
 		Throwable failure = catchThrowable(() -> postFromParallelThread(http(1 << 20), new java.util.ArrayList<>()));
 		assertThat(failure).isInstanceOf(RelayAiException.class);
 		assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.QUEUE_FULL);

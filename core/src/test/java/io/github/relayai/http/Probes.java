@@ -8,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 
 /**
- * Stand-ins for the two ends of a response body in the JDK client: the subscription it gives a body
- * subscriber, and a reader of the body's pieces.
+ * Stand-ins for the two ends of a response body in the JDK client: the subscription it
+ * gives a body subscriber, and a reader of the body's pieces.
  */
 final class Probes {
 

@@ -38,8 +38,8 @@ class SseEventTest {
 		String read = event.readData((b, offset, length) -> new String(b, offset, length, StandardCharsets.UTF_8));
 		assertThat(read).isEqualTo("队列已满");
 		assertThat(event.data()).isEqualTo("队列已满");
-		assertThat(event).isEqualTo(new SseEvent(null, "队列已满", null)).hasSameHashCodeAs(
-				new SseEvent(null, "队列已满", null));
+		assertThat(event).isEqualTo(new SseEvent(null, "队列已满", null))
+			.hasSameHashCodeAs(new SseEvent(null, "队列已满", null));
 	}
 
 	@Test

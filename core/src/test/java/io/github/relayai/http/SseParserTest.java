@@ -150,14 +150,14 @@ class SseParserTest {
 	}
 
 	/**
-	 * Line ends are found eight bytes at a time: random data of bytes that sit next to CR and LF in
-	 * value, or that borrow in the word arithmetic (0x00, 0x01, 0x0B, 0x0C, 0x0E, 0x8A, 0x8D, 0xFF),
-	 * with random line endings at every offset of a word, fed in random pieces, must come back exactly.
+	 * Line ends are found eight bytes at a time: random data of bytes that sit next to CR
+	 * and LF in value, or that borrow in the word arithmetic (0x00, 0x01, 0x0B, 0x0C,
+	 * 0x0E, 0x8A, 0x8D, 0xFF), with random line endings at every offset of a word, fed in
+	 * random pieces, must come back exactly.
 	 */
 	@Test
 	void lineEndsAreFoundWhereverTheyFallInAWord() {
-		byte[] alphabet = { 0x00, 0x01, 0x09, 0x0B, 0x0C, 0x0E, 'a', ':', ' ', (byte) 0x8A, (byte) 0x8D,
-				(byte) 0xFF };
+		byte[] alphabet = { 0x00, 0x01, 0x09, 0x0B, 0x0C, 0x0E, 'a', ':', ' ', (byte) 0x8A, (byte) 0x8D, (byte) 0xFF };
 		String[] endings = { "\n", "\r", "\r\n" };
 		java.util.Random random = new java.util.Random(42);
 		for (int round = 0; round < 2000; round++) {
@@ -184,8 +184,8 @@ class SseParserTest {
 			}
 			parser.finish(events::add);
 			List<byte[]> actual = events.stream()
-				.map(event -> event.readData((b, offset, length) -> java.util.Arrays.copyOfRange(b, offset,
-						offset + length)))
+				.map(event -> event
+					.readData((b, offset, length) -> java.util.Arrays.copyOfRange(b, offset, offset + length)))
 				.toList();
 			assertThat(actual).as("round %d", round).containsExactlyElementsOf(expected);
 		}

@@ -8,8 +8,8 @@ import static io.github.relayai.http.Probes.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The body of a stream hands every signal to its one reader, in order, and tells the JDK client the
- * body is over only at its end or when the reader cancels.
+ * The body of a stream hands every signal to its one reader, in order, and tells the JDK
+ * client the body is over only at its end or when the reader cancels.
  */
 class StreamBodyTest {
 

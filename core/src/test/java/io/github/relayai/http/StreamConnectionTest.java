@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over a real connection to a gateway that ends its chunked body only after the client has read
- * {@code data: [DONE]}: a stream read to its end keeps the connection open for the next request, a
- * stream its reader leaves early closes it.
+ * Over a real connection to a gateway that ends its chunked body only after the client
+ * has read {@code data: [DONE]}: a stream read to its end keeps the connection open for
+ * the next request, a stream its reader leaves early closes it.
  */
 class StreamConnectionTest {
 
@@ -33,7 +33,10 @@ class StreamConnectionTest {
 	private static final byte[] BODY = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
 		.getBytes(StandardCharsets.UTF_8);
 
-	/** A recorded OpenAI stream that ends with {@code data: [DONE]}; see streams/SOURCES.md. */
+	/**
+	 * A recorded OpenAI stream that ends with {@code data: [DONE]}; see
+	 * streams/SOURCES.md.
+	 */
 	private static final byte[] EVENTS = Fixtures.streamBytes("openai-chat-text-usage.sse");
 
 	@Test
@@ -54,8 +57,8 @@ class StreamConnectionTest {
 	private CompletableFuture<Boolean> closedByClient;
 
 	/**
-	 * Streams from a one-connection gateway that sends the first {@code sent} bytes of the events, then
-	 * the rest once the client took at most {@code events} events.
+	 * Streams from a one-connection gateway that sends the first {@code sent} bytes of
+	 * the events, then the rest once the client took at most {@code events} events.
 	 */
 	private List<String> exchange(int sent, long events) throws IOException {
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -65,7 +68,10 @@ class StreamConnectionTest {
 				.baseUrl("http://127.0.0.1:" + server.getLocalPort())
 				.apiKey("sk-test")
 				.build();
-			List<String> data = http.postForStream(PATH, BODY, Map.of(), "m", Data::new).take(events).collectList().block();
+			List<String> data = http.postForStream(PATH, BODY, Map.of(), "m", Data::new)
+				.take(events)
+				.collectList()
+				.block();
 			read.countDown();
 			this.closedByClient.join();
 			return data;
@@ -73,9 +79,9 @@ class StreamConnectionTest {
 	}
 
 	/**
-	 * Answers one request with the first bytes of the recorded events, sends the rest and ends the body
-	 * once the client has read what it wanted, and tells whether the client closed the connection
-	 * (rather than keeping it for the next request).
+	 * Answers one request with the first bytes of the recorded events, sends the rest and
+	 * ends the body once the client has read what it wanted, and tells whether the client
+	 * closed the connection (rather than keeping it for the next request).
 	 */
 	private static boolean serve(ServerSocket server, int sent, CountDownLatch read) {
 		try (Socket socket = server.accept()) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every message exists in English and Simplified Chinese, and every placeholder is filled in both. */
+/**
+ * Every message exists in English and Simplified Chinese, and every placeholder is filled
+ * in both.
+ */
 class MessageBundlesTest {
 
 	private static Properties load(String resource) throws IOException {

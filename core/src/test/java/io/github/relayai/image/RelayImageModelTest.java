@@ -55,9 +55,15 @@ class RelayImageModelTest {
 	}
 
 	static String chunk(String content) {
-		return "data: " + JSON.createObjectNode().put("id", "chatcmpl-img").put("model", "gemini-3-pro-image-preview")
-			.set("choices", JSON.createArrayNode().add(JSON.createObjectNode().put("index", 0)
-				.set("delta", JSON.createObjectNode().put("content", content)))) + "\n\n";
+		return "data: " + JSON.createObjectNode()
+			.put("id", "chatcmpl-img")
+			.put("model", "gemini-3-pro-image-preview")
+			.set("choices",
+					JSON.createArrayNode()
+						.add(JSON.createObjectNode()
+							.put("index", 0)
+							.set("delta", JSON.createObjectNode().put("content", content))))
+				+ "\n\n";
 	}
 
 	@Test
@@ -69,8 +75,8 @@ class RelayImageModelTest {
 				+ chunk(markdown.substring(cut))
 				+ "data: {\"id\":\"chatcmpl-img\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
 				+ "data: [DONE]\n\n";
-		this.server.stubFor(post("/v1/chat/completions").willReturn(ok(sse).withHeader("Content-Type",
-				"text/event-stream")));
+		this.server
+			.stubFor(post("/v1/chat/completions").willReturn(ok(sse).withHeader("Content-Type", "text/event-stream")));
 
 		ImageResponse response = this.model.call(new ImagePrompt("A cat",
 				RelayImageOptions.builder().width(1024).height(1024).extraBody(Map.of("aspect_ratio", "1:1")).build()));
@@ -78,9 +84,8 @@ class RelayImageModelTest {
 		assertThat(response.getResults()).hasSize(1);
 		assertThat(response.getResult().getOutput().getB64Json()).isEqualTo(b64);
 		assertThat(response.getResult().getMetadata()).isEqualTo(new RelayImageGenerationMetadata("image/png"));
-		JsonNode body = JSON.readTree(this.server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
-			.get(0)
-			.getBodyAsString());
+		JsonNode body = JSON.readTree(
+				this.server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0).getBodyAsString());
 		assertThat(body.get("stream").asBoolean()).isTrue();
 		assertThat(body.get("model").stringValue()).isEqualTo("gemini-3-pro-image-preview");
 		assertThat(body.get("messages").get(0).get("content").stringValue()).isEqualTo("A cat");
@@ -93,15 +98,12 @@ class RelayImageModelTest {
 		byte[] input = png();
 		String b64 = Base64.getEncoder().encodeToString(input);
 		this.server.stubFor(post("/v1/chat/completions").willReturn(okJson("{\"id\":\"c1\",\"model\":\"m\",\"choices\":"
-				+ "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"![edited](data:image/png;base64," + b64
-				+ ")\"},\"finish_reason\":\"stop\"}]}")));
+				+ "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"![edited](data:image/png;base64,"
+				+ b64 + ")\"},\"finish_reason\":\"stop\"}]}")));
 		Media media = Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(input).name("cat").build();
 
-		ImageResponse response = this.model.call(new ImagePrompt("Make it blue", RelayImageOptions.builder()
-			.stream(false)
-			.n(2)
-			.inputImages(List.of(media))
-			.build()));
+		ImageResponse response = this.model.call(new ImagePrompt("Make it blue",
+				RelayImageOptions.builder().stream(false).n(2).inputImages(List.of(media)).build()));
 
 		assertThat(response.getResults()).hasSize(2);
 		var requests = this.server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")));
@@ -118,8 +120,8 @@ class RelayImageModelTest {
 				+ "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"I cannot draw that.\"},"
 				+ "\"finish_reason\":\"stop\"}]}")));
 
-		assertThatThrownBy(() -> this.model.call(new ImagePrompt("A cat",
-				RelayImageOptions.builder().stream(false).build())))
+		assertThatThrownBy(
+				() -> this.model.call(new ImagePrompt("A cat", RelayImageOptions.builder().stream(false).build())))
 			.isInstanceOf(RelayAiException.class)
 			.hasMessageContaining("without an image")
 			.hasMessageContaining("I cannot draw that.");
@@ -129,9 +131,10 @@ class RelayImageModelTest {
 	void tooManyInputImagesFailBeforeSending() throws Exception {
 		Media media = Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(png()).build();
 
-		assertThatThrownBy(() -> this.model.call(new ImagePrompt("Merge", RelayImageOptions.builder()
-			.inputImages(List.of(media, media, media, media, media, media))
-			.build()))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 5");
+		assertThatThrownBy(() -> this.model.call(new ImagePrompt("Merge",
+				RelayImageOptions.builder().inputImages(List.of(media, media, media, media, media, media)).build())))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("at most 5");
 		assertThat(this.server.getAllServeEvents()).isEmpty();
 	}
 

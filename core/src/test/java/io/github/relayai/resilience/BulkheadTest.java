@@ -35,10 +35,12 @@ class BulkheadTest {
 		Gate gate = new Gate();
 		try (Gateway gateway = new Gateway(gate)) {
 			gateway.server.stubFor(plain().willReturn(completion("Hi")));
-			RelayChatModel model = gateway.model(Resilience4jPolicy.builder()
-				.bulkhead(new BulkheadSettings(2, 2, Duration.ofSeconds(30)))
-				.backoffScheduler(new VirtualClock())
-				.build()).build();
+			RelayChatModel model = gateway
+				.model(Resilience4jPolicy.builder()
+					.bulkhead(new BulkheadSettings(2, 2, Duration.ofSeconds(30)))
+					.backoffScheduler(new VirtualClock())
+					.build())
+				.build();
 
 			CountDownLatch rejected = new CountDownLatch(4);
 			List<CompletableFuture<ChatResponse>> answers = new ArrayList<>();
@@ -50,7 +52,8 @@ class BulkheadTest {
 				}));
 			}
 			assertThat(gate.arrivals.tryAcquire(2, 10, TimeUnit.SECONDS)).isTrue();
-			// Rejected while the gateway still holds the first two: nobody waited for a slot.
+			// Rejected while the gateway still holds the first two: nobody waited for a
+			// slot.
 			assertThat(rejected.await(10, TimeUnit.SECONDS)).isTrue();
 			assertThat(gate.arrivals.availablePermits()).isZero();
 			gate.open.countDown();
@@ -161,7 +164,10 @@ class BulkheadTest {
 		holder.dispose();
 	}
 
-	/** Holds every request at the gateway until opened, counting how many it holds at once. */
+	/**
+	 * Holds every request at the gateway until opened, counting how many it holds at
+	 * once.
+	 */
 	static final class Gate implements ResponseDefinitionTransformerV2 {
 
 		final CountDownLatch open = new CountDownLatch(1);

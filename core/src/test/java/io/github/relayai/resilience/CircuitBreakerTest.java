@@ -33,10 +33,12 @@ class CircuitBreakerTest {
 				.clock(this.clock)
 				.build());
 
-	final RelayChatModel model = this.gateway.model(Resilience4jPolicy.builder()
-		.retry(new RetrySettings(1, Duration.ofMillis(500), 2, Duration.ofSeconds(8), Duration.ofSeconds(60)))
-		.circuitBreaker(this.circuitBreaker)
-		.build()).build();
+	final RelayChatModel model = this.gateway
+		.model(Resilience4jPolicy.builder()
+			.retry(new RetrySettings(1, Duration.ofMillis(500), 2, Duration.ofSeconds(8), Duration.ofSeconds(60)))
+			.circuitBreaker(this.circuitBreaker)
+			.build())
+		.build();
 
 	@AfterEach
 	void close() throws InterruptedException {

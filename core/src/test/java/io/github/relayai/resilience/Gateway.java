@@ -23,8 +23,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
- * A WireMock gateway over real HTTP, with answers in OpenAI's format, and a thread pool for the blocking
- * {@code call}s of the tests.
+ * A WireMock gateway over real HTTP, with answers in OpenAI's format, and a thread pool
+ * for the blocking {@code call}s of the tests.
  */
 final class Gateway implements AutoCloseable {
 

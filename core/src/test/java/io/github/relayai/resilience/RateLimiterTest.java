@@ -20,14 +20,12 @@ class RateLimiterTest {
 			.build();
 
 		StepVerifier.create(policy.call(Mono.just("first"))).expectNext("first").verifyComplete();
-		StepVerifier.create(policy.call(Mono.just("second")))
-			.expectErrorSatisfies(failure -> {
-				assertThat(failure).isInstanceOf(RateLimitedException.class)
-					.hasMessageContaining("spring.ai.relay.resilience.rate-limiter.limit-for-period")
-					.hasMessageContaining("not the gateway");
-				assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.RATE_LIMITED);
-			})
-			.verify();
+		StepVerifier.create(policy.call(Mono.just("second"))).expectErrorSatisfies(failure -> {
+			assertThat(failure).isInstanceOf(RateLimitedException.class)
+				.hasMessageContaining("spring.ai.relay.resilience.rate-limiter.limit-for-period")
+				.hasMessageContaining("not the gateway");
+			assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+		}).verify();
 	}
 
 	@Test
@@ -38,8 +36,7 @@ class RateLimiterTest {
 
 	@Test
 	void settingsNameTheirPropertyWhenInvalid() {
-		org.assertj.core.api.Assertions
-			.assertThatIllegalArgumentException()
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RateLimiterSettings(true, 0, Duration.ofMinutes(1), Duration.ZERO))
 			.withMessageContaining("spring.ai.relay.resilience.rate-limiter.limit-for-period");
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()

@@ -48,10 +48,14 @@ class RetryTest {
 
 	@Test
 	void serverErrorsAreRetriedWithExponentialBackoffAndJitter() throws Exception {
-		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs(STARTED)
-			.willReturn(error(503, "server_error", null, "no channel")).willSetStateTo("second"));
-		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs("second")
-			.willReturn(error(503, "server_error", null, "no channel")).willSetStateTo("third"));
+		this.gateway.server.stubFor(plain().inScenario("s")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(error(503, "server_error", null, "no channel"))
+			.willSetStateTo("second"));
+		this.gateway.server.stubFor(plain().inScenario("s")
+			.whenScenarioStateIs("second")
+			.willReturn(error(503, "server_error", null, "no channel"))
+			.willSetStateTo("third"));
 		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs("third").willReturn(completion("Hi")));
 
 		CompletableFuture<ChatResponse> answer = this.gateway.callAsync(this.model);
@@ -94,9 +98,10 @@ class RetryTest {
 
 	@Test
 	void retryAfterReplacesTheComputedWait() throws Exception {
-		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs(STARTED)
-			.willReturn(error(429, "rate_limit_exceeded", "rate_limit_exceeded", "slow down")
-				.withHeader("Retry-After", "2"))
+		this.gateway.server.stubFor(plain().inScenario("s")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(error(429, "rate_limit_exceeded", "rate_limit_exceeded", "slow down").withHeader("Retry-After",
+					"2"))
 			.willSetStateTo("ok"));
 		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs("ok").willReturn(completion("Hi")));
 
@@ -118,10 +123,12 @@ class RetryTest {
 				.clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
 				.build())
 			.build();
-		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs(STARTED)
+		this.gateway.server.stubFor(plain().inScenario("s")
+			.whenScenarioStateIs(STARTED)
 			.willReturn(error(429, "rate_limit_exceeded", null, "slow down").withHeader("retry-after-ms", "1500"))
 			.willSetStateTo("date"));
-		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs("date")
+		this.gateway.server.stubFor(plain().inScenario("s")
+			.whenScenarioStateIs("date")
 			.willReturn(error(503, "server_error", null, "busy").withHeader("Retry-After",
 					java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
 						.format(now.plusSeconds(3).atZone(java.time.ZoneOffset.UTC))))
@@ -141,8 +148,9 @@ class RetryTest {
 
 	@Test
 	void retryAfterLongerThanMaxRetryAfterFailsAtOnce() throws Exception {
-		this.gateway.server.stubFor(plain().willReturn(
-				error(429, "rate_limit_exceeded", "rate_limit_exceeded", "slow down").withHeader("Retry-After", "600")));
+		this.gateway.server
+			.stubFor(plain().willReturn(error(429, "rate_limit_exceeded", "rate_limit_exceeded", "slow down")
+				.withHeader("Retry-After", "600")));
 
 		Throwable failure = failure(this.gateway.callAsync(this.model));
 
@@ -163,7 +171,8 @@ class RetryTest {
 
 	@Test
 	void connectionResetIsRetried() throws Exception {
-		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs(STARTED)
+		this.gateway.server.stubFor(plain().inScenario("s")
+			.whenScenarioStateIs(STARTED)
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
 			.willSetStateTo("ok"));
 		this.gateway.server.stubFor(plain().inScenario("s").whenScenarioStateIs("ok").willReturn(completion("Hi")));
@@ -177,12 +186,14 @@ class RetryTest {
 
 	@Test
 	void streamFailingBeforeItsFirstEventIsRetried() throws Exception {
-		this.gateway.server.stubFor(streaming().inScenario("s").whenScenarioStateIs(STARTED)
+		this.gateway.server.stubFor(streaming().inScenario("s")
+			.whenScenarioStateIs(STARTED)
 			.willReturn(aResponse().withStatus(502)
 				.withHeader("Content-Type", "text/html")
 				.withBody("<html><body><h1>502 Bad Gateway</h1></body></html>"))
 			.willSetStateTo("ok"));
-		this.gateway.server.stubFor(streaming().inScenario("s").whenScenarioStateIs("ok")
+		this.gateway.server.stubFor(streaming().inScenario("s")
+			.whenScenarioStateIs("ok")
 			.willReturn(events(chunk("Hel"), chunk("lo"), finish(), "[DONE]")));
 
 		CompletableFuture<List<String>> texts = texts(this.model);
@@ -211,10 +222,12 @@ class RetryTest {
 
 	@Test
 	void maxAttemptsOneMeansNoRetry() throws Exception {
-		RelayChatModel once = this.gateway.model(Resilience4jPolicy.builder()
-			.retry(new RetrySettings(1, Duration.ofMillis(500), 2, Duration.ofSeconds(8), Duration.ofSeconds(60)))
-			.backoffScheduler(this.clock)
-			.build()).build();
+		RelayChatModel once = this.gateway
+			.model(Resilience4jPolicy.builder()
+				.retry(new RetrySettings(1, Duration.ofMillis(500), 2, Duration.ofSeconds(8), Duration.ofSeconds(60)))
+				.backoffScheduler(this.clock)
+				.build())
+			.build();
 		this.gateway.server.stubFor(plain().willReturn(error(503, "server_error", null, "no channel")));
 
 		assertThat(failure(this.gateway.callAsync(once))).isInstanceOf(RelayAiException.class);

@@ -65,13 +65,18 @@ class TransportAndFallbackTest {
 	@Test
 	void plainTransportLeavesQueueFullToTheRetry() throws Exception {
 		this.gateway.server.stubFor(plain().willReturn(error(429, "rate_limit_exceeded", "QUEUE_FULL", QUEUE_FULL)));
-		RelayChatModel model = this.gateway.model(Resilience4jPolicy.builder()
-			.retry(new RetrySettings(1, Duration.ofMillis(500), 2, Duration.ofSeconds(8), Duration.ofSeconds(60)))
-			.build()).transport(Transport.PLAIN).build();
+		RelayChatModel model = this.gateway
+			.model(Resilience4jPolicy.builder()
+				.retry(new RetrySettings(1, Duration.ofMillis(500), 2, Duration.ofSeconds(8), Duration.ofSeconds(60)))
+				.build())
+			.transport(Transport.PLAIN)
+			.build();
 
-		assertThat(failure(this.gateway.callAsync(model))).isInstanceOf(io.github.relayai.error.QueueFullException.class)
+		assertThat(failure(this.gateway.callAsync(model)))
+			.isInstanceOf(io.github.relayai.error.QueueFullException.class)
 			.hasMessageNotContaining("not the gateway");
-		this.gateway.server.verify(0, postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("\"stream\":true")));
+		this.gateway.server.verify(0,
+				postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("\"stream\":true")));
 	}
 
 	@Test
@@ -92,8 +97,8 @@ class TransportAndFallbackTest {
 		assertThat(response.getResults()).hasSize(2);
 		AssistantMessage first = response.getResults().get(0).getOutput();
 		assertThat(first.getText()).isEqualTo("A");
-		assertThat(first.getToolCalls()).containsExactly(
-				new AssistantMessage.ToolCall("call_1", "function", "weather", "{\"city\":\"Paris\"}"));
+		assertThat(first.getToolCalls())
+			.containsExactly(new AssistantMessage.ToolCall("call_1", "function", "weather", "{\"city\":\"Paris\"}"));
 		assertThat(response.getResults().get(0).getMetadata().getFinishReason()).isEqualTo("TOOL_CALLS");
 		assertThat(response.getResults().get(1).getOutput().getText()).isEqualTo("Bb");
 		assertThat(response.getResults().get(1).getMetadata().getFinishReason()).isEqualTo("STOP");

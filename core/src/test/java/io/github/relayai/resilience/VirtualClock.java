@@ -10,8 +10,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
- * A virtual-time scheduler for the waits between attempts: it records every wait asked for, and time moves
- * only when the test advances it, so no test sleeps or depends on wall-clock timing.
+ * A virtual-time scheduler for the waits between attempts: it records every wait asked
+ * for, and time moves only when the test advances it, so no test sleeps or depends on
+ * wall-clock timing.
  */
 final class VirtualClock implements Scheduler {
 
@@ -37,8 +38,8 @@ final class VirtualClock implements Scheduler {
 	}
 
 	/**
-	 * Waits (in real time, bounded) until the code under test asks for its next wait, and returns it
-	 * without letting virtual time pass.
+	 * Waits (in real time, bounded) until the code under test asks for its next wait, and
+	 * returns it without letting virtual time pass.
 	 */
 	Duration nextWait() throws InterruptedException {
 		Duration wait = this.waits.poll(10, TimeUnit.SECONDS);
@@ -53,7 +54,9 @@ final class VirtualClock implements Scheduler {
 		this.time.advanceTimeBy(duration);
 	}
 
-	/** Whether no wait was asked for that the test has not taken with {@link #nextWait()}. */
+	/**
+	 * Whether no wait was asked for that the test has not taken with {@link #nextWait()}.
+	 */
 	boolean noPendingWaits() {
 		return this.waits.isEmpty();
 	}

@@ -37,11 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Endpoint routing over real HTTP. The two error bodies are the ones quoted in GitHub issue 5 (and in
- * {@code errors/provider-errors.json} with their public sources): rix-api's 400 for a non-chat model
- * (lobehub/lobehub#7054) and OpenAI's 404 for a responses-only model (n8n-io/n8n#18352). Success
- * bodies are captured streams from {@code streams/} (see SOURCES.md there) and OpenAI's published
- * examples.
+ * Endpoint routing over real HTTP. The two error bodies are the ones quoted in GitHub
+ * issue 5 (and in {@code errors/provider-errors.json} with their public sources):
+ * rix-api's 400 for a non-chat model (lobehub/lobehub#7054) and OpenAI's 404 for a
+ * responses-only model (n8n-io/n8n#18352). Success bodies are captured streams from
+ * {@code streams/} (see SOURCES.md there) and OpenAI's published examples.
  */
 class EndpointRoutingTest {
 
@@ -89,9 +89,8 @@ class EndpointRoutingTest {
 	}
 
 	void chatAnswers(int status, String body) {
-		this.server.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(status)
-			.withHeader("Content-Type", "application/json")
-			.withBody(body)));
+		this.server.stubFor(post("/v1/chat/completions")
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
 	}
 
 	void streams(String path, String sse) {
@@ -120,7 +119,10 @@ class EndpointRoutingTest {
 			.collect(Collectors.joining());
 	}
 
-	/** The {@code response} object of a Responses stream's {@code response.completed} event. */
+	/**
+	 * The {@code response} object of a Responses stream's {@code response.completed}
+	 * event.
+	 */
 	static String completedResponse(String sse) {
 		String line = sse.lines()
 			.filter(l -> l.startsWith("data: ") && l.contains("\"type\":\"response.completed\""))
@@ -130,7 +132,9 @@ class EndpointRoutingTest {
 	}
 
 	double fallbacks(String model, String endpoint) {
-		var counter = this.meters.find("relay.endpoint.fallbacks").tag("model", model).tag("endpoint", endpoint)
+		var counter = this.meters.find("relay.endpoint.fallbacks")
+			.tag("model", model)
+			.tag("endpoint", endpoint)
 			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}
@@ -142,7 +146,8 @@ class EndpointRoutingTest {
 		this.server.stubFor(post("/v1/completions").willReturn(okJson(SpecExamples.responseExample("/completions"))));
 		RelayChatModel model = model("gpt-5.2-pro", router());
 
-		ChatResponse first = model.call(new Prompt(List.of(new SystemMessage("Be brief."), new UserMessage("Say this is a test"))));
+		ChatResponse first = model
+			.call(new Prompt(List.of(new SystemMessage("Be brief."), new UserMessage("Say this is a test"))));
 		ChatResponse second = model.call(new Prompt("Say this is a test"));
 
 		assertThat(first.getResult().getOutput().getText()).isEqualTo("\n\nThis is indeed a test");
@@ -170,8 +175,12 @@ class EndpointRoutingTest {
 		RelayChatModel model = model("gpt-5.2-pro", router());
 
 		List<ChatResponse> responses = model
-			.stream(new Prompt("Say this is a test", RelayChatOptions.builder().model("gpt-5.2-pro")
-				.stopSequences(List.of("\n\nUser:")).streamUsage(true).build()))
+			.stream(new Prompt("Say this is a test",
+					RelayChatOptions.builder()
+						.model("gpt-5.2-pro")
+						.stopSequences(List.of("\n\nUser:"))
+						.streamUsage(true)
+						.build()))
 			.collectList()
 			.block();
 
@@ -256,13 +265,14 @@ class EndpointRoutingTest {
 			.inputType(Country.class)
 			.build();
 
-		String answer = String.join("", ChatClient.create(model)
-			.prompt("What is the capital of France?")
-			.toolCallbacks(capital)
-			.stream()
-			.content()
-			.collectList()
-			.block());
+		String answer = String.join("",
+				ChatClient.create(model)
+					.prompt("What is the capital of France?")
+					.toolCallbacks(capital)
+					.stream()
+					.content()
+					.collectList()
+					.block());
 
 		assertThat(answer).isEqualTo("The capital of France is Paris.");
 		List<String> requests = bodies("/v1/responses");
@@ -321,34 +331,36 @@ class EndpointRoutingTest {
 			.hasMessageContaining("pinned to chat")
 			.hasMessageContaining("spring.ai.relay.models[gpt-5.2-pro].endpoint=completions")
 			.hasMessageNotContaining("automatically");
-		assertThatThrownBy(() -> model
-			.stream(new Prompt("hi", RelayChatOptions.builder().endpoint("chat").build()))
-			.blockLast()).isInstanceOf(NonChatModelException.class).hasMessageContaining("pinned to chat");
+		assertThatThrownBy(
+				() -> model.stream(new Prompt("hi", RelayChatOptions.builder().endpoint("chat").build())).blockLast())
+			.isInstanceOf(NonChatModelException.class)
+			.hasMessageContaining("pinned to chat");
 		assertThat(bodies("/v1/completions")).isEmpty();
 	}
 
 	@Test
 	void withoutHintTriesResponsesThenCompletions() {
 		OpenAiSpec.assumeAvailable();
-		// one-api's "no channel for this model in group default" (songquanpeng/one-api#2308) names no endpoint;
-		// a user rule declares it NON_CHAT_MODEL for a gateway known to serve the model elsewhere
+		// one-api's "no channel for this model in group default"
+		// (songquanpeng/one-api#2308) names no endpoint;
+		// a user rule declares it NON_CHAT_MODEL for a gateway known to serve the model
+		// elsewhere
 		String noChannel = "{\"error\":{\"message\":\"当前分组 default 下对于模型 gpt-5 无可用渠道 "
 				+ "(request id: 2025082215093026624875464905761)\",\"type\":\"one_api_error\"}}";
 		this.http = RelayHttpClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.classifier(ProviderErrorClassifier.builder()
-				.rules(List.of(ErrorRule.of(null, null, "one_api_error", "无可用渠道", ErrorCategory.NON_CHAT_MODEL,
-						null)))
+				.rules(List.of(ErrorRule.of(null, null, "one_api_error", "无可用渠道", ErrorCategory.NON_CHAT_MODEL, null)))
 				.build())
 			.build();
 		chatAnswers(503, noChannel);
-		this.server.stubFor(post("/v1/responses").willReturn(aResponse().withStatus(503)
-			.withHeader("Content-Type", "application/json")
-			.withBody(noChannel)));
+		this.server.stubFor(post("/v1/responses").willReturn(
+				aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody(noChannel)));
 		this.server.stubFor(post("/v1/completions").willReturn(okJson(SpecExamples.responseExample("/completions"))));
 		RelayChatModel model = model("gpt-5", router());
 
-		assertThat(model.call(new Prompt("hi")).getResult().getOutput().getText()).isEqualTo("\n\nThis is indeed a test");
+		assertThat(model.call(new Prompt("hi")).getResult().getOutput().getText())
+			.isEqualTo("\n\nThis is indeed a test");
 		assertThat(bodies("/v1/responses")).hasSize(1);
 		assertThat(bodies("/v1/completions")).hasSize(1);
 		assertThat(fallbacks("gpt-5", "completions")).isEqualTo(1);
@@ -360,7 +372,8 @@ class EndpointRoutingTest {
 		RelayChatModel pinnedInBuilder = model("o3-mini", router().pin("o3-mini", Endpoint.RESPONSES));
 
 		List<ChatResponse> responses = pinnedInBuilder
-			.stream(new Prompt("How do I cross the street?", RelayChatOptions.builder().reasoningEffort("high").build()))
+			.stream(new Prompt("How do I cross the street?",
+					RelayChatOptions.builder().reasoningEffort("high").build()))
 			.collectList()
 			.block();
 
@@ -389,7 +402,8 @@ class EndpointRoutingTest {
 
 	@Test
 	void discoveryRoutesResponsesOnlyModelsWithoutProbe() {
-		// new-api lists supported_endpoint_types per model (dto.OpenAIModels in QuantumNous/new-api)
+		// new-api lists supported_endpoint_types per model (dto.OpenAIModels in
+		// QuantumNous/new-api)
 		this.server.stubFor(get("/v1/models").willReturn(okJson("{\"data\":[{\"id\":\"o3-pro\",\"object\":\"model\","
 				+ "\"created\":1626777600,\"owned_by\":\"openai\",\"supported_endpoint_types\":[\"openai-response\"]},"
 				+ "{\"id\":\"gpt-4o\",\"object\":\"model\",\"created\":1626777600,\"owned_by\":\"openai\","
@@ -426,8 +440,8 @@ class EndpointRoutingTest {
 			.inputType(Country.class)
 			.build();
 
-		assertThatThrownBy(() -> model.call(new Prompt("Capital of France?",
-				RelayChatOptions.builder().toolCallbacks(List.of(capital)).build())))
+		assertThatThrownBy(() -> model
+			.call(new Prompt("Capital of France?", RelayChatOptions.builder().toolCallbacks(List.of(capital)).build())))
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("/v1/completions")
 			.hasMessageContaining("tools")
@@ -467,13 +481,13 @@ class EndpointRoutingTest {
 	void responseFailedEventFailsTheStreamTyped() {
 		OpenAiSpec.assumeAvailable();
 		// OpenAI's published example of the response.failed event
-		streams("/v1/responses", "event: response.failed\ndata: " + SpecExamples.schemaExample("ResponseFailedEvent")
-				+ "\n\n");
+		streams("/v1/responses",
+				"event: response.failed\ndata: " + SpecExamples.schemaExample("ResponseFailedEvent") + "\n\n");
 		RelayChatModel model = model("gpt-4o", router().pin("gpt-4o", Endpoint.RESPONSES));
 
 		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast()).isInstanceOf(RelayAiException.class)
-			.satisfies(ex -> assertThat(((RelayAiException) ex).error().category())
-				.isEqualTo(ErrorCategory.SERVER_ERROR))
+			.satisfies(
+					ex -> assertThat(((RelayAiException) ex).error().category()).isEqualTo(ErrorCategory.SERVER_ERROR))
 			.hasMessageContaining("The model failed to generate a response.");
 	}
 
@@ -492,8 +506,8 @@ class EndpointRoutingTest {
 	void incompleteResponseEndsWithLengthFinishReason() {
 		OpenAiSpec.assumeAvailable();
 		// OpenAI's published example of the response.incomplete event
-		streams("/v1/responses", "event: response.incomplete\ndata: "
-				+ SpecExamples.schemaExample("ResponseIncompleteEvent") + "\n\n");
+		streams("/v1/responses",
+				"event: response.incomplete\ndata: " + SpecExamples.schemaExample("ResponseIncompleteEvent") + "\n\n");
 		RelayChatModel model = model("gpt-4o", router().pin("gpt-4o", Endpoint.RESPONSES));
 
 		ChatResponse last = model.stream(new Prompt("hi")).blockLast();

@@ -8,7 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Example bodies published in OpenAI's OpenAPI document ({@code x-oaiMeta} examples of
- * {@code shared/spec/openai-openapi.json}); call {@link OpenAiSpec#assumeAvailable()} first.
+ * {@code shared/spec/openai-openapi.json}); call {@link OpenAiSpec#assumeAvailable()}
+ * first.
  */
 final class SpecExamples {
 
@@ -19,14 +20,24 @@ final class SpecExamples {
 	private SpecExamples() {
 	}
 
-	/** The example of a component schema, such as {@code ResponseFailedEvent}, as compact JSON. */
+	/**
+	 * The example of a component schema, such as {@code ResponseFailedEvent}, as compact
+	 * JSON.
+	 */
 	static String schemaExample(String schema) {
 		return compact(spec().path("components").path("schemas").path(schema).path("x-oaiMeta").path("example"));
 	}
 
-	/** The example response of an operation, such as {@code /completions} (first example). */
+	/**
+	 * The example response of an operation, such as {@code /completions} (first example).
+	 */
 	static String responseExample(String path) {
-		return compact(spec().path("paths").path(path).path("post").path("x-oaiMeta").path("examples").path(0)
+		return compact(spec().path("paths")
+			.path(path)
+			.path("post")
+			.path("x-oaiMeta")
+			.path("examples")
+			.path(0)
 			.path("response"));
 	}
 

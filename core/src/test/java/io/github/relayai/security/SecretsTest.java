@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The API key never leaks: not into logs at any level, exception messages, or {@code toString()}.
+ * The API key never leaks: not into logs at any level, exception messages, or
+ * {@code toString()}.
  */
 class SecretsTest {
 
@@ -31,9 +32,10 @@ class SecretsTest {
 	void failingRunAtTraceNeverShowsTheKey() {
 		// The message format is OpenAI's real 401 ("Incorrect API key provided: sk-...");
 		// echoing the whole key back is a deliberate worst case for a careless gateway.
-		gateway.stubJson("/v1/chat/completions", 401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
-				+ ". You can find your API key at https://platform.openai.com/account/api-keys.\","
-				+ "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}");
+		gateway.stubJson("/v1/chat/completions", 401,
+				"{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
+						+ ". You can find your API key at https://platform.openai.com/account/api-keys.\","
+						+ "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}");
 		RelayChatModel model = RelayChatModel.builder()
 			.baseUrl(gateway.baseUrl())
 			.apiKey(KEY)

@@ -24,9 +24,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * A WireMock gateway over real HTTP for tests. After each test, every request body sent to an
- * OpenAI endpoint is validated against OpenAI's published OpenAPI document (when it is available
- * beside the checkout), so no test can send a body the real API would reject.
+ * A WireMock gateway over real HTTP for tests. After each test, every request body sent
+ * to an OpenAI endpoint is validated against OpenAI's published OpenAPI document (when it
+ * is available beside the checkout), so no test can send a body the real API would
+ * reject.
  * <p>
  * Register with {@code @RegisterExtension static final Gateway gateway = new Gateway();}.
  */
@@ -40,7 +41,8 @@ public final class Gateway implements BeforeAllCallback, AfterAllCallback, Befor
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.server = new WireMockServer(WireMockConfiguration.options().dynamicPort().asynchronousResponseEnabled(true));
+		this.server = new WireMockServer(
+				WireMockConfiguration.options().dynamicPort().asynchronousResponseEnabled(true));
 		this.server.start();
 	}
 
@@ -67,17 +69,23 @@ public final class Gateway implements BeforeAllCallback, AfterAllCallback, Befor
 		}
 	}
 
-	/** @return the WireMock server */
+	/**
+	 * @return the WireMock server
+	 */
 	public WireMockServer server() {
 		return this.server;
 	}
 
-	/** @return the gateway's base URL */
+	/**
+	 * @return the gateway's base URL
+	 */
 	public String baseUrl() {
 		return this.server.baseUrl();
 	}
 
-	/** @return the requests received so far, oldest first */
+	/**
+	 * @return the requests received so far, oldest first
+	 */
 	public List<LoggedRequest> requests() {
 		List<LoggedRequest> requests = new java.util.ArrayList<>(
 				this.server.getAllServeEvents().stream().map(ServeEvent::getRequest).toList());
@@ -94,9 +102,9 @@ public final class Gateway implements BeforeAllCallback, AfterAllCallback, Befor
 	}
 
 	/**
-	 * A builder pointed at this gateway, for further settings. Each request is sent once (no
-	 * resilience policy), so tests of the foundation never wait for a backoff; the resilience tests
-	 * install their own policy with a virtual clock.
+	 * A builder pointed at this gateway, for further settings. Each request is sent once
+	 * (no resilience policy), so tests of the foundation never wait for a backoff; the
+	 * resilience tests install their own policy with a virtual clock.
 	 * @return the builder
 	 */
 	public RelayChatModel.Builder modelBuilder() {
@@ -113,9 +121,8 @@ public final class Gateway implements BeforeAllCallback, AfterAllCallback, Befor
 	 * @param sse the body
 	 */
 	public void stubStream(String path, byte[] sse) {
-		stub(post(urlPathEqualTo(path)), aResponse().withStatus(200)
-			.withHeader("Content-Type", "text/event-stream")
-			.withBody(sse));
+		stub(post(urlPathEqualTo(path)),
+				aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(sse));
 	}
 
 	/**
@@ -134,9 +141,8 @@ public final class Gateway implements BeforeAllCallback, AfterAllCallback, Befor
 	 * @param json the body
 	 */
 	public void stubJson(String path, int status, String json) {
-		stub(post(urlPathEqualTo(path)), aResponse().withStatus(status)
-			.withHeader("Content-Type", "application/json")
-			.withBody(json));
+		stub(post(urlPathEqualTo(path)),
+				aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(json));
 	}
 
 	/**

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures every log event of a test at TRACE, whatever the configured levels; restores the root
- * level afterwards. Register with {@code @RegisterExtension final LogCapture logs = new LogCapture();}.
+ * Captures every log event of a test at TRACE, whatever the configured levels; restores
+ * the root level afterwards. Register with
+ * {@code @RegisterExtension final LogCapture logs = new LogCapture();}.
  */
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
@@ -39,7 +40,9 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 		root.setLevel(this.previous);
 	}
 
-	/** @return the events captured so far */
+	/**
+	 * @return the events captured so far
+	 */
 	public List<ILoggingEvent> events() {
 		return this.appender.list;
 	}

@@ -34,339 +34,363 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Validates JSON request bodies against a component schema of OpenAI's published OpenAPI
- * document ({@code shared/spec/openai-openapi.json}, found beside the repository checkout).
+ * document ({@code shared/spec/openai-openapi.json}, found beside the repository
+ * checkout).
  *
- * <p>The document is read once, normalised (see below), and each named component schema is
- * compiled once with a JSON Schema <b>2020-12</b> validator ({@code com.networknt:json-schema-validator}).
- * {@code $ref: '#/components/schemas/...'} references resolve against the whole document, which is
- * registered in memory under {@value #DOC_URI}; {@code additionalProperties} is honoured where the
- * spec sets it. Format assertions are off (2020-12 default: {@code format} is an annotation).
+ * <p>
+ * The document is read once, normalised (see below), and each named component schema is
+ * compiled once with a JSON Schema <b>2020-12</b> validator
+ * ({@code com.networknt:json-schema-validator}). {@code $ref: '#/components/schemas/...'}
+ * references resolve against the whole document, which is registered in memory under
+ * {@value #DOC_URI}; {@code additionalProperties} is honoured where the spec sets it.
+ * Format assertions are off (2020-12 default: {@code format} is an annotation).
  *
- * <p><b>Normalisation.</b> The document declares {@code openapi: 3.1.0} but (as of spec 2.3.0) still
- * uses several OpenAPI 3.0 / draft-2019 idioms that a strict 2020-12 validator would ignore or
- * misread. Before compiling, every schema under {@code components.schemas} is rewritten:
+ * <p>
+ * <b>Normalisation.</b> The document declares {@code openapi: 3.1.0} but (as of spec
+ * 2.3.0) still uses several OpenAPI 3.0 / draft-2019 idioms that a strict 2020-12
+ * validator would ignore or misread. Before compiling, every schema under
+ * {@code components.schemas} is rewritten:
  * <ul>
- *   <li>{@code nullable: true} with a plain {@code type} becomes {@code type: [T, "null"]} (and
- *       {@code null} is added to an {@code enum} if present); {@code nullable: true} on a schema that
- *       uses {@code $ref}/{@code allOf}/{@code anyOf}/{@code oneOf} becomes
- *       {@code anyOf: [{type: null}, <schema>]}; the 3.0 idiom
- *       {@code allOf: [{$ref: X}, {nullable: true}]} is treated as "X or null";
- *       {@code nullable: false} is dropped.</li>
- *   <li>Boolean {@code exclusiveMinimum}/{@code exclusiveMaximum} (3.0 style) become the numeric
- *       2020-12 form.</li>
- *   <li>{@code $recursiveRef: "#"} (draft 2019-09, only used by {@code CompoundFilter}) becomes a
- *       {@code $ref} to the enclosing component schema; {@code $recursiveAnchor} is dropped.</li>
- *   <li>OpenAPI-only keywords are dropped so they neither fail nor log "unknown keyword":
- *       {@code discriminator} (validation falls back to plain {@code oneOf}, whose branches
- *       already pin the property with an {@code enum}), {@code example}, {@code xml},
- *       {@code externalDocs} and every {@code x-*} extension ({@code x-oaiMeta},
- *       {@code x-stainless-const}, ...).</li>
+ * <li>{@code nullable: true} with a plain {@code type} becomes {@code type: [T, "null"]}
+ * (and {@code null} is added to an {@code enum} if present); {@code nullable: true} on a
+ * schema that uses {@code $ref}/{@code allOf}/{@code anyOf}/{@code oneOf} becomes
+ * {@code anyOf: [{type: null}, <schema>]}; the 3.0 idiom {@code allOf: [{$ref: X},
+ * {nullable: true}]} is treated as "X or null"; {@code nullable: false} is dropped.</li>
+ * <li>Boolean {@code exclusiveMinimum}/{@code exclusiveMaximum} (3.0 style) become the
+ * numeric 2020-12 form.</li>
+ * <li>{@code $recursiveRef: "#"} (draft 2019-09, only used by {@code CompoundFilter})
+ * becomes a {@code $ref} to the enclosing component schema; {@code $recursiveAnchor} is
+ * dropped.</li>
+ * <li>OpenAPI-only keywords are dropped so they neither fail nor log "unknown keyword":
+ * {@code discriminator} (validation falls back to plain {@code oneOf}, whose branches
+ * already pin the property with an {@code enum}), {@code example}, {@code xml},
+ * {@code externalDocs} and every {@code x-*} extension ({@code x-oaiMeta},
+ * {@code x-stainless-const}, ...).</li>
  * </ul>
- * Keywords are only rewritten in schema positions, never inside {@code properties} maps (a property
- * called {@code example} stays), {@code enum}, {@code const} or {@code default} values.
+ * Keywords are only rewritten in schema positions, never inside {@code properties} maps
+ * (a property called {@code example} stays), {@code enum}, {@code const} or
+ * {@code default} values.
  */
 public final class OpenAiSpec {
 
-    /** Path of the spec relative to the directory that holds the repository checkout. */
-    public static final String SPEC_RELATIVE_PATH = "shared/spec/openai-openapi.json";
+	/** Path of the spec relative to the directory that holds the repository checkout. */
+	public static final String SPEC_RELATIVE_PATH = "shared/spec/openai-openapi.json";
 
-    /** In-memory URI under which the normalised document is registered with the validator. */
-    static final String DOC_URI = "https://relayai.invalid/openai-openapi.json";
+	/**
+	 * In-memory URI under which the normalised document is registered with the validator.
+	 */
+	static final String DOC_URI = "https://relayai.invalid/openai-openapi.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+	private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Keywords whose value is a single subschema. */
-    private static final Set<String> SCHEMA_KEYWORDS = Set.of("items", "additionalProperties", "not",
-            "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties",
-            "additionalItems");
-    /** Keywords whose value is an array of subschemas. */
-    private static final Set<String> SCHEMA_ARRAY_KEYWORDS = Set.of("allOf", "anyOf", "oneOf", "prefixItems");
-    /** Keywords whose value is a map of name to subschema. */
-    private static final Set<String> SCHEMA_MAP_KEYWORDS = Set.of("properties", "patternProperties", "$defs",
-            "definitions", "dependentSchemas");
-    /** OpenAPI-only / draft-2019 keywords dropped from schemas. */
-    private static final Set<String> DROPPED_KEYWORDS = Set.of("discriminator", "example", "xml", "externalDocs",
-            "$recursiveAnchor");
-    /** Keywords that only annotate, so a schema made of them (plus nullable) is a "nullable marker". */
-    private static final Set<String> ANNOTATION_KEYWORDS = Set.of("description", "title", "default", "deprecated",
-            "readOnly", "writeOnly", "examples");
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
-    private static volatile Loaded loaded;
+	/** Keywords whose value is a single subschema. */
+	private static final Set<String> SCHEMA_KEYWORDS = Set.of("items", "additionalProperties", "not", "if", "then",
+			"else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems");
 
-    private OpenAiSpec() {
-    }
+	/** Keywords whose value is an array of subschemas. */
+	private static final Set<String> SCHEMA_ARRAY_KEYWORDS = Set.of("allOf", "anyOf", "oneOf", "prefixItems");
 
-    /** Location of the spec file, if one was found walking up from the working directory. */
-    public static Optional<Path> specPath() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve(SPEC_RELATIVE_PATH);
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-            dir = dir.getParent();
-        }
-        return Optional.empty();
-    }
+	/** Keywords whose value is a map of name to subschema. */
+	private static final Set<String> SCHEMA_MAP_KEYWORDS = Set.of("properties", "patternProperties", "$defs",
+			"definitions", "dependentSchemas");
 
-    /** Whether the spec file is present. */
-    public static boolean isAvailable() {
-        return specPath().isPresent();
-    }
+	/** OpenAPI-only / draft-2019 keywords dropped from schemas. */
+	private static final Set<String> DROPPED_KEYWORDS = Set.of("discriminator", "example", "xml", "externalDocs",
+			"$recursiveAnchor");
 
-    /** Skips the calling test (JUnit assumption) when the spec file is absent. */
-    public static void assumeAvailable() {
-        Assumptions.assumeTrue(isAvailable(), () -> "OpenAI OpenAPI spec not found at ../" + SPEC_RELATIVE_PATH
-                + " (searched upwards from " + Path.of("").toAbsolutePath() + "); skipping schema validation");
-    }
+	/**
+	 * Keywords that only annotate, so a schema made of them (plus nullable) is a
+	 * "nullable marker".
+	 */
+	private static final Set<String> ANNOTATION_KEYWORDS = Set.of("description", "title", "default", "deprecated",
+			"readOnly", "writeOnly", "examples");
 
-    /** The names of all component schemas in the document. */
-    public static Set<String> schemaNames() {
-        Set<String> names = new LinkedHashSet<>();
-        load().schemas().fieldNames().forEachRemaining(names::add);
-        return names;
-    }
+	private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
 
-    /**
-     * Validates {@code json} against {@code #/components/schemas/<schemaName>}.
-     *
-     * @return one human-readable line per violation ({@code "/json/pointer: message  [schema #/components/schemas/...]"}); empty if valid
-     * @throws IllegalArgumentException if the JSON does not parse or the schema name is unknown
-     * @throws IllegalStateException if the spec file is absent (call {@link #assumeAvailable()} first)
-     */
-    public static Set<String> violations(String schemaName, String json) {
-        JsonNode instance;
-        try {
-            instance = MAPPER.readTree(json);
-        }
-        catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("Not valid JSON: " + ex.getOriginalMessage(), ex);
-        }
-        Set<ValidationMessage> messages = schema(schemaName).validate(instance);
-        return messages.stream()
-                .map(m -> m.getMessage() + "  [schema " + schemaPointer(m) + "]")
-                .sorted()
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
+	private static volatile Loaded loaded;
 
-    /** Fails (JUnit {@code AssertionFailedError}) listing every violation if {@code json} is not valid. */
-    public static void assertValid(String schemaName, String json) {
-        Set<String> violations = violations(schemaName, json);
-        if (!violations.isEmpty()) {
-            fail("Request body does not conform to OpenAI schema " + schemaName + " (" + violations.size()
-                    + " violation(s)):\n  " + String.join("\n  ", violations) + "\nbody: " + json);
-        }
-    }
+	private OpenAiSpec() {
+	}
 
-    // ---------------------------------------------------------------------------------------------
+	/**
+	 * Location of the spec file, if one was found walking up from the working directory.
+	 */
+	public static Optional<Path> specPath() {
+		Path dir = Path.of("").toAbsolutePath();
+		while (dir != null) {
+			Path candidate = dir.resolve(SPEC_RELATIVE_PATH);
+			if (Files.isRegularFile(candidate)) {
+				return Optional.of(candidate);
+			}
+			dir = dir.getParent();
+		}
+		return Optional.empty();
+	}
 
-    private static String schemaPointer(ValidationMessage message) {
-        String location = String.valueOf(message.getSchemaLocation());
-        return location.startsWith(DOC_URI) ? location.substring(DOC_URI.length()) : location;
-    }
+	/** Whether the spec file is present. */
+	public static boolean isAvailable() {
+		return specPath().isPresent();
+	}
 
-    private static JsonSchema schema(String schemaName) {
-        Loaded doc = load();
-        if (!doc.schemas().has(schemaName)) {
-            throw new IllegalArgumentException("No component schema '" + schemaName + "' in " + doc.path());
-        }
-        return COMPILED.computeIfAbsent(schemaName, name -> {
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                    .formatAssertionsEnabled(false)
-                    .build();
-            JsonSchema compiled = doc.factory()
-                    .getSchema(SchemaLocation.of(DOC_URI + "#/components/schemas/" + name), config);
-            compiled.initializeValidators();
-            return compiled;
-        });
-    }
+	/** Skips the calling test (JUnit assumption) when the spec file is absent. */
+	public static void assumeAvailable() {
+		Assumptions.assumeTrue(isAvailable(), () -> "OpenAI OpenAPI spec not found at ../" + SPEC_RELATIVE_PATH
+				+ " (searched upwards from " + Path.of("").toAbsolutePath() + "); skipping schema validation");
+	}
 
-    private static Loaded load() {
-        Loaded current = loaded;
-        if (current == null) {
-            synchronized (OpenAiSpec.class) {
-                current = loaded;
-                if (current == null) {
-                    Path path = specPath().orElseThrow(() -> new IllegalStateException(
-                            "OpenAI OpenAPI spec not found at ../" + SPEC_RELATIVE_PATH
-                                    + "; call OpenAiSpec.assumeAvailable() first"));
-                    current = read(path);
-                    loaded = current;
-                }
-            }
-        }
-        return current;
-    }
+	/** The names of all component schemas in the document. */
+	public static Set<String> schemaNames() {
+		Set<String> names = new LinkedHashSet<>();
+		load().schemas().fieldNames().forEachRemaining(names::add);
+		return names;
+	}
 
-    private static Loaded read(Path path) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(path.toFile());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot read " + path, ex);
-        }
-        ObjectNode schemas = (ObjectNode) root.path("components").path("schemas");
-        if (schemas.isMissingNode() || schemas.isEmpty()) {
-            throw new IllegalStateException("No components.schemas in " + path);
-        }
-        ObjectNode normalisedSchemas = NODES.objectNode();
-        schemas.fields().forEachRemaining(e -> normalisedSchemas.set(e.getKey(), normalise(e.getValue(), e.getKey())));
-        ObjectNode doc = NODES.objectNode();
-        doc.putObject("components").set("schemas", normalisedSchemas);
-        String text;
-        try {
-            text = MAPPER.writeValueAsString(doc);
-        }
-        catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
-        // The 2020-12 dialect, plus "components" (the document root's only key) as a known, inert keyword.
-        JsonMetaSchema dialect = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
-                .keyword(new NonValidationKeyword("components"))
-                .build();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                builder -> builder.metaSchema(dialect)
-                        .schemaLoaders(loaders -> loaders.schemas(Map.of(DOC_URI, text))));
-        return new Loaded(path, normalisedSchemas, factory);
-    }
+	/**
+	 * Validates {@code json} against {@code #/components/schemas/<schemaName>}.
+	 * @return one human-readable line per violation
+	 * ({@code "/json/pointer: message  [schema #/components/schemas/...]"}); empty if
+	 * valid
+	 * @throws IllegalArgumentException if the JSON does not parse or the schema name is
+	 * unknown
+	 * @throws IllegalStateException if the spec file is absent (call
+	 * {@link #assumeAvailable()} first)
+	 */
+	public static Set<String> violations(String schemaName, String json) {
+		JsonNode instance;
+		try {
+			instance = MAPPER.readTree(json);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("Not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
+		Set<ValidationMessage> messages = schema(schemaName).validate(instance);
+		return messages.stream()
+			.map(m -> m.getMessage() + "  [schema " + schemaPointer(m) + "]")
+			.sorted()
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+	}
 
-    /** Returns a normalised copy of {@code schema} (see class comment). */
-    static JsonNode normalise(JsonNode schema, String componentName) {
-        if (!schema.isObject()) {
-            return schema.deepCopy(); // boolean schema
-        }
-        ObjectNode in = (ObjectNode) schema;
-        ObjectNode out = NODES.objectNode();
-        boolean nullable = in.path("nullable").asBoolean(false);
+	/**
+	 * Fails (JUnit {@code AssertionFailedError}) listing every violation if {@code json}
+	 * is not valid.
+	 */
+	public static void assertValid(String schemaName, String json) {
+		Set<String> violations = violations(schemaName, json);
+		if (!violations.isEmpty()) {
+			fail("Request body does not conform to OpenAI schema " + schemaName + " (" + violations.size()
+					+ " violation(s)):\n  " + String.join("\n  ", violations) + "\nbody: " + json);
+		}
+	}
 
-        for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            JsonNode value = e.getValue();
-            if (key.equals("nullable") || DROPPED_KEYWORDS.contains(key) || key.startsWith("x-")) {
-                continue;
-            }
-            if (key.equals("$recursiveRef")) {
-                out.put("$ref", "#/components/schemas/" + componentName);
-            }
-            else if (SCHEMA_KEYWORDS.contains(key)) {
-                out.set(key, normalise(value, componentName));
-            }
-            else if (SCHEMA_ARRAY_KEYWORDS.contains(key) && value.isArray()) {
-                ArrayNode items = NODES.arrayNode();
-                for (JsonNode item : value) {
-                    // 3.0 idiom: allOf: [{$ref: X}, {nullable: true}] means "X or null".
-                    if (key.equals("allOf") && isNullableMarker(item)) {
-                        nullable = true;
-                        continue;
-                    }
-                    items.add(normalise(item, componentName));
-                }
-                out.set(key, items);
-            }
-            else if (SCHEMA_MAP_KEYWORDS.contains(key) && value.isObject()) {
-                ObjectNode map = NODES.objectNode();
-                value.fields().forEachRemaining(p -> map.set(p.getKey(), normalise(p.getValue(), componentName)));
-                out.set(key, map);
-            }
-            else if ((key.equals("exclusiveMinimum") || key.equals("exclusiveMaximum")) && value.isBoolean()) {
-                String bound = key.equals("exclusiveMinimum") ? "minimum" : "maximum";
-                if (value.asBoolean() && in.has(bound)) {
-                    out.set(key, in.get(bound).deepCopy());
-                    out.remove(bound);
-                }
-            }
-            else if ((key.equals("minimum") || key.equals("maximum"))
-                    && in.path(key.equals("minimum") ? "exclusiveMinimum" : "exclusiveMaximum").asBoolean(false)) {
-                continue; // folded into the numeric exclusive bound
-            }
-            else {
-                out.set(key, value.deepCopy());
-            }
-        }
-        if (out.has("allOf") && out.get("allOf").isEmpty()) {
-            out.remove("allOf");
-        }
-        return nullable ? makeNullable(out) : out;
-    }
+	// ---------------------------------------------------------------------------------------------
 
-    private static boolean isNullableMarker(JsonNode item) {
-        if (!item.isObject() || !item.path("nullable").asBoolean(false)) {
-            return false;
-        }
-        for (Iterator<String> names = item.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!name.equals("nullable") && !ANNOTATION_KEYWORDS.contains(name) && !name.startsWith("x-")) {
-                return false;
-            }
-        }
-        return true;
-    }
+	private static String schemaPointer(ValidationMessage message) {
+		String location = String.valueOf(message.getSchemaLocation());
+		return location.startsWith(DOC_URI) ? location.substring(DOC_URI.length()) : location;
+	}
 
-    private static ObjectNode makeNullable(ObjectNode schema) {
-        boolean composite = schema.has("$ref") || schema.has("allOf") || schema.has("anyOf")
-                || schema.has("oneOf") || schema.has("not");
-        JsonNode type = schema.get("type");
-        if (!composite && type != null && type.isTextual()) {
-            schema.set("type", NODES.arrayNode().add(type.asText()).add("null"));
-            addNullToEnum(schema);
-            return schema;
-        }
-        if (!composite && type != null && type.isArray()) {
-            if (!containsText(type, "null")) {
-                ((ArrayNode) type).add("null");
-            }
-            addNullToEnum(schema);
-            return schema;
-        }
-        if (!composite && type == null && !schema.has("enum") && !schema.has("const")) {
-            return schema; // no type constraint at all: null is already allowed
-        }
-        // Wrap: keep annotations outside, everything else as the non-null branch.
-        ObjectNode wrapper = NODES.objectNode();
-        ObjectNode inner = NODES.objectNode();
-        List<String> keys = new ArrayList<>();
-        schema.fieldNames().forEachRemaining(keys::add);
-        for (String key : keys) {
-            if (ANNOTATION_KEYWORDS.contains(key)) {
-                wrapper.set(key, schema.get(key));
-            }
-            else {
-                inner.set(key, schema.get(key));
-            }
-        }
-        wrapper.putArray("anyOf").add(NODES.objectNode().put("type", "null")).add(inner);
-        return wrapper;
-    }
+	private static JsonSchema schema(String schemaName) {
+		Loaded doc = load();
+		if (!doc.schemas().has(schemaName)) {
+			throw new IllegalArgumentException("No component schema '" + schemaName + "' in " + doc.path());
+		}
+		return COMPILED.computeIfAbsent(schemaName, name -> {
+			SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(false).build();
+			JsonSchema compiled = doc.factory()
+				.getSchema(SchemaLocation.of(DOC_URI + "#/components/schemas/" + name), config);
+			compiled.initializeValidators();
+			return compiled;
+		});
+	}
 
-    private static void addNullToEnum(ObjectNode schema) {
-        JsonNode values = schema.get("enum");
-        if (values != null && values.isArray() && !containsNull(values)) {
-            ((ArrayNode) values).addNull();
-        }
-    }
+	private static Loaded load() {
+		Loaded current = loaded;
+		if (current == null) {
+			synchronized (OpenAiSpec.class) {
+				current = loaded;
+				if (current == null) {
+					Path path = specPath()
+						.orElseThrow(() -> new IllegalStateException("OpenAI OpenAPI spec not found at ../"
+								+ SPEC_RELATIVE_PATH + "; call OpenAiSpec.assumeAvailable() first"));
+					current = read(path);
+					loaded = current;
+				}
+			}
+		}
+		return current;
+	}
 
-    private static boolean containsNull(JsonNode array) {
-        for (JsonNode n : array) {
-            if (n.isNull()) {
-                return true;
-            }
-        }
-        return false;
-    }
+	private static Loaded read(Path path) {
+		JsonNode root;
+		try {
+			root = MAPPER.readTree(path.toFile());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + path, ex);
+		}
+		ObjectNode schemas = (ObjectNode) root.path("components").path("schemas");
+		if (schemas.isMissingNode() || schemas.isEmpty()) {
+			throw new IllegalStateException("No components.schemas in " + path);
+		}
+		ObjectNode normalisedSchemas = NODES.objectNode();
+		schemas.fields().forEachRemaining(e -> normalisedSchemas.set(e.getKey(), normalise(e.getValue(), e.getKey())));
+		ObjectNode doc = NODES.objectNode();
+		doc.putObject("components").set("schemas", normalisedSchemas);
+		String text;
+		try {
+			text = MAPPER.writeValueAsString(doc);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		// The 2020-12 dialect, plus "components" (the document root's only key) as a
+		// known, inert keyword.
+		JsonMetaSchema dialect = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+			.keyword(new NonValidationKeyword("components"))
+			.build();
+		JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+				builder -> builder.metaSchema(dialect)
+					.schemaLoaders(loaders -> loaders.schemas(Map.of(DOC_URI, text))));
+		return new Loaded(path, normalisedSchemas, factory);
+	}
 
-    private static boolean containsText(JsonNode array, String text) {
-        for (JsonNode n : array) {
-            if (text.equals(n.asText(null))) {
-                return true;
-            }
-        }
-        return false;
-    }
+	/** Returns a normalised copy of {@code schema} (see class comment). */
+	static JsonNode normalise(JsonNode schema, String componentName) {
+		if (!schema.isObject()) {
+			return schema.deepCopy(); // boolean schema
+		}
+		ObjectNode in = (ObjectNode) schema;
+		ObjectNode out = NODES.objectNode();
+		boolean nullable = in.path("nullable").asBoolean(false);
 
-    private record Loaded(Path path, ObjectNode schemas, JsonSchemaFactory factory) {
-    }
+		for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext();) {
+			Map.Entry<String, JsonNode> e = it.next();
+			String key = e.getKey();
+			JsonNode value = e.getValue();
+			if (key.equals("nullable") || DROPPED_KEYWORDS.contains(key) || key.startsWith("x-")) {
+				continue;
+			}
+			if (key.equals("$recursiveRef")) {
+				out.put("$ref", "#/components/schemas/" + componentName);
+			}
+			else if (SCHEMA_KEYWORDS.contains(key)) {
+				out.set(key, normalise(value, componentName));
+			}
+			else if (SCHEMA_ARRAY_KEYWORDS.contains(key) && value.isArray()) {
+				ArrayNode items = NODES.arrayNode();
+				for (JsonNode item : value) {
+					// 3.0 idiom: allOf: [{$ref: X}, {nullable: true}] means "X or null".
+					if (key.equals("allOf") && isNullableMarker(item)) {
+						nullable = true;
+						continue;
+					}
+					items.add(normalise(item, componentName));
+				}
+				out.set(key, items);
+			}
+			else if (SCHEMA_MAP_KEYWORDS.contains(key) && value.isObject()) {
+				ObjectNode map = NODES.objectNode();
+				value.fields().forEachRemaining(p -> map.set(p.getKey(), normalise(p.getValue(), componentName)));
+				out.set(key, map);
+			}
+			else if ((key.equals("exclusiveMinimum") || key.equals("exclusiveMaximum")) && value.isBoolean()) {
+				String bound = key.equals("exclusiveMinimum") ? "minimum" : "maximum";
+				if (value.asBoolean() && in.has(bound)) {
+					out.set(key, in.get(bound).deepCopy());
+					out.remove(bound);
+				}
+			}
+			else if ((key.equals("minimum") || key.equals("maximum"))
+					&& in.path(key.equals("minimum") ? "exclusiveMinimum" : "exclusiveMaximum").asBoolean(false)) {
+				continue; // folded into the numeric exclusive bound
+			}
+			else {
+				out.set(key, value.deepCopy());
+			}
+		}
+		if (out.has("allOf") && out.get("allOf").isEmpty()) {
+			out.remove("allOf");
+		}
+		return nullable ? makeNullable(out) : out;
+	}
+
+	private static boolean isNullableMarker(JsonNode item) {
+		if (!item.isObject() || !item.path("nullable").asBoolean(false)) {
+			return false;
+		}
+		for (Iterator<String> names = item.fieldNames(); names.hasNext();) {
+			String name = names.next();
+			if (!name.equals("nullable") && !ANNOTATION_KEYWORDS.contains(name) && !name.startsWith("x-")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static ObjectNode makeNullable(ObjectNode schema) {
+		boolean composite = schema.has("$ref") || schema.has("allOf") || schema.has("anyOf") || schema.has("oneOf")
+				|| schema.has("not");
+		JsonNode type = schema.get("type");
+		if (!composite && type != null && type.isTextual()) {
+			schema.set("type", NODES.arrayNode().add(type.asText()).add("null"));
+			addNullToEnum(schema);
+			return schema;
+		}
+		if (!composite && type != null && type.isArray()) {
+			if (!containsText(type, "null")) {
+				((ArrayNode) type).add("null");
+			}
+			addNullToEnum(schema);
+			return schema;
+		}
+		if (!composite && type == null && !schema.has("enum") && !schema.has("const")) {
+			return schema; // no type constraint at all: null is already allowed
+		}
+		// Wrap: keep annotations outside, everything else as the non-null branch.
+		ObjectNode wrapper = NODES.objectNode();
+		ObjectNode inner = NODES.objectNode();
+		List<String> keys = new ArrayList<>();
+		schema.fieldNames().forEachRemaining(keys::add);
+		for (String key : keys) {
+			if (ANNOTATION_KEYWORDS.contains(key)) {
+				wrapper.set(key, schema.get(key));
+			}
+			else {
+				inner.set(key, schema.get(key));
+			}
+		}
+		wrapper.putArray("anyOf").add(NODES.objectNode().put("type", "null")).add(inner);
+		return wrapper;
+	}
+
+	private static void addNullToEnum(ObjectNode schema) {
+		JsonNode values = schema.get("enum");
+		if (values != null && values.isArray() && !containsNull(values)) {
+			((ArrayNode) values).addNull();
+		}
+	}
+
+	private static boolean containsNull(JsonNode array) {
+		for (JsonNode n : array) {
+			if (n.isNull()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean containsText(JsonNode array, String text) {
+		for (JsonNode n : array) {
+			if (text.equals(n.asText(null))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private record Loaded(Path path, ObjectNode schemas, JsonSchemaFactory factory) {
+	}
+
 }

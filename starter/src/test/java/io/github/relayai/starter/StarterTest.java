@@ -30,7 +30,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The getting-started promise: one dependency, the YAML from the guide, and Spring AI's
  * {@link ChatClient} calls and streams through the gateway.
  */
-@SpringBootTest(properties = "spring.ai.relay.resilience.retry.max-attempts=1") // no backoff waits in tests
+@SpringBootTest(properties = "spring.ai.relay.resilience.retry.max-attempts=1") // no
+																				// backoff
+																				// waits
+																				// in
+																				// tests
 class StarterTest {
 
 	static final WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -83,7 +87,8 @@ class StarterTest {
 		gateway.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("queue please"))
 			.willReturn(aResponse().withStatus(429)
 				.withHeader("Content-Type", "application/json")
-				.withBody("{\"error\":{\"message\":\"队列已满\",\"type\":\"rate_limit_exceeded\",\"code\":\"QUEUE_FULL\"}}")));
+				.withBody(
+						"{\"error\":{\"message\":\"队列已满\",\"type\":\"rate_limit_exceeded\",\"code\":\"QUEUE_FULL\"}}")));
 		ChatClient client = this.chatClientBuilder.build();
 		assertThatThrownBy(() -> client.prompt("queue please").call().content()).isInstanceOf(QueueFullException.class);
 	}

@@ -13,19 +13,20 @@ import io.github.relayai.sample.report.narrative.NarrativeWriter;
 import io.github.relayai.sample.report.narrative.OfflineNarrativeWriter;
 
 /** The default configuration starts without any API key and writes offline. */
-@SpringBootTest(args = {"generate", "--input", "data/acme-bank/2026-10", "--output", "target/app-test-out"})
+@SpringBootTest(args = { "generate", "--input", "data/acme-bank/2026-10", "--output", "target/app-test-out" })
 class ReportGeneratorApplicationTest {
 
-    @Autowired
-    NarrativeWriter narrativeWriter;
+	@Autowired
+	NarrativeWriter narrativeWriter;
 
-    @Autowired
-    GenerateCommand command;
+	@Autowired
+	GenerateCommand command;
 
-    @Test
-    void runsOfflineByDefault() {
-        assertThat(narrativeWriter).isInstanceOf(OfflineNarrativeWriter.class);
-        assertThat(command.getExitCode()).isZero();
-        assertThat(Path.of("target/app-test-out/acme-bank/2026-10/report.docx")).isNotEmptyFile();
-    }
+	@Test
+	void runsOfflineByDefault() {
+		assertThat(narrativeWriter).isInstanceOf(OfflineNarrativeWriter.class);
+		assertThat(command.getExitCode()).isZero();
+		assertThat(Path.of("target/app-test-out/acme-bank/2026-10/report.docx")).isNotEmptyFile();
+	}
+
 }

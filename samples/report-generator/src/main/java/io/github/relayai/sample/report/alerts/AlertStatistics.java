@@ -9,29 +9,38 @@ import io.github.relayai.sample.report.input.Alert;
 import io.github.relayai.sample.report.input.Severity;
 
 /**
- * Everything the report says about the month's alerts; all counts are sums of the {@code count} column.
+ * Everything the report says about the month's alerts; all counts are sums of the
+ * {@code count} column.
  *
  * @param bySeverity every severity, most severe first, zero included
  * @param daily every day of the period, zero included
  * @param blockedRatioPct blocked / total, one decimal; null without alerts
- * @param handledRatioPct (handled + false positive) / total, one decimal; null without alerts
- * @param unresolvedHighPlus high-and-above rows still unhandled / in progress, or not blocked
+ * @param handledRatioPct (handled + false positive) / total, one decimal; null without
+ * alerts
+ * @param unresolvedHighPlus high-and-above rows still unhandled / in progress, or not
+ * blocked
  * @param internalHostsOnMultipleDevices RFC 1918 sources seen by two or more devices
  * @param suspectedCompromise RFC 1918 sources of mining, C2 or malware alerts
  * @param multiExploitSources external sources that tried two or more exploit categories
  */
 public record AlertStatistics(long total, Map<Severity, Long> bySeverity, long highPlusTotal, List<Count> byDevice,
-        List<Count> byCategory, List<Count> byAction, List<Count> byStatus, List<Count> topExternalSources,
-        List<Count> topInternalSources, List<Count> topTargets, List<Count> topRules, Map<LocalDate, Long> daily,
-        BigDecimal blockedRatioPct, BigDecimal handledRatioPct, List<Alert> unresolvedHighPlus,
-        List<HostSpread> internalHostsOnMultipleDevices, List<HostSpread> suspectedCompromise,
-        List<HostSpread> multiExploitSources) {
+		List<Count> byCategory, List<Count> byAction, List<Count> byStatus, List<Count> topExternalSources,
+		List<Count> topInternalSources, List<Count> topTargets, List<Count> topRules, Map<LocalDate, Long> daily,
+		BigDecimal blockedRatioPct, BigDecimal handledRatioPct, List<Alert> unresolvedHighPlus,
+		List<HostSpread> internalHostsOnMultipleDevices, List<HostSpread> suspectedCompromise,
+		List<HostSpread> multiExploitSources) {
 
-    /** A key (device id, category, IP, rule id...) with an optional label and its alert count. */
-    public record Count(String key, String label, long count) {
-    }
+	/**
+	 * A key (device id, category, IP, rule id...) with an optional label and its alert
+	 * count.
+	 */
+	public record Count(String key, String label, long count) {
+	}
 
-    /** One source address with the devices that saw it, the categories it triggered and its alert count. */
-    public record HostSpread(String ip, List<String> devices, List<String> categories, long count) {
-    }
+	/**
+	 * One source address with the devices that saw it, the categories it triggered and
+	 * its alert count.
+	 */
+	public record HostSpread(String ip, List<String> devices, List<String> categories, long count) {
+	}
 }

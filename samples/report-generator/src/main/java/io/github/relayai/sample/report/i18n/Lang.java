@@ -4,33 +4,39 @@ import java.util.Locale;
 
 /** The report languages: Simplified Chinese (default) and English. */
 public enum Lang {
-    ZH(Locale.SIMPLIFIED_CHINESE, "zh"), EN(Locale.ENGLISH, "en");
 
-    private final Locale locale;
-    private final String code;
+	ZH(Locale.SIMPLIFIED_CHINESE, "zh"), EN(Locale.ENGLISH, "en");
 
-    Lang(Locale locale, String code) {
-        this.locale = locale;
-        this.code = code;
-    }
+	private final Locale locale;
 
-    /** The locale of the message bundle. */
-    public Locale locale() {
-        return locale;
-    }
+	private final String code;
 
-    /** The short code used on the command line and in resource names ({@code zh}, {@code en}). */
-    public String code() {
-        return code;
-    }
+	Lang(Locale locale, String code) {
+		this.locale = locale;
+		this.code = code;
+	}
 
-    /** The language for a {@code --lang} value. */
-    public static Lang of(String code) {
-        for (Lang l : values()) {
-            if (l.code.equalsIgnoreCase(code)) {
-                return l;
-            }
-        }
-        throw new IllegalArgumentException("unknown language \"" + code + "\"; use zh or en");
-    }
+	/** The locale of the message bundle. */
+	public Locale locale() {
+		return locale;
+	}
+
+	/**
+	 * The short code used on the command line and in resource names ({@code zh},
+	 * {@code en}).
+	 */
+	public String code() {
+		return code;
+	}
+
+	/** The language for a {@code --lang} value. */
+	public static Lang of(String code) {
+		for (Lang l : values()) {
+			if (l.code.equalsIgnoreCase(code)) {
+				return l;
+			}
+		}
+		throw new IllegalArgumentException("unknown language \"" + code + "\"; use zh or en");
+	}
+
 }

@@ -10,14 +10,14 @@ import java.time.LocalDateTime;
  * @param dstPort null when the export has none
  */
 public record Alert(LocalDateTime time, boolean dateOnly, String deviceId, Severity severity, String category,
-        String ruleId, String ruleName, String srcIp, String dstIp, Integer dstPort, String protocol,
-        AlertAction action, long count, AlertStatus status, String note) {
+		String ruleId, String ruleName, String srcIp, String dstIp, Integer dstPort, String protocol,
+		AlertAction action, long count, AlertStatus status, String note) {
 
-    /** The target as {@code ip:port}, {@code ip} or empty. */
-    public String target() {
-        if (dstIp.isEmpty()) {
-            return "";
-        }
-        return dstPort == null ? dstIp : dstIp + ":" + dstPort;
-    }
+	/** The target as {@code ip:port}, {@code ip} or empty. */
+	public String target() {
+		if (dstIp.isEmpty()) {
+			return "";
+		}
+		return dstPort == null ? dstIp : dstIp + ":" + dstPort;
+	}
 }

@@ -4,16 +4,26 @@ import java.util.List;
 
 /** What the security device did with the traffic behind an alert. */
 public enum AlertAction implements CodedEnum {
-    BLOCKED("blocked", "阻断"), ALLOWED("allowed", "放行"), DETECTED("detected", "检测");
 
-    private final String code;
-    private final List<String> aliases;
+	BLOCKED("blocked", "阻断"), ALLOWED("allowed", "放行"), DETECTED("detected", "检测");
 
-    AlertAction(String code, String alias) {
-        this.code = code;
-        this.aliases = List.of(alias);
-    }
+	private final String code;
 
-    @Override public String code() { return code; }
-    @Override public List<String> aliases() { return aliases; }
+	private final List<String> aliases;
+
+	AlertAction(String code, String alias) {
+		this.code = code;
+		this.aliases = List.of(alias);
+	}
+
+	@Override
+	public String code() {
+		return code;
+	}
+
+	@Override
+	public List<String> aliases() {
+		return aliases;
+	}
+
 }

@@ -2,12 +2,15 @@ package io.github.relayai.sample.report.input;
 
 import java.time.OffsetDateTime;
 
-/** One measurement of {@code checks.csv}: a device's value for one catalogue item at one time. */
+/**
+ * One measurement of {@code checks.csv}: a device's value for one catalogue item at one
+ * time.
+ */
 public record CheckRow(String deviceId, OffsetDateTime collectedAt, String item, String value, String unit,
-        String note) {
+		String note) {
 
-    /** The value followed by its unit, unless the value already ends with it. */
-    public String displayValue() {
-        return value.endsWith(unit) ? value : value + unit;
-    }
+	/** The value followed by its unit, unless the value already ends with it. */
+	public String displayValue() {
+		return value.endsWith(unit) ? value : value + unit;
+	}
 }

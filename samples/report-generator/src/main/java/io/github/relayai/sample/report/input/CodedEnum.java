@@ -6,25 +6,32 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** An input enum whose values are written as a lower-case code or one of its aliases (e.g. Chinese). */
+/**
+ * An input enum whose values are written as a lower-case code or one of its aliases (e.g.
+ * Chinese).
+ */
 public interface CodedEnum {
 
-    /** The canonical code, as written in the CSV files and in {@code facts.json}. */
-    String code();
+	/** The canonical code, as written in the CSV files and in {@code facts.json}. */
+	String code();
 
-    /** Further spellings accepted on input. */
-    List<String> aliases();
+	/** Further spellings accepted on input. */
+	List<String> aliases();
 
-    /** Finds the constant of {@code type} written as {@code raw} (case-insensitive), if any. */
-    static <E extends Enum<E> & CodedEnum> Optional<E> parse(Class<E> type, String raw) {
-        String wanted = raw.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(type.getEnumConstants())
-                .filter(e -> e.code().equals(wanted) || e.aliases().contains(raw.trim()))
-                .findFirst();
-    }
+	/**
+	 * Finds the constant of {@code type} written as {@code raw} (case-insensitive), if
+	 * any.
+	 */
+	static <E extends Enum<E> & CodedEnum> Optional<E> parse(Class<E> type, String raw) {
+		String wanted = raw.trim().toLowerCase(Locale.ROOT);
+		return Arrays.stream(type.getEnumConstants())
+			.filter(e -> e.code().equals(wanted) || e.aliases().contains(raw.trim()))
+			.findFirst();
+	}
 
-    /** The accepted codes of {@code type}, for error messages. */
-    static <E extends Enum<E> & CodedEnum> String codes(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(CodedEnum::code).collect(Collectors.joining(", "));
-    }
+	/** The accepted codes of {@code type}, for error messages. */
+	static <E extends Enum<E> & CodedEnum> String codes(Class<E> type) {
+		return Arrays.stream(type.getEnumConstants()).map(CodedEnum::code).collect(Collectors.joining(", "));
+	}
+
 }

@@ -15,182 +15,199 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file read against a list of required columns; each {@link Row} parses its fields and reports bad ones to
- * the shared error list with file, line and column.
+ * A CSV file read against a list of required columns; each {@link Row} parses its fields
+ * and reports bad ones to the shared error list with file, line and column.
  */
 public final class CsvRows {
 
-    private final String file;
-    private final List<String> header;
-    private final List<Row> rows = new ArrayList<>();
-    private final List<InputError> errors;
+	private final String file;
 
-    private CsvRows(String file, List<String> header, List<InputError> errors) {
-        this.file = file;
-        this.header = header;
-        this.errors = errors;
-    }
+	private final List<String> header;
 
-    /**
-     * Parses {@code text} (the decoded content of {@code file}); a missing required column is one error on line
-     * 1 and yields no rows.
-     */
-    public static CsvRows parse(String file, String text, List<String> requiredColumns, List<InputError> errors) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            CsvRows result = new CsvRows(file, parser.getHeaderNames(), errors);
-            List<String> missing = requiredColumns.stream().filter(c -> !result.header.contains(c)).toList();
-            if (!missing.isEmpty()) {
-                errors.add(new InputError(file, 1, 0, "missing column(s) " + String.join(", ", missing)
-                        + "; expected header " + String.join(",", requiredColumns)));
-                return result;
-            }
-            for (CSVRecord record : parser) {
-                // the parser has consumed the record's last line; records never span lines in these exports
-                int line = (int) parser.getCurrentLineNumber();
-                if (record.size() != result.header.size()) {
-                    errors.add(new InputError(file, line, 0, "expected " + result.header.size() + " fields, found "
-                            + record.size()));
-                    continue;
-                }
-                result.rows.add(result.new Row(record, line));
-            }
-            return result;
-        }
-        catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            errors.add(new InputError(file, 1, 0, "not a readable CSV file: " + e.getMessage()));
-            return new CsvRows(file, List.of(), errors);
-        }
-    }
+	private final List<Row> rows = new ArrayList<>();
 
-    /** The data rows, in file order. */
-    public List<Row> rows() {
-        return rows;
-    }
+	private final List<InputError> errors;
 
-    /** One data row; the parse methods return null (or empty) for a bad field after recording the error. */
-    public final class Row {
+	private CsvRows(String file, List<String> header, List<InputError> errors) {
+		this.file = file;
+		this.header = header;
+		this.errors = errors;
+	}
 
-        private final CSVRecord record;
-        private final int line;
-        private int rowErrors;
+	/**
+	 * Parses {@code text} (the decoded content of {@code file}); a missing required
+	 * column is one error on line 1 and yields no rows.
+	 */
+	public static CsvRows parse(String file, String text, List<String> requiredColumns, List<InputError> errors) {
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setTrim(true)
+			.setIgnoreEmptyLines(true)
+			.get();
+		try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+			CsvRows result = new CsvRows(file, parser.getHeaderNames(), errors);
+			List<String> missing = requiredColumns.stream().filter(c -> !result.header.contains(c)).toList();
+			if (!missing.isEmpty()) {
+				errors.add(new InputError(file, 1, 0, "missing column(s) " + String.join(", ", missing)
+						+ "; expected header " + String.join(",", requiredColumns)));
+				return result;
+			}
+			for (CSVRecord record : parser) {
+				// the parser has consumed the record's last line; records never span
+				// lines in these exports
+				int line = (int) parser.getCurrentLineNumber();
+				if (record.size() != result.header.size()) {
+					errors.add(new InputError(file, line, 0,
+							"expected " + result.header.size() + " fields, found " + record.size()));
+					continue;
+				}
+				result.rows.add(result.new Row(record, line));
+			}
+			return result;
+		}
+		catch (IOException | IllegalArgumentException | IllegalStateException e) {
+			errors.add(new InputError(file, 1, 0, "not a readable CSV file: " + e.getMessage()));
+			return new CsvRows(file, List.of(), errors);
+		}
+	}
 
-        private Row(CSVRecord record, int line) {
-            this.record = record;
-            this.line = line;
-        }
+	/** The data rows, in file order. */
+	public List<Row> rows() {
+		return rows;
+	}
 
-        /** The 1-based line number in the file. */
-        public int line() {
-            return line;
-        }
+	/**
+	 * One data row; the parse methods return null (or empty) for a bad field after
+	 * recording the error.
+	 */
+	public final class Row {
 
-        /** Whether no field of this row has been reported bad so far. */
-        public boolean valid() {
-            return rowErrors == 0;
-        }
+		private final CSVRecord record;
 
-        /** Records an error about {@code column} of this row. */
-        public void error(String column, String message) {
-            rowErrors++;
-            errors.add(new InputError(file, line, header.indexOf(column) + 1, column + ": " + message));
-        }
+		private final int line;
 
-        /** The trimmed text of {@code column}, possibly empty. */
-        public String text(String column) {
-            String value = record.isMapped(column) ? record.get(column) : null;
-            return value == null ? "" : value.trim();
-        }
+		private int rowErrors;
 
-        /** The text of {@code column}, which must not be empty. */
-        public String required(String column) {
-            String value = text(column);
-            if (value.isEmpty()) {
-                error(column, "value is required");
-                return null;
-            }
-            return value;
-        }
+		private Row(CSVRecord record, int line) {
+			this.record = record;
+			this.line = line;
+		}
 
-        /** A required enum value. */
-        public <E extends Enum<E> & CodedEnum> E enumValue(String column, Class<E> type) {
-            String raw = required(column);
-            if (raw == null) {
-                return null;
-            }
-            Optional<E> value = CodedEnum.parse(type, raw);
-            if (value.isEmpty()) {
-                error(column, "unknown value \"" + raw + "\"; expected one of " + CodedEnum.codes(type));
-            }
-            return value.orElse(null);
-        }
+		/** The 1-based line number in the file. */
+		public int line() {
+			return line;
+		}
 
-        /** A required ISO date ({@code 2026-10-31}). */
-        public LocalDate date(String column) {
-            return parsed(column, required(column), LocalDate::parse, "an ISO date like 2026-10-31");
-        }
+		/** Whether no field of this row has been reported bad so far. */
+		public boolean valid() {
+			return rowErrors == 0;
+		}
 
-        /** An optional ISO date; null when empty. */
-        public LocalDate optionalDate(String column) {
-            String raw = text(column);
-            return raw.isEmpty() ? null : parsed(column, raw, LocalDate::parse, "an ISO date like 2026-10-31");
-        }
+		/** Records an error about {@code column} of this row. */
+		public void error(String column, String message) {
+			rowErrors++;
+			errors.add(new InputError(file, line, header.indexOf(column) + 1, column + ": " + message));
+		}
 
-        /** A required ISO-8601 date-time with offset ({@code 2026-10-28T10:00:00+08:00}). */
-        public OffsetDateTime dateTime(String column) {
-            return parsed(column, required(column), OffsetDateTime::parse,
-                    "an ISO-8601 date-time with offset like 2026-10-28T10:00:00+08:00");
-        }
+		/** The trimmed text of {@code column}, possibly empty. */
+		public String text(String column) {
+			String value = record.isMapped(column) ? record.get(column) : null;
+			return value == null ? "" : value.trim();
+		}
 
-        /** A required whole number of at least {@code min}. */
-        public Long longAtLeast(String column, long min) {
-            Long value = parsed(column, required(column), Long::parseLong, "a whole number");
-            if (value != null && value < min) {
-                error(column, "must be at least " + min + ", found " + value);
-                return null;
-            }
-            return value;
-        }
+		/** The text of {@code column}, which must not be empty. */
+		public String required(String column) {
+			String value = text(column);
+			if (value.isEmpty()) {
+				error(column, "value is required");
+				return null;
+			}
+			return value;
+		}
 
-        /** An optional TCP/UDP port; null when empty. */
-        public Integer optionalPort(String column) {
-            String raw = text(column);
-            if (raw.isEmpty()) {
-                return null;
-            }
-            Integer port = parsed(column, raw, Integer::parseInt, "a port number");
-            if (port != null && (port < 0 || port > 65535)) {
-                error(column, "port out of range 0-65535: " + port);
-                return null;
-            }
-            return port;
-        }
+		/** A required enum value. */
+		public <E extends Enum<E> & CodedEnum> E enumValue(String column, Class<E> type) {
+			String raw = required(column);
+			if (raw == null) {
+				return null;
+			}
+			Optional<E> value = CodedEnum.parse(type, raw);
+			if (value.isEmpty()) {
+				error(column, "unknown value \"" + raw + "\"; expected one of " + CodedEnum.codes(type));
+			}
+			return value.orElse(null);
+		}
 
-        /** An IPv4 address, required or optional (empty string when absent). */
-        public String ip(String column, boolean isRequired) {
-            String raw = isRequired ? required(column) : text(column);
-            if (raw == null || raw.isEmpty()) {
-                return raw;
-            }
-            if (!Ipv4.isValid(raw)) {
-                error(column, "not an IPv4 address: \"" + raw + "\"");
-                return null;
-            }
-            return raw;
-        }
+		/** A required ISO date ({@code 2026-10-31}). */
+		public LocalDate date(String column) {
+			return parsed(column, required(column), LocalDate::parse, "an ISO date like 2026-10-31");
+		}
 
-        private <T> T parsed(String column, String raw, Function<String, T> parser, String expected) {
-            if (raw == null) {
-                return null;
-            }
-            try {
-                return parser.apply(raw);
-            }
-            catch (DateTimeParseException | NumberFormatException e) {
-                error(column, "\"" + raw + "\" is not " + expected);
-                return null;
-            }
-        }
-    }
+		/** An optional ISO date; null when empty. */
+		public LocalDate optionalDate(String column) {
+			String raw = text(column);
+			return raw.isEmpty() ? null : parsed(column, raw, LocalDate::parse, "an ISO date like 2026-10-31");
+		}
+
+		/**
+		 * A required ISO-8601 date-time with offset ({@code 2026-10-28T10:00:00+08:00}).
+		 */
+		public OffsetDateTime dateTime(String column) {
+			return parsed(column, required(column), OffsetDateTime::parse,
+					"an ISO-8601 date-time with offset like 2026-10-28T10:00:00+08:00");
+		}
+
+		/** A required whole number of at least {@code min}. */
+		public Long longAtLeast(String column, long min) {
+			Long value = parsed(column, required(column), Long::parseLong, "a whole number");
+			if (value != null && value < min) {
+				error(column, "must be at least " + min + ", found " + value);
+				return null;
+			}
+			return value;
+		}
+
+		/** An optional TCP/UDP port; null when empty. */
+		public Integer optionalPort(String column) {
+			String raw = text(column);
+			if (raw.isEmpty()) {
+				return null;
+			}
+			Integer port = parsed(column, raw, Integer::parseInt, "a port number");
+			if (port != null && (port < 0 || port > 65535)) {
+				error(column, "port out of range 0-65535: " + port);
+				return null;
+			}
+			return port;
+		}
+
+		/** An IPv4 address, required or optional (empty string when absent). */
+		public String ip(String column, boolean isRequired) {
+			String raw = isRequired ? required(column) : text(column);
+			if (raw == null || raw.isEmpty()) {
+				return raw;
+			}
+			if (!Ipv4.isValid(raw)) {
+				error(column, "not an IPv4 address: \"" + raw + "\"");
+				return null;
+			}
+			return raw;
+		}
+
+		private <T> T parsed(String column, String raw, Function<String, T> parser, String expected) {
+			if (raw == null) {
+				return null;
+			}
+			try {
+				return parser.apply(raw);
+			}
+			catch (DateTimeParseException | NumberFormatException e) {
+				error(column, "\"" + raw + "\" is not " + expected);
+				return null;
+			}
+		}
+
+	}
+
 }

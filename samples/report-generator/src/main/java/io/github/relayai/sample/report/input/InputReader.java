@@ -24,258 +24,266 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and strictly validates one client's month folder ({@code data/<clientId>/<YYYY-MM>/}). Every problem is
- * collected with its file, line and column; if there is any, {@link #read(Path)} throws an
- * {@link InputException} and nothing downstream runs.
+ * Reads and strictly validates one client's month folder
+ * ({@code data/<clientId>/<YYYY-MM>/}). Every problem is collected with its file, line
+ * and column; if there is any, {@link #read(Path)} throws an {@link InputException} and
+ * nothing downstream runs.
  */
 public final class InputReader {
 
-    private static final Pattern MONTH_FOLDER = Pattern.compile("\\d{4}-\\d{2}");
+	private static final Pattern MONTH_FOLDER = Pattern.compile("\\d{4}-\\d{2}");
 
-    private static final List<String> DEVICE_COLUMNS = List.of("device_id", "name", "type", "vendor", "model",
-            "mgmt_ip", "location", "ha_role", "business_system");
-    private static final List<String> CHECK_COLUMNS = List.of("device_id", "collected_at", "item", "value", "unit",
-            "note");
-    private static final List<String> ALERT_COLUMNS = List.of("time", "device_id", "severity", "category", "rule_id",
-            "rule_name", "src_ip", "dst_ip", "dst_port", "protocol", "action", "count", "status", "note");
-    private static final List<String> VULN_COLUMNS = List.of("asset", "name", "cve", "severity", "status", "found",
-            "fixed");
-    private static final List<String> ISSUE_COLUMNS = List.of("id", "opened", "device_id", "title", "risk", "status",
-            "due", "closed");
-    private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
+	private static final List<String> DEVICE_COLUMNS = List.of("device_id", "name", "type", "vendor", "model",
+			"mgmt_ip", "location", "ha_role", "business_system");
 
-    private final JsonMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+	private static final List<String> CHECK_COLUMNS = List.of("device_id", "collected_at", "item", "value", "unit",
+			"note");
 
-    /** Reads {@code folder}; throws {@link InputException} listing every error found. */
-    public InspectionData read(Path folder) {
-        List<InputError> errors = new ArrayList<>();
-        ReportMeta meta = readMeta(folder, errors);
-        if (meta == null) {
-            throw new InputException(errors);
-        }
-        List<Device> devices = readDevices(folder, errors);
-        Set<String> deviceIds = new HashSet<>();
-        devices.forEach(d -> deviceIds.add(d.id()));
-        List<CheckRow> checks = readChecks(folder, deviceIds, errors);
-        List<Alert> alerts = readAlerts(folder, meta, deviceIds, errors);
-        Optional<List<Vuln>> vulns = Files.exists(folder.resolve("vulns.csv"))
-                ? Optional.of(readVulns(folder, errors)) : Optional.empty();
-        List<Issue> issues = Files.exists(folder.resolve("issues.csv"))
-                ? readIssues(folder, deviceIds, errors) : List.of();
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
-                    .thenComparingInt(InputError::column));
-            throw new InputException(errors);
-        }
-        return new InspectionData(folder, meta, devices, checks, alerts, vulns, issues);
-    }
+	private static final List<String> ALERT_COLUMNS = List.of("time", "device_id", "severity", "category", "rule_id",
+			"rule_name", "src_ip", "dst_ip", "dst_port", "protocol", "action", "count", "status", "note");
 
-    private ReportMeta readMeta(Path folder, List<InputError> errors) {
-        String file = "report.json";
-        String text = readText(folder, file, errors);
-        if (text == null) {
-            return null;
-        }
-        ReportMeta meta;
-        try {
-            meta = json.readValue(text, ReportMeta.class);
-        }
-        catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            errors.add(new InputError(file, at == null ? 1 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    e.getOriginalMessage()));
-            return null;
-        }
-        JsonLocator locator = new JsonLocator(text);
-        List<String> missing = new ArrayList<>();
-        if (meta.client() == null || blank(meta.client().id()) || blank(meta.client().name())) {
-            missing.add("client.id, client.name");
-        }
-        if (meta.period() == null || meta.period().month() == null || meta.period().start() == null
-                || meta.period().end() == null || meta.period().timezone() == null) {
-            missing.add("period.month, period.start, period.end, period.timezone");
-        }
-        if (meta.provider() == null || blank(meta.provider().name())) {
-            missing.add("provider.name");
-        }
-        if (!missing.isEmpty()) {
-            errors.add(new InputError(file, 1, 0, "required field(s) missing: " + String.join("; ", missing)));
-            return null;
-        }
-        ReportMeta.Period period = meta.period();
-        if (!period.start().equals(period.month().atDay(1)) || !period.end().equals(period.month().atEndOfMonth())) {
-            errors.add(locator.error(file, "period.end", "period.start/end must be the first and last day of "
-                    + period.month()));
-        }
-        String folderName = folder.toAbsolutePath().normalize().getFileName().toString();
-        if (MONTH_FOLDER.matcher(folderName).matches() && !YearMonth.parse(folderName).equals(period.month())) {
-            errors.add(locator.error(file, "period.month", "period.month " + period.month()
-                    + " does not match the folder " + folderName));
-        }
-        Path parent = folder.toAbsolutePath().normalize().getParent();
-        if (MONTH_FOLDER.matcher(folderName).matches() && parent != null
-                && !parent.getFileName().toString().equals(meta.client().id())) {
-            errors.add(locator.error(file, "client.id", "client.id \"" + meta.client().id()
-                    + "\" does not match the folder " + parent.getFileName()));
-        }
-        for (String item : meta.thresholdOverrides() == null ? Set.<String>of() : meta.thresholdOverrides().keySet()) {
-            if (!CheckCatalogue.isRated(item)) {
-                errors.add(locator.error(file, "thresholdOverrides." + item, "no threshold to override for item \""
-                        + item + "\""));
-            }
-        }
-        return new ReportMeta(meta.schemaVersion(), meta.client(), period, meta.provider(),
-                meta.inspectionDates() == null ? List.of() : meta.inspectionDates(), meta.previousMonth(),
-                meta.thresholdOverrides() == null ? Map.of() : meta.thresholdOverrides(),
-                meta.notes() == null ? "" : meta.notes());
-    }
+	private static final List<String> VULN_COLUMNS = List.of("asset", "name", "cve", "severity", "status", "found",
+			"fixed");
 
-    private List<Device> readDevices(Path folder, List<InputError> errors) {
-        List<Device> devices = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (CsvRows.Row row : rows(folder, "devices.csv", DEVICE_COLUMNS, errors)) {
-            String id = row.required("device_id");
-            if (id != null && !seen.add(id)) {
-                row.error("device_id", "duplicate device id \"" + id + "\"");
-            }
-            Device device = new Device(id, row.required("name"), row.enumValue("type", DeviceType.class),
-                    row.text("vendor"), row.text("model"), row.ip("mgmt_ip", false), row.text("location"),
-                    row.text("ha_role"), row.text("business_system"));
-            if (row.valid()) {
-                devices.add(device);
-            }
-        }
-        return devices;
-    }
+	private static final List<String> ISSUE_COLUMNS = List.of("id", "opened", "device_id", "title", "risk", "status",
+			"due", "closed");
 
-    private List<CheckRow> readChecks(Path folder, Set<String> deviceIds, List<InputError> errors) {
-        List<CheckRow> checks = new ArrayList<>();
-        for (CsvRows.Row row : rows(folder, "checks.csv", CHECK_COLUMNS, errors)) {
-            CheckRow check = new CheckRow(knownDevice(row, deviceIds), row.dateTime("collected_at"),
-                    row.required("item"), row.text("value"), row.text("unit"), row.text("note"));
-            if (row.valid()) {
-                checks.add(check);
-            }
-        }
-        return checks;
-    }
+	private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
 
-    private List<Alert> readAlerts(Path folder, ReportMeta meta, Set<String> deviceIds, List<InputError> errors) {
-        List<Alert> alerts = new ArrayList<>();
-        for (CsvRows.Row row : rows(folder, "alerts.csv", ALERT_COLUMNS, errors)) {
-            String rawTime = row.required("time");
-            LocalDateTime time = rawTime == null ? null : alertTime(row, rawTime, meta);
-            Alert alert = new Alert(time, rawTime != null && !rawTime.contains("T"), knownDevice(row, deviceIds),
-                    row.enumValue("severity", Severity.class), row.required("category"), row.required("rule_id"),
-                    row.text("rule_name"), row.ip("src_ip", true), row.ip("dst_ip", false), row.optionalPort("dst_port"),
-                    row.text("protocol"), row.enumValue("action", AlertAction.class), orZero(row.longAtLeast("count", 1)),
-                    row.enumValue("status", AlertStatus.class), row.text("note"));
-            if (row.valid()) {
-                alerts.add(alert);
-            }
-        }
-        return alerts;
-    }
+	private final JsonMapper json = JsonMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
 
-    private static LocalDateTime alertTime(CsvRows.Row row, String raw, ReportMeta meta) {
-        LocalDateTime time;
-        try {
-            time = raw.contains("T")
-                    ? OffsetDateTime.parse(raw).atZoneSameInstant(meta.period().timezone()).toLocalDateTime()
-                    : LocalDate.parse(raw).atStartOfDay();
-        }
-        catch (DateTimeParseException e) {
-            row.error("time", "\"" + raw + "\" is not an ISO date (2026-10-03) or date-time with offset"
-                    + " (2026-10-03T09:15:00+08:00)");
-            return null;
-        }
-        LocalDate day = time.toLocalDate();
-        if (day.isBefore(meta.period().start()) || day.isAfter(meta.period().end())) {
-            row.error("time", day + " is outside the report period " + meta.period().month());
-            return null;
-        }
-        return time;
-    }
+	/** Reads {@code folder}; throws {@link InputException} listing every error found. */
+	public InspectionData read(Path folder) {
+		List<InputError> errors = new ArrayList<>();
+		ReportMeta meta = readMeta(folder, errors);
+		if (meta == null) {
+			throw new InputException(errors);
+		}
+		List<Device> devices = readDevices(folder, errors);
+		Set<String> deviceIds = new HashSet<>();
+		devices.forEach(d -> deviceIds.add(d.id()));
+		List<CheckRow> checks = readChecks(folder, deviceIds, errors);
+		List<Alert> alerts = readAlerts(folder, meta, deviceIds, errors);
+		Optional<List<Vuln>> vulns = Files.exists(folder.resolve("vulns.csv")) ? Optional.of(readVulns(folder, errors))
+				: Optional.empty();
+		List<Issue> issues = Files.exists(folder.resolve("issues.csv")) ? readIssues(folder, deviceIds, errors)
+				: List.of();
+		if (!errors.isEmpty()) {
+			errors.sort(Comparator.comparing(InputError::file)
+				.thenComparingInt(InputError::line)
+				.thenComparingInt(InputError::column));
+			throw new InputException(errors);
+		}
+		return new InspectionData(folder, meta, devices, checks, alerts, vulns, issues);
+	}
 
-    private List<Vuln> readVulns(Path folder, List<InputError> errors) {
-        List<Vuln> vulns = new ArrayList<>();
-        for (CsvRows.Row row : rows(folder, "vulns.csv", VULN_COLUMNS, errors)) {
-            String cve = row.text("cve");
-            if (!cve.isEmpty() && !CVE.matcher(cve).matches()) {
-                row.error("cve", "not a CVE id like CVE-2021-44228: \"" + cve + "\"");
-            }
-            Vuln vuln = new Vuln(row.required("asset"), row.required("name"), cve,
-                    row.enumValue("severity", Severity.class), row.enumValue("status", VulnStatus.class),
-                    row.date("found"), row.optionalDate("fixed"));
-            if (row.valid()) {
-                vulns.add(vuln);
-            }
-        }
-        return vulns;
-    }
+	private ReportMeta readMeta(Path folder, List<InputError> errors) {
+		String file = "report.json";
+		String text = readText(folder, file, errors);
+		if (text == null) {
+			return null;
+		}
+		ReportMeta meta;
+		try {
+			meta = json.readValue(text, ReportMeta.class);
+		}
+		catch (JacksonException e) {
+			TokenStreamLocation at = e.getLocation();
+			errors.add(new InputError(file, at == null ? 1 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+					e.getOriginalMessage()));
+			return null;
+		}
+		JsonLocator locator = new JsonLocator(text);
+		List<String> missing = new ArrayList<>();
+		if (meta.client() == null || blank(meta.client().id()) || blank(meta.client().name())) {
+			missing.add("client.id, client.name");
+		}
+		if (meta.period() == null || meta.period().month() == null || meta.period().start() == null
+				|| meta.period().end() == null || meta.period().timezone() == null) {
+			missing.add("period.month, period.start, period.end, period.timezone");
+		}
+		if (meta.provider() == null || blank(meta.provider().name())) {
+			missing.add("provider.name");
+		}
+		if (!missing.isEmpty()) {
+			errors.add(new InputError(file, 1, 0, "required field(s) missing: " + String.join("; ", missing)));
+			return null;
+		}
+		ReportMeta.Period period = meta.period();
+		if (!period.start().equals(period.month().atDay(1)) || !period.end().equals(period.month().atEndOfMonth())) {
+			errors.add(locator.error(file, "period.end",
+					"period.start/end must be the first and last day of " + period.month()));
+		}
+		String folderName = folder.toAbsolutePath().normalize().getFileName().toString();
+		if (MONTH_FOLDER.matcher(folderName).matches() && !YearMonth.parse(folderName).equals(period.month())) {
+			errors.add(locator.error(file, "period.month",
+					"period.month " + period.month() + " does not match the folder " + folderName));
+		}
+		Path parent = folder.toAbsolutePath().normalize().getParent();
+		if (MONTH_FOLDER.matcher(folderName).matches() && parent != null
+				&& !parent.getFileName().toString().equals(meta.client().id())) {
+			errors.add(locator.error(file, "client.id",
+					"client.id \"" + meta.client().id() + "\" does not match the folder " + parent.getFileName()));
+		}
+		for (String item : meta.thresholdOverrides() == null ? Set.<String>of() : meta.thresholdOverrides().keySet()) {
+			if (!CheckCatalogue.isRated(item)) {
+				errors.add(locator.error(file, "thresholdOverrides." + item,
+						"no threshold to override for item \"" + item + "\""));
+			}
+		}
+		return new ReportMeta(meta.schemaVersion(), meta.client(), period, meta.provider(),
+				meta.inspectionDates() == null ? List.of() : meta.inspectionDates(), meta.previousMonth(),
+				meta.thresholdOverrides() == null ? Map.of() : meta.thresholdOverrides(),
+				meta.notes() == null ? "" : meta.notes());
+	}
 
-    private List<Issue> readIssues(Path folder, Set<String> deviceIds, List<InputError> errors) {
-        List<Issue> issues = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (CsvRows.Row row : rows(folder, "issues.csv", ISSUE_COLUMNS, errors)) {
-            String id = row.required("id");
-            if (id != null && !seen.add(id)) {
-                row.error("id", "duplicate issue id \"" + id + "\"");
-            }
-            String deviceId = row.text("device_id");
-            if (!deviceId.isEmpty() && !deviceIds.contains(deviceId)) {
-                row.error("device_id", "unknown device id \"" + deviceId + "\" (not in devices.csv)");
-            }
-            Issue issue = new Issue(id, row.date("opened"), deviceId, row.required("title"),
-                    row.enumValue("risk", Risk.class), row.enumValue("status", IssueStatus.class),
-                    row.optionalDate("due"), row.optionalDate("closed"));
-            if (issue.status() == IssueStatus.CLOSED && issue.closed() == null) {
-                row.error("closed", "a closed issue needs its closing date");
-            }
-            if (row.valid()) {
-                issues.add(issue);
-            }
-        }
-        return issues;
-    }
+	private List<Device> readDevices(Path folder, List<InputError> errors) {
+		List<Device> devices = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (CsvRows.Row row : rows(folder, "devices.csv", DEVICE_COLUMNS, errors)) {
+			String id = row.required("device_id");
+			if (id != null && !seen.add(id)) {
+				row.error("device_id", "duplicate device id \"" + id + "\"");
+			}
+			Device device = new Device(id, row.required("name"), row.enumValue("type", DeviceType.class),
+					row.text("vendor"), row.text("model"), row.ip("mgmt_ip", false), row.text("location"),
+					row.text("ha_role"), row.text("business_system"));
+			if (row.valid()) {
+				devices.add(device);
+			}
+		}
+		return devices;
+	}
 
-    private static String knownDevice(CsvRows.Row row, Set<String> deviceIds) {
-        String id = row.required("device_id");
-        if (id != null && !deviceIds.contains(id)) {
-            row.error("device_id", "unknown device id \"" + id + "\" (not in devices.csv)");
-            return null;
-        }
-        return id;
-    }
+	private List<CheckRow> readChecks(Path folder, Set<String> deviceIds, List<InputError> errors) {
+		List<CheckRow> checks = new ArrayList<>();
+		for (CsvRows.Row row : rows(folder, "checks.csv", CHECK_COLUMNS, errors)) {
+			CheckRow check = new CheckRow(knownDevice(row, deviceIds), row.dateTime("collected_at"),
+					row.required("item"), row.text("value"), row.text("unit"), row.text("note"));
+			if (row.valid()) {
+				checks.add(check);
+			}
+		}
+		return checks;
+	}
 
-    private List<CsvRows.Row> rows(Path folder, String file, List<String> columns, List<InputError> errors) {
-        String text = readText(folder, file, errors);
-        return text == null ? List.of() : CsvRows.parse(file, text, columns, errors).rows();
-    }
+	private List<Alert> readAlerts(Path folder, ReportMeta meta, Set<String> deviceIds, List<InputError> errors) {
+		List<Alert> alerts = new ArrayList<>();
+		for (CsvRows.Row row : rows(folder, "alerts.csv", ALERT_COLUMNS, errors)) {
+			String rawTime = row.required("time");
+			LocalDateTime time = rawTime == null ? null : alertTime(row, rawTime, meta);
+			Alert alert = new Alert(time, rawTime != null && !rawTime.contains("T"), knownDevice(row, deviceIds),
+					row.enumValue("severity", Severity.class), row.required("category"), row.required("rule_id"),
+					row.text("rule_name"), row.ip("src_ip", true), row.ip("dst_ip", false),
+					row.optionalPort("dst_port"), row.text("protocol"), row.enumValue("action", AlertAction.class),
+					orZero(row.longAtLeast("count", 1)), row.enumValue("status", AlertStatus.class), row.text("note"));
+			if (row.valid()) {
+				alerts.add(alert);
+			}
+		}
+		return alerts;
+	}
 
-    private static String readText(Path folder, String file, List<InputError> errors) {
-        Path path = folder.resolve(file);
-        if (!Files.isRegularFile(path)) {
-            errors.add(new InputError(file, 0, 0, "file is missing in " + folder));
-            return null;
-        }
-        try {
-            return TextDecoding.decode(Files.readAllBytes(path)).text();
-        }
-        catch (IOException e) {
-            errors.add(new InputError(file, 0, 0, "cannot read: " + e.getMessage()));
-            return null;
-        }
-    }
+	private static LocalDateTime alertTime(CsvRows.Row row, String raw, ReportMeta meta) {
+		LocalDateTime time;
+		try {
+			time = raw.contains("T")
+					? OffsetDateTime.parse(raw).atZoneSameInstant(meta.period().timezone()).toLocalDateTime()
+					: LocalDate.parse(raw).atStartOfDay();
+		}
+		catch (DateTimeParseException e) {
+			row.error("time", "\"" + raw + "\" is not an ISO date (2026-10-03) or date-time with offset"
+					+ " (2026-10-03T09:15:00+08:00)");
+			return null;
+		}
+		LocalDate day = time.toLocalDate();
+		if (day.isBefore(meta.period().start()) || day.isAfter(meta.period().end())) {
+			row.error("time", day + " is outside the report period " + meta.period().month());
+			return null;
+		}
+		return time;
+	}
 
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
-    }
+	private List<Vuln> readVulns(Path folder, List<InputError> errors) {
+		List<Vuln> vulns = new ArrayList<>();
+		for (CsvRows.Row row : rows(folder, "vulns.csv", VULN_COLUMNS, errors)) {
+			String cve = row.text("cve");
+			if (!cve.isEmpty() && !CVE.matcher(cve).matches()) {
+				row.error("cve", "not a CVE id like CVE-2021-44228: \"" + cve + "\"");
+			}
+			Vuln vuln = new Vuln(row.required("asset"), row.required("name"), cve,
+					row.enumValue("severity", Severity.class), row.enumValue("status", VulnStatus.class),
+					row.date("found"), row.optionalDate("fixed"));
+			if (row.valid()) {
+				vulns.add(vuln);
+			}
+		}
+		return vulns;
+	}
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
+	private List<Issue> readIssues(Path folder, Set<String> deviceIds, List<InputError> errors) {
+		List<Issue> issues = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (CsvRows.Row row : rows(folder, "issues.csv", ISSUE_COLUMNS, errors)) {
+			String id = row.required("id");
+			if (id != null && !seen.add(id)) {
+				row.error("id", "duplicate issue id \"" + id + "\"");
+			}
+			String deviceId = row.text("device_id");
+			if (!deviceId.isEmpty() && !deviceIds.contains(deviceId)) {
+				row.error("device_id", "unknown device id \"" + deviceId + "\" (not in devices.csv)");
+			}
+			Issue issue = new Issue(id, row.date("opened"), deviceId, row.required("title"),
+					row.enumValue("risk", Risk.class), row.enumValue("status", IssueStatus.class),
+					row.optionalDate("due"), row.optionalDate("closed"));
+			if (issue.status() == IssueStatus.CLOSED && issue.closed() == null) {
+				row.error("closed", "a closed issue needs its closing date");
+			}
+			if (row.valid()) {
+				issues.add(issue);
+			}
+		}
+		return issues;
+	}
+
+	private static String knownDevice(CsvRows.Row row, Set<String> deviceIds) {
+		String id = row.required("device_id");
+		if (id != null && !deviceIds.contains(id)) {
+			row.error("device_id", "unknown device id \"" + id + "\" (not in devices.csv)");
+			return null;
+		}
+		return id;
+	}
+
+	private List<CsvRows.Row> rows(Path folder, String file, List<String> columns, List<InputError> errors) {
+		String text = readText(folder, file, errors);
+		return text == null ? List.of() : CsvRows.parse(file, text, columns, errors).rows();
+	}
+
+	private static String readText(Path folder, String file, List<InputError> errors) {
+		Path path = folder.resolve(file);
+		if (!Files.isRegularFile(path)) {
+			errors.add(new InputError(file, 0, 0, "file is missing in " + folder));
+			return null;
+		}
+		try {
+			return TextDecoding.decode(Files.readAllBytes(path)).text();
+		}
+		catch (IOException e) {
+			errors.add(new InputError(file, 0, 0, "cannot read: " + e.getMessage()));
+			return null;
+		}
+	}
+
+	private static long orZero(Long value) {
+		return value == null ? 0 : value;
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
 }

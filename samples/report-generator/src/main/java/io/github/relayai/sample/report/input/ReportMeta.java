@@ -6,28 +6,35 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** The contents of {@code report.json}: who the report is for, the period and the per-client settings. */
+/**
+ * The contents of {@code report.json}: who the report is for, the period and the
+ * per-client settings.
+ */
 public record ReportMeta(int schemaVersion, Client client, Period period, Provider provider,
-        List<LocalDate> inspectionDates, PreviousMonth previousMonth, Map<String, ThresholdOverride> thresholdOverrides,
-        String notes) {
+		List<LocalDate> inspectionDates, PreviousMonth previousMonth, Map<String, ThresholdOverride> thresholdOverrides,
+		String notes) {
 
-    /** The client; {@code name} is the full legal name printed on the cover. */
-    public record Client(String id, String name, String contact, Integer mlpsLevel) {
-    }
+	/** The client; {@code name} is the full legal name printed on the cover. */
+	public record Client(String id, String name, String contact, Integer mlpsLevel) {
+	}
 
-    /** The reporting period; its last day is the reference date of the date checks. */
-    public record Period(YearMonth month, LocalDate start, LocalDate end, ZoneId timezone) {
-    }
+	/** The reporting period; its last day is the reference date of the date checks. */
+	public record Period(YearMonth month, LocalDate start, LocalDate end, ZoneId timezone) {
+	}
 
-    /** The security-services provider and the people who wrote and reviewed the report. */
-    public record Provider(String name, String engineer, String reviewer) {
-    }
+	/**
+	 * The security-services provider and the people who wrote and reviewed the report.
+	 */
+	public record Provider(String name, String engineer, String reviewer) {
+	}
 
-    /** Last month's headline numbers, for the month-on-month comparison. */
-    public record PreviousMonth(long alertsTotal, long highPlusAlerts, long abnormalDevices, long openIssues) {
-    }
+	/** Last month's headline numbers, for the month-on-month comparison. */
+	public record PreviousMonth(long alertsTotal, long highPlusAlerts, long abnormalDevices, long openIssues) {
+	}
 
-    /** A client's own thresholds for one catalogue item; a null level keeps the default. */
-    public record ThresholdOverride(Double warn, Double abnormal) {
-    }
+	/**
+	 * A client's own thresholds for one catalogue item; a null level keeps the default.
+	 */
+	public record ThresholdOverride(Double warn, Double abnormal) {
+	}
 }

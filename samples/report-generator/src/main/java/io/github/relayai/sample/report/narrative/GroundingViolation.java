@@ -9,11 +9,15 @@ package io.github.relayai.sample.report.narrative;
  */
 public record GroundingViolation(Kind kind, String token, String where) {
 
-    /** The kinds of violation. */
-    public enum Kind { NUMBER, PERCENT, IP, DATE, CVE, RULE_ID, UNKNOWN_FACT_ID, UNCITED_HIGH_RISK_FACT, BAD_PRIORITY }
+	/** The kinds of violation. */
+	public enum Kind {
 
-    @Override
-    public String toString() {
-        return where + ": " + kind + " \"" + token + "\"";
-    }
+		NUMBER, PERCENT, IP, DATE, CVE, RULE_ID, UNKNOWN_FACT_ID, UNCITED_HIGH_RISK_FACT, BAD_PRIORITY
+
+	}
+
+	@Override
+	public String toString() {
+		return where + ": " + kind + " \"" + token + "\"";
+	}
 }

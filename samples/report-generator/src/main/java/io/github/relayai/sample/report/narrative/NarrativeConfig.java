@@ -9,23 +9,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one place where the model is wired: with a {@link ChatModel} bean (the Relay starter provides it when
- * {@code spring.ai.model.chat=relay} and a gateway is configured) the model writes the narrative; without one the
- * offline writer does. {@code report.prompts.dir} points at an edited copy of the prompt files;
+ * The one place where the model is wired: with a {@link ChatModel} bean (the Relay
+ * starter provides it when {@code spring.ai.model.chat=relay} and a gateway is
+ * configured) the model writes the narrative; without one the offline writer does.
+ * {@code report.prompts.dir} points at an edited copy of the prompt files;
  * {@code report.mask=true} keeps client names and IP addresses on this machine.
  */
 @Configuration(proxyBeanMethods = false)
 public class NarrativeConfig {
 
-    /** The narrative writer for this run. */
-    @Bean
-    public NarrativeWriter narrativeWriter(ObjectProvider<ChatModel> chatModel,
-            @Value("${report.prompts.dir:}") String promptsDir, @Value("${report.mask:false}") boolean mask) {
-        ChatModel model = chatModel.getIfAvailable();
-        if (model == null) {
-            return new OfflineNarrativeWriter();
-        }
-        return new ModelNarrativeWriter(model, new PromptLibrary(promptsDir.isBlank() ? null : Path.of(promptsDir)),
-                mask);
-    }
+	/** The narrative writer for this run. */
+	@Bean
+	public NarrativeWriter narrativeWriter(ObjectProvider<ChatModel> chatModel,
+			@Value("${report.prompts.dir:}") String promptsDir, @Value("${report.mask:false}") boolean mask) {
+		ChatModel model = chatModel.getIfAvailable();
+		if (model == null) {
+			return new OfflineNarrativeWriter();
+		}
+		return new ModelNarrativeWriter(model, new PromptLibrary(promptsDir.isBlank() ? null : Path.of(promptsDir)),
+				mask);
+	}
+
 }

@@ -9,15 +9,16 @@ import org.springframework.ai.chat.model.ChatModel;
  */
 final class ChatModels {
 
-    private ChatModels() {
-    }
+	private ChatModels() {
+	}
 
-    /** Relay's ChatModel for an OpenAI-compatible gateway at {@code baseUrl}. */
-    static ChatModel relay(String baseUrl) {
-        return RelayChatModel.builder()
-                .baseUrl(baseUrl)
-                .apiKey("test-key")
-                .defaultOptions(RelayChatOptions.builder().model("test-model").build())
-                .build();
-    }
+	/** Relay's ChatModel for an OpenAI-compatible gateway at {@code baseUrl}. */
+	static ChatModel relay(String baseUrl) {
+		return RelayChatModel.builder()
+			.baseUrl(baseUrl)
+			.apiKey("test-key")
+			.defaultOptions(RelayChatOptions.builder().model("test-model").build())
+			.build();
+	}
+
 }

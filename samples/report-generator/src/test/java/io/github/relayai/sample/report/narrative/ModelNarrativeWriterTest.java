@@ -26,115 +26,131 @@ import io.github.relayai.sample.report.i18n.Texts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The model path against a stubbed OpenAI-compatible gateway: structured output, a grounding violation sent back,
- * a corrected retry; and the fallback after the retries are used up.
+ * The model path against a stubbed OpenAI-compatible gateway: structured output, a
+ * grounding violation sent back, a corrected retry; and the fallback after the retries
+ * are used up.
  */
 class ModelNarrativeWriterTest {
 
-    private static final String PATH = "/v1/chat/completions";
-    private static final JsonMapper JSON = JsonMapper.shared();
+	private static final String PATH = "/v1/chat/completions";
 
-    private WireMockServer gateway;
-    private Facts facts;
-    private FactsPack pack;
-    private Texts texts;
+	private static final JsonMapper JSON = JsonMapper.shared();
 
-    @BeforeEach
-    void setUp() {
-        gateway = new WireMockServer(wireMockConfig().dynamicPort());
-        gateway.start();
-        facts = TestData.facts(TestData.ACME);
-        texts = new Texts(Lang.ZH);
-        pack = FactsPack.of(facts, texts);
-    }
+	private WireMockServer gateway;
 
-    @AfterEach
-    void tearDown() {
-        gateway.stop();
-    }
+	private Facts facts;
 
-    @Test
-    void retriesWithTheViolationsThenAcceptsTheCorrectedAnswer() {
-        Narrative grounded = new OfflineNarrativeWriter().write(facts, pack, texts).narrative();
-        Narrative invented = new Narrative("本月告警9,999条，来自203.0.113.250的攻击。", grounded.findings(),
-                grounded.recommendations(), grounded.nextMonthPlan());
-        stubAnswers(invented, grounded);
+	private FactsPack pack;
 
-        NarrativeResult result = writer().write(facts, pack, texts);
+	private Texts texts;
 
-        assertThat(result.source()).isEqualTo(NarrativeResult.Source.MODEL);
-        assertThat(result.attempts()).isEqualTo(2);
-        assertThat(result.narrative()).isEqualTo(grounded);
-        gateway.verify(2, postRequestedFor(urlEqualTo(PATH)));
-        // the first request carries the facts pack and the JSON format instructions (structured output)
-        gateway.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("高危及以上告警"))
-                .withRequestBody(containing("nextMonthPlan")));
-        // the retry sends the violations back
-        gateway.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("9,999"))
-                .withRequestBody(containing("203.0.113.250")).withRequestBody(containing("未通过事实核验")));
-    }
+	@BeforeEach
+	void setUp() {
+		gateway = new WireMockServer(wireMockConfig().dynamicPort());
+		gateway.start();
+		facts = TestData.facts(TestData.ACME);
+		texts = new Texts(Lang.ZH);
+		pack = FactsPack.of(facts, texts);
+	}
 
-    @Test
-    void fallsBackToAFixedSentenceAfterTwoRetries() {
-        Narrative invented = new Narrative("本月共处置CVE-2099-0001。", List.of(), List.of(), List.of());
-        stubAnswers(invented, invented, invented);
+	@AfterEach
+	void tearDown() {
+		gateway.stop();
+	}
 
-        NarrativeResult result = writer().write(facts, pack, texts);
+	@Test
+	void retriesWithTheViolationsThenAcceptsTheCorrectedAnswer() {
+		Narrative grounded = new OfflineNarrativeWriter().write(facts, pack, texts).narrative();
+		Narrative invented = new Narrative("本月告警9,999条，来自203.0.113.250的攻击。", grounded.findings(),
+				grounded.recommendations(), grounded.nextMonthPlan());
+		stubAnswers(invented, grounded);
 
-        assertThat(result.source()).isEqualTo(NarrativeResult.Source.FALLBACK);
-        assertThat(result.attempts()).isEqualTo(3);
-        assertThat(result.narrative().summary()).isEqualTo(texts.t("narrative.fallback.sentence"));
-        assertThat(result.violations()).extracting(GroundingViolation::kind)
-                .contains(GroundingViolation.Kind.CVE, GroundingViolation.Kind.UNCITED_HIGH_RISK_FACT);
-        gateway.verify(3, postRequestedFor(urlEqualTo(PATH)));
-    }
+		NarrativeResult result = writer().write(facts, pack, texts);
 
-    @Test
-    void maskingKeepsClientNameAndIpsOnThisMachine() {
-        Narrative grounded = new OfflineNarrativeWriter().write(facts, pack, texts).narrative();
-        String factsJson = JSON.writeValueAsString(pack.facts());
-        java.util.regex.Matcher ip = java.util.regex.Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b").matcher(factsJson);
-        assertThat(ip.find()).as("the bundled client's facts name IP addresses").isTrue();
-        String firstIp = ip.group();
-        Masking masking = Masking.of(facts.meta().client().name(), factsJson);
-        // the model only ever sees placeholders, and answers with them
-        stubAnswers(new Narrative(masking.mask(grounded.summary()), grounded.findings().stream()
-                .map(f -> new Narrative.Finding(f.factIds(), masking.mask(f.title()), masking.mask(f.analysis())))
-                .toList(), grounded.recommendations(), grounded.nextMonthPlan()));
+		assertThat(result.source()).isEqualTo(NarrativeResult.Source.MODEL);
+		assertThat(result.attempts()).isEqualTo(2);
+		assertThat(result.narrative()).isEqualTo(grounded);
+		gateway.verify(2, postRequestedFor(urlEqualTo(PATH)));
+		// the first request carries the facts pack and the JSON format instructions
+		// (structured output)
+		gateway.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("高危及以上告警"))
+			.withRequestBody(containing("nextMonthPlan")));
+		// the retry sends the violations back
+		gateway.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("9,999"))
+			.withRequestBody(containing("203.0.113.250"))
+			.withRequestBody(containing("未通过事实核验")));
+	}
 
-        NarrativeResult result = new ModelNarrativeWriter(ChatModels.relay(gateway.baseUrl() + "/v1"),
-                new PromptLibrary(null), true).write(facts, pack, texts);
+	@Test
+	void fallsBackToAFixedSentenceAfterTwoRetries() {
+		Narrative invented = new Narrative("本月共处置CVE-2099-0001。", List.of(), List.of(), List.of());
+		stubAnswers(invented, invented, invented);
 
-        assertThat(result.source()).isEqualTo(NarrativeResult.Source.MODEL);
-        assertThat(result.narrative()).isEqualTo(grounded);
-        String sent = gateway.getAllServeEvents().get(0).getRequest().getBodyAsString();
-        assertThat(sent).doesNotContain(facts.meta().client().name()).doesNotContain(firstIp)
-                .contains("[CLIENT]").contains("[IP_A]");
-    }
+		NarrativeResult result = writer().write(facts, pack, texts);
 
-    private ModelNarrativeWriter writer() {
-        return new ModelNarrativeWriter(ChatModels.relay(gateway.baseUrl() + "/v1"), new PromptLibrary(null));
-    }
+		assertThat(result.source()).isEqualTo(NarrativeResult.Source.FALLBACK);
+		assertThat(result.attempts()).isEqualTo(3);
+		assertThat(result.narrative().summary()).isEqualTo(texts.t("narrative.fallback.sentence"));
+		assertThat(result.violations()).extracting(GroundingViolation::kind)
+			.contains(GroundingViolation.Kind.CVE, GroundingViolation.Kind.UNCITED_HIGH_RISK_FACT);
+		gateway.verify(3, postRequestedFor(urlEqualTo(PATH)));
+	}
 
-    /** Answers the successive chat-completions calls with {@code answers}, one each. */
-    private void stubAnswers(Narrative... answers) {
-        String state = Scenario.STARTED;
-        for (int i = 0; i < answers.length; i++) {
-            String next = "answer-" + (i + 1);
-            gateway.stubFor(post(urlEqualTo(PATH)).inScenario("narrative").whenScenarioStateIs(state)
-                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                            .withBody(completion(JSON.writeValueAsString(answers[i]))))
-                    .willSetStateTo(next));
-            state = next;
-        }
-    }
+	@Test
+	void maskingKeepsClientNameAndIpsOnThisMachine() {
+		Narrative grounded = new OfflineNarrativeWriter().write(facts, pack, texts).narrative();
+		String factsJson = JSON.writeValueAsString(pack.facts());
+		java.util.regex.Matcher ip = java.util.regex.Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b")
+			.matcher(factsJson);
+		assertThat(ip.find()).as("the bundled client's facts name IP addresses").isTrue();
+		String firstIp = ip.group();
+		Masking masking = Masking.of(facts.meta().client().name(), factsJson);
+		// the model only ever sees placeholders, and answers with them
+		stubAnswers(new Narrative(masking.mask(grounded.summary()),
+				grounded.findings()
+					.stream()
+					.map(f -> new Narrative.Finding(f.factIds(), masking.mask(f.title()), masking.mask(f.analysis())))
+					.toList(),
+				grounded.recommendations(), grounded.nextMonthPlan()));
 
-    /** An OpenAI chat-completions response whose message content is {@code content}. */
-    static String completion(String content) {
-        return JSON.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion", "created", 1,
-                "model", "test-model",
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", content))),
-                "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
-    }
+		NarrativeResult result = new ModelNarrativeWriter(ChatModels.relay(gateway.baseUrl() + "/v1"),
+				new PromptLibrary(null), true)
+			.write(facts, pack, texts);
+
+		assertThat(result.source()).isEqualTo(NarrativeResult.Source.MODEL);
+		assertThat(result.narrative()).isEqualTo(grounded);
+		String sent = gateway.getAllServeEvents().get(0).getRequest().getBodyAsString();
+		assertThat(sent).doesNotContain(facts.meta().client().name())
+			.doesNotContain(firstIp)
+			.contains("[CLIENT]")
+			.contains("[IP_A]");
+	}
+
+	private ModelNarrativeWriter writer() {
+		return new ModelNarrativeWriter(ChatModels.relay(gateway.baseUrl() + "/v1"), new PromptLibrary(null));
+	}
+
+	/** Answers the successive chat-completions calls with {@code answers}, one each. */
+	private void stubAnswers(Narrative... answers) {
+		String state = Scenario.STARTED;
+		for (int i = 0; i < answers.length; i++) {
+			String next = "answer-" + (i + 1);
+			gateway.stubFor(post(urlEqualTo(PATH)).inScenario("narrative")
+				.whenScenarioStateIs(state)
+				.willReturn(aResponse().withHeader("Content-Type", "application/json")
+					.withBody(completion(JSON.writeValueAsString(answers[i]))))
+				.willSetStateTo(next));
+			state = next;
+		}
+	}
+
+	/** An OpenAI chat-completions response whose message content is {@code content}. */
+	static String completion(String content) {
+		return JSON.writeValueAsString(
+				Map.of("id", "chatcmpl-1", "object", "chat.completion", "created", 1, "model", "test-model", "choices",
+						List.of(Map.of("index", 0, "finish_reason", "stop", "message",
+								Map.of("role", "assistant", "content", content))),
+						"usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
+	}
+
 }
