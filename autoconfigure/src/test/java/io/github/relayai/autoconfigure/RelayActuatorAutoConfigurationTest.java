@@ -1,5 +1,7 @@
 package io.github.relayai.autoconfigure;
 
+import java.time.Duration;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -176,7 +178,7 @@ class RelayActuatorAutoConfigurationTest {
 				.withBody("data: {\"id\":\"s1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n"
 						+ "data: {\"id\":\"s1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
 						+ "data: [DONE]\n\n")));
-			model.stream(new Prompt("hi")).blockLast();
+			model.stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30));
 			gateway.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(400)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\",\"code\":null}}")));
@@ -211,7 +213,8 @@ class RelayActuatorAutoConfigurationTest {
 				context.getBean("relayQueueMeterBinder", MeterBinder.class).bindTo(meters);
 				Resilience4jPolicy policy = (Resilience4jPolicy) context.getBean(ResiliencePolicy.class);
 				Disposable holder = policy.stream(Flux.never()).subscribe();
-				assertThatThrownBy(() -> policy.call(reactor.core.publisher.Mono.just("x")).block())
+				assertThatThrownBy(
+						() -> policy.call(reactor.core.publisher.Mono.just("x")).block(Duration.ofSeconds(30)))
 					.isInstanceOf(io.github.relayai.error.QueueFullException.class);
 				assertThat(meters.get(RelayQueueMetrics.QUEUE_DEPTH).gauge().value()).isZero();
 				assertThat(meters.get(RelayQueueMetrics.REJECTIONS).tag("reason", "queue-full").counter().count())

@@ -155,7 +155,8 @@ class RelayResilienceAutoConfigurationTest {
 				context.getBean("relayResilienceMeterBinder", MeterBinder.class).bindTo(meters);
 				ResiliencePolicy policy = context.getBean(ResiliencePolicy.class);
 				Disposable stream = policy.stream(Flux.never()).subscribe();
-				assertThatThrownBy(() -> policy.call(Mono.just("x")).block()).isInstanceOf(QueueFullException.class);
+				assertThatThrownBy(() -> policy.call(Mono.just("x")).block(Duration.ofSeconds(30)))
+					.isInstanceOf(QueueFullException.class);
 				stream.dispose();
 
 				assertThat(meters.get(RelayResilienceAutoConfiguration.FAILURES)

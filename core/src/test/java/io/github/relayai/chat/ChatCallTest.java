@@ -1,5 +1,6 @@
 package io.github.relayai.chat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -202,7 +203,8 @@ class ChatCallTest {
 			.hasMessageContaining("gpt-5.2-pro")
 			.hasMessageContaining("/v1/completions")
 			.hasMessageContaining("20260104160024698485938Ye5VCZ0P");
-		assertThatThrownBy(() -> gateway.model().stream(prompt).blockLast()).isInstanceOf(NonChatModelException.class);
+		assertThatThrownBy(() -> gateway.model().stream(prompt).blockLast(Duration.ofSeconds(30)))
+			.isInstanceOf(NonChatModelException.class);
 	}
 
 	@Test
@@ -212,7 +214,7 @@ class ChatCallTest {
 				"{\"error\":{\"message\":\"队列已满\",\"type\":\"rate_limit_exceeded\",\"code\":\"QUEUE_FULL\"}}");
 		assertThatThrownBy(() -> gateway.model().call(new Prompt("hi")))
 			.isInstanceOfSatisfying(QueueFullException.class, ex -> assertThat(ex.isTransient()).isTrue());
-		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).blockLast())
+		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30)))
 			.isInstanceOf(QueueFullException.class);
 		gateway.stubJson(PATH, 400, "{\"error\":{\"message\":\"没有 Worker 支持模型: invalid-model\","
 				+ "\"type\":\"invalid_request_error\",\"code\":\"MODEL_NOT_FOUND\"}}");
@@ -250,8 +252,8 @@ class ChatCallTest {
 			.withMessageContaining("reasoning-effort is 'extreme'")
 			.withMessageContaining("medium");
 		assertThatIllegalArgumentException()
-			.isThrownBy(
-					() -> model.stream(new Prompt("hi", RelayChatOptions.builder().maxTokens(0).build())).blockLast())
+			.isThrownBy(() -> model.stream(new Prompt("hi", RelayChatOptions.builder().maxTokens(0).build()))
+				.blockLast(Duration.ofSeconds(30)))
 			.withMessageContaining("max-tokens");
 		assertThat(gateway.requests()).isEmpty();
 	}

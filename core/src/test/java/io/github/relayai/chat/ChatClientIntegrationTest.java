@@ -1,5 +1,6 @@
 package io.github.relayai.chat;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -103,7 +104,7 @@ class ChatClientIntegrationTest {
 			.stream()
 			.content()
 			.collectList()
-			.block();
+			.block(Duration.ofSeconds(30));
 		assertThat(String.join("", parts)).isEqualTo("21°C in Paris.");
 		assertThat(tools.calls).isEqualTo(1);
 	}

@@ -1,6 +1,7 @@
 package io.github.relayai.chat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +53,7 @@ class ChatStreamingTest {
 
 	private List<ChatResponse> stream(String fixture) {
 		gateway.stubStream(PATH, Fixtures.streamBytes(fixture));
-		return gateway.model().stream(new Prompt("hi")).collectList().block();
+		return gateway.model().stream(new Prompt("hi")).collectList().block(Duration.ofSeconds(30));
 	}
 
 	private static String text(List<ChatResponse> responses, int index) {
@@ -207,8 +208,10 @@ class ChatStreamingTest {
 	void errorInsideAChunkDeliversWhatCameThenFails() {
 		gateway.stubStream(PATH, Fixtures.streamBytes("openrouter-mid-stream-error.sse"));
 		List<ChatResponse> received = new ArrayList<>();
-		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).doOnNext(received::add).blockLast())
-			.isInstanceOf(RelayAiException.class)
+		assertThatThrownBy(() -> gateway.model()
+			.stream(new Prompt("hi"))
+			.doOnNext(received::add)
+			.blockLast(Duration.ofSeconds(30))).isInstanceOf(RelayAiException.class)
 			.hasMessageContaining("Token limit reached");
 		assertThat(property(received, "reasoningContent")).isEqualTo("We need to respond to a greeting. The user");
 	}
@@ -217,7 +220,10 @@ class ChatStreamingTest {
 	void errorEventDeliversWhatCameThenFails() {
 		gateway.stubStream(PATH, Fixtures.streamBytes("groq-event-error-no-done.sse"));
 		List<ChatResponse> received = new ArrayList<>();
-		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).doOnNext(received::add).blockLast())
+		assertThatThrownBy(() -> gateway.model()
+			.stream(new Prompt("hi"))
+			.doOnNext(received::add)
+			.blockLast(Duration.ofSeconds(30)))
 			.isInstanceOfSatisfying(RelayAiException.class,
 					ex -> assertThat(ex.error().category()).isEqualTo(ErrorCategory.INVALID_REQUEST))
 			.hasMessageContaining("Tool call validation failed");
@@ -229,8 +235,10 @@ class ChatStreamingTest {
 		String[] events = Fixtures.stream("openai-chat-text-usage.sse").split("\n\n");
 		gateway.stubStream(PATH, String.join("\n\n", java.util.Arrays.copyOf(events, 17)) + "\n\n");
 		List<ChatResponse> received = new ArrayList<>();
-		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).doOnNext(received::add).blockLast())
-			.isInstanceOfSatisfying(RelayAiException.class,
+		assertThatThrownBy(() -> gateway.model()
+			.stream(new Prompt("hi"))
+			.doOnNext(received::add)
+			.blockLast(Duration.ofSeconds(30))).isInstanceOfSatisfying(RelayAiException.class,
 					ex -> assertThat(ex.error().category()).isEqualTo(ErrorCategory.UNAVAILABLE));
 		assertThat(text(received, 0))
 			.isEqualTo("I'm unable to provide real-time weather updates. To get the current weather in San");
@@ -243,28 +251,36 @@ class ChatStreamingTest {
 					.withHeader("Content-Type", "text/event-stream")
 					.withBody(Fixtures.streamBytes("deepseek-reasoner-reasoning-content.sse"))
 					.withChunkedDribbleDelay(97, 20));
-		List<ChatResponse> responses = gateway.model().stream(new Prompt("hi")).collectList().block();
+		List<ChatResponse> responses = gateway.model()
+			.stream(new Prompt("hi"))
+			.collectList()
+			.block(Duration.ofSeconds(30));
 		assertThat(text(responses, 0)).isEqualTo("Hello there! 😊 How can I help you today?");
 	}
 
 	@Test
 	void idleTimeoutIsBetweenEventsSoALongLiveStreamIsNotCutOff() {
-		// 40 pieces over ~1.2 s against a 400 ms idle timeout: every piece resets it, so
-		// the stream lives
-		// three times longer than the timeout and still completes.
+		// 20 pieces over ~6 s against a 2 s idle timeout: every piece (~300 ms apart, so
+		// a
+		// loaded machine has 1.7 s of slack) resets it, so the stream lives three times
+		// longer than the timeout and still completes.
 		gateway.stub(post(urlPathEqualTo(PATH)),
 				aResponse().withStatus(200)
 					.withHeader("Content-Type", "text/event-stream")
 					.withBody(Fixtures.streamBytes("openrouter-claude-reasoning.sse"))
-					.withChunkedDribbleDelay(40, 1200));
-		RelayChatModel model = gateway.modelBuilder().readIdleTimeout(java.time.Duration.ofMillis(400)).build();
-		assertThat(text(model.stream(new Prompt("hi")).collectList().block(), 0)).isEqualTo("2 + 2 = 4");
+					.withChunkedDribbleDelay(20, 6000));
+		RelayChatModel model = gateway.modelBuilder().readIdleTimeout(java.time.Duration.ofSeconds(2)).build();
+		assertThat(text(model.stream(new Prompt("hi")).collectList().block(Duration.ofSeconds(30)), 0))
+			.isEqualTo("2 + 2 = 4");
 	}
 
 	@Test
 	void chunksWithTheSameTopLevelFieldsShareTheirMetadataAndTheUsageChunkHasItsOwn() {
 		gateway.stubStream(PATH, Fixtures.streamBytes("openai-chat-text-usage.sse"));
-		List<ChatResponse> responses = gateway.model().stream(new Prompt("hi")).collectList().block();
+		List<ChatResponse> responses = gateway.model()
+			.stream(new Prompt("hi"))
+			.collectList()
+			.block(Duration.ofSeconds(30));
 		ChatResponse first = responses.get(0);
 		ChatResponse last = responses.get(responses.size() - 1);
 		assertThat(responses.subList(0, responses.size() - 1))
@@ -287,7 +303,7 @@ class ChatStreamingTest {
 		List<ChatResponse> responses = gateway.model()
 			.stream(new Prompt("hi", RelayChatOptions.builder().mergeStreamDeltas(false).build()))
 			.collectList()
-			.block();
+			.block(Duration.ofSeconds(30));
 		assertThat(responses).hasSize((int) chunksWithSomething);
 	}
 
@@ -302,7 +318,7 @@ class ChatStreamingTest {
 			.map(response -> (response.getResult() != null) ? response.getResult().getOutput().getText() : "")
 			.collectList()
 			.map(texts -> String.join("", texts))
-			.block();
+			.block(Duration.ofSeconds(30));
 		// the observation stops right after the subscriber saw the end, on the stream's
 		// thread
 		ChatModelObservationContext context = stopped.poll(10, TimeUnit.SECONDS);
@@ -315,7 +331,8 @@ class ChatStreamingTest {
 		gateway.stubStream(PATH, Fixtures.streamBytes("groq-event-error-no-done.sse"));
 		BlockingQueue<ChatModelObservationContext> stopped = new LinkedBlockingQueue<>();
 		RelayChatModel model = gateway.modelBuilder().observationRegistry(registry(stopped)).build();
-		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast()).isInstanceOf(RelayAiException.class);
+		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30)))
+			.isInstanceOf(RelayAiException.class);
 		ChatModelObservationContext context = stopped.poll(10, TimeUnit.SECONDS);
 		assertThat(context.getError()).isInstanceOf(RelayAiException.class);
 		assertThat(context.getResponse()).isNull();
@@ -349,7 +366,7 @@ class ChatStreamingTest {
 				aResponse().withStatus(429)
 					.withHeader("Content-Type", "application/json")
 					.withBody(queueFull.get("body").asString()));
-		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).blockLast())
+		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30)))
 			.isInstanceOfSatisfying(RelayAiException.class,
 					ex -> assertThat(ex.error().category()).isEqualTo(ErrorCategory.QUEUE_FULL))
 			.hasMessageContaining("队列已满");
@@ -358,7 +375,9 @@ class ChatStreamingTest {
 	@Test
 	void streamUsageOptionAsksForTheUsageChunk() {
 		gateway.stubStream(PATH, Fixtures.streamBytes("openai-chat-text-usage.sse"));
-		gateway.model().stream(new Prompt("hi", RelayChatOptions.builder().streamUsage(true).build())).blockLast();
+		gateway.model()
+			.stream(new Prompt("hi", RelayChatOptions.builder().streamUsage(true).build()))
+			.blockLast(Duration.ofSeconds(30));
 		assertThat(gateway.requests().get(0).getBodyAsString()).contains("\"stream_options\":{\"include_usage\":true}");
 		assertThat(new String(gateway.requests().get(0).getBody(), StandardCharsets.UTF_8))
 			.contains("\"model\":\"test-model\"");

@@ -49,7 +49,12 @@ class FaultSuiteTest {
 
 	private static final String PATH = "/v1/chat/completions";
 
-	private static final Duration IDLE_TIMEOUT = Duration.ofMillis(300);
+	/**
+	 * The idle timeout of the two timeout cases, far below their 20 s stalls and far
+	 * above any pause of a loaded machine; the other cases keep the default (minutes), so
+	 * none of them depends on a short timeout being met.
+	 */
+	private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(2);
 
 	private static final Duration BOUND = Duration.ofSeconds(10);
 
@@ -101,8 +106,10 @@ class FaultSuiteTest {
 						"{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "x".repeat(TEN_MB))
 					.withModel(b -> b.readIdleTimeout(Duration.ofSeconds(5))),
 				body("JSON nesting bomb", ErrorCategory.UNKNOWN, "{\"choices\":" + "[".repeat(200_000)),
-				new Case("no headers within the idle timeout", ErrorCategory.TIMEOUT, FaultSuiteTest::late, b -> b),
-				new Case("stall past the idle timeout", ErrorCategory.TIMEOUT, FaultSuiteTest::stall, b -> b),
+				new Case("no headers within the idle timeout", ErrorCategory.TIMEOUT, FaultSuiteTest::late,
+						b -> b.readIdleTimeout(IDLE_TIMEOUT)),
+				new Case("stall past the idle timeout", ErrorCategory.TIMEOUT, FaultSuiteTest::stall,
+						b -> b.readIdleTimeout(IDLE_TIMEOUT)),
 				new Case("truncated without [DONE] or finish reason", null, FaultSuiteTest::truncated, b -> b),
 				new Case("larger than max-response-size", ErrorCategory.SERVER_ERROR, FaultSuiteTest::large,
 						b -> b.maxResponseBytes(SMALL_LIMIT)));
@@ -116,10 +123,7 @@ class FaultSuiteTest {
 			gateway.stub(post(urlPathEqualTo(PATH)), fault.answer().apply(mode));
 		}
 		Resilience4jPolicy policy = policy();
-		RelayChatModel model = fault.model()
-			.apply(gateway.modelBuilder().readIdleTimeout(IDLE_TIMEOUT))
-			.resilience(policy)
-			.build();
+		RelayChatModel model = fault.model().apply(gateway.modelBuilder()).resilience(policy).build();
 
 		Throwable failure = assertTimeoutPreemptively(BOUND, () -> catchThrowable(() -> send(model, mode)));
 
@@ -167,7 +171,7 @@ class FaultSuiteTest {
 		RelayChatModel model = gateway.modelBuilder().resilience(policy()).build();
 
 		String received = assertTimeoutPreemptively(BOUND,
-				() -> text(model.stream(new Prompt("hi")).collectList().block()));
+				() -> text(model.stream(new Prompt("hi")).collectList().block(Duration.ofSeconds(30))));
 
 		assertThat(received).hasSize(TEN_MB).isEqualTo(text);
 	}
@@ -193,7 +197,7 @@ class FaultSuiteTest {
 		gateway.stub(post(urlPathEqualTo(PATH)),
 				aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(sse));
 		Throwable streamFailure = assertTimeoutPreemptively(BOUND,
-				() -> catchThrowable(() -> model.stream(new Prompt("hi")).collectList().block()));
+				() -> catchThrowable(() -> model.stream(new Prompt("hi")).collectList().block(Duration.ofSeconds(30))));
 		assertThat(streamFailure).isInstanceOf(RelayAiException.class).hasMessageContaining("not valid UTF-8");
 		assertThat(((RelayAiException) streamFailure).error().category()).isEqualTo(ErrorCategory.UNKNOWN);
 		Leaks.assertNoPermitHeld(policy);
@@ -263,7 +267,7 @@ class FaultSuiteTest {
 		if (mode == Mode.CALL) {
 			return model.call(new Prompt("hi")).getResult().getOutput().getText();
 		}
-		return text(model.stream(new Prompt("hi")).collectList().block());
+		return text(model.stream(new Prompt("hi")).collectList().block(Duration.ofSeconds(30)));
 	}
 
 	static Resilience4jPolicy policy() {

@@ -145,7 +145,7 @@ class LoadTest {
 				model.stream(new Prompt("req-" + id))
 					.doOnNext(response -> response.getResults()
 						.forEach(generation -> streamed.append(Objects.toString(generation.getOutput().getText(), ""))))
-					.blockLast();
+					.blockLast(Duration.ofSeconds(30));
 				assertThat(streamed).as("streamed text of req-%d", id).hasToString(expected);
 			}
 			else {

@@ -1,5 +1,6 @@
 package io.github.relayai.hardening;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,7 +72,7 @@ class NothingSensitiveLoggedTest {
 		assertThat(model.call(new Prompt(PROMPT)).getResult().getOutput().getText()).isEqualTo(COMPLETION);
 		gateway.stubStream("/v1/chat/completions", "data: " + FaultSuiteTest.chunk(COMPLETION) + "\n\ndata: "
 				+ FaultSuiteTest.finish() + "\n\ndata: [DONE]\n\n");
-		model.stream(new Prompt(PROMPT)).blockLast();
+		model.stream(new Prompt(PROMPT)).blockLast(Duration.ofSeconds(30));
 		gateway.stubJson("/v1/chat/completions", 401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
 				+ "\",\"type\":\"invalid_request_error\"," + "\"code\":\"invalid_api_key\"}}");
 		assertThat(catchThrowable(() -> model.call(new Prompt(PROMPT)))).isNotNull();

@@ -35,7 +35,7 @@ class BlockingExchangeTest {
 	private final RelayHttpClient http = RelayHttpClient.builder()
 		.baseUrl(gateway.baseUrl())
 		.apiKey("sk-test")
-		.readIdleTimeout(Duration.ofMillis(200))
+		.readIdleTimeout(Duration.ofSeconds(2))
 		.build();
 
 	@Test
@@ -46,7 +46,8 @@ class BlockingExchangeTest {
 					.withBody(Fixtures.response("openai-text-usage-details.json"))
 					.withFixedDelay(20_000));
 
-		Throwable failure = catchThrowable(() -> this.http.postJson(PATH, BODY, Map.of(), "m").block());
+		Throwable failure = catchThrowable(
+				() -> this.http.postJson(PATH, BODY, Map.of(), "m").block(Duration.ofSeconds(30)));
 
 		assertThat(failure).isInstanceOf(RelayAiException.class).hasMessageContaining("read-idle-timeout");
 		assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.TIMEOUT);
@@ -55,7 +56,8 @@ class BlockingExchangeTest {
 		gateway.server().resetAll();
 		String answer = Fixtures.response("openai-text-usage-details.json");
 		gateway.stubJson(PATH, 200, answer);
-		assertThat(new String(this.http.postJson(PATH, BODY, Map.of(), "m").block(), StandardCharsets.UTF_8))
+		assertThat(new String(this.http.postJson(PATH, BODY, Map.of(), "m").block(Duration.ofSeconds(30)),
+				StandardCharsets.UTF_8))
 			.isEqualTo(answer);
 	}
 
@@ -64,7 +66,8 @@ class BlockingExchangeTest {
 		gateway.stubJson(PATH, 200, Fixtures.response("openai-text-usage-details.json"));
 		Thread.currentThread().interrupt();
 
-		Throwable failure = catchThrowable(() -> this.http.postJson(PATH, BODY, Map.of(), "m").block());
+		Throwable failure = catchThrowable(
+				() -> this.http.postJson(PATH, BODY, Map.of(), "m").block(Duration.ofSeconds(30)));
 
 		assertThat(Thread.interrupted()).as("the caller's interrupt stays set").isTrue();
 		assertThat(failure).isInstanceOf(RelayAiException.class);

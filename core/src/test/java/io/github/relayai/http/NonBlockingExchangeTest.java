@@ -1,6 +1,7 @@
 package io.github.relayai.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ class NonBlockingExchangeTest {
 		return Mono.defer(() -> {
 			threads.add(Thread.currentThread().getName());
 			return http.postJson(PATH, BODY, Map.of(), "m");
-		}).subscribeOn(Schedulers.parallel()).block();
+		}).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(30));
 	}
 
 	@Test

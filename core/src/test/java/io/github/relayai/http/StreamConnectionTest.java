@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,7 +72,7 @@ class StreamConnectionTest {
 			List<String> data = http.postForStream(PATH, BODY, Map.of(), "m", Data::new)
 				.take(events)
 				.collectList()
-				.block();
+				.block(Duration.ofSeconds(30));
 			read.countDown();
 			this.closedByClient.join();
 			return data;
@@ -98,11 +99,11 @@ class StreamConnectionTest {
 				chunk(out, sent, EVENTS.length);
 				out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 				out.flush();
-				socket.setSoTimeout(1000);
+				socket.setSoTimeout(3000);
 				return in.read() < 0;
 			}
 			catch (SocketTimeoutException ex) {
-				return false; // still open after a second: kept for the next request
+				return false; // still open after 3 s: kept for the next request
 			}
 			catch (IOException ex) {
 				return true; // reset by the client

@@ -1,5 +1,6 @@
 package io.github.relayai.routing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -141,7 +142,6 @@ class EndpointRoutingTest {
 
 	@Test
 	void nonChatModelOnRixGatewayIsAnsweredByCompletionsAndRemembered() {
-		OpenAiSpec.assumeAvailable();
 		chatAnswers(400, RIX_NOT_CHAT);
 		this.server.stubFor(post("/v1/completions").willReturn(okJson(SpecExamples.responseExample("/completions"))));
 		RelayChatModel model = model("gpt-5.2-pro", router());
@@ -169,7 +169,6 @@ class EndpointRoutingTest {
 
 	@Test
 	void nonChatModelOnRixGatewayStreamsFromCompletions() {
-		OpenAiSpec.assumeAvailable();
 		chatAnswers(400, RIX_NOT_CHAT);
 		streams("/v1/completions", Fixtures.stream("openai-completions-legacy-text.sse"));
 		RelayChatModel model = model("gpt-5.2-pro", router());
@@ -182,7 +181,7 @@ class EndpointRoutingTest {
 						.streamUsage(true)
 						.build()))
 			.collectList()
-			.block();
+			.block(Duration.ofSeconds(30));
 
 		assertThat(text(responses)).isEqualTo("The holiday is called \"Gratitude Day\" and it is a day dedicated to");
 		assertThat(responses.get(responses.size() - 1).getMetadata().getUsage().getTotalTokens()).isEqualTo(30);
@@ -198,7 +197,6 @@ class EndpointRoutingTest {
 
 	@Test
 	void responsesOnlyModelIsAnsweredByResponsesAndRemembered() {
-		OpenAiSpec.assumeAvailable();
 		chatAnswers(404, OPENAI_RESPONSES_ONLY);
 		String sse = Fixtures.stream("responses-text.sse");
 		this.server.stubFor(post("/v1/responses").willReturn(okJson(completedResponse(sse))));
@@ -228,12 +226,13 @@ class EndpointRoutingTest {
 
 	@Test
 	void responsesOnlyModelStreamsFromResponses() {
-		OpenAiSpec.assumeAvailable();
 		chatAnswers(404, OPENAI_RESPONSES_ONLY);
 		streams("/v1/responses", Fixtures.stream("responses-text.sse"));
 		RelayChatModel model = model("o3-pro", router());
 
-		List<ChatResponse> responses = model.stream(new Prompt("What is the capital of France?")).collectList().block();
+		List<ChatResponse> responses = model.stream(new Prompt("What is the capital of France?"))
+			.collectList()
+			.block(Duration.ofSeconds(30));
 
 		assertThat(text(responses)).isEqualTo("The capital of France is Paris.");
 		ChatResponse last = responses.get(responses.size() - 1);
@@ -241,7 +240,7 @@ class EndpointRoutingTest {
 		assertThat(last.getMetadata().getUsage().getTotalTokens()).isEqualTo(287);
 		assertThat((String) last.getMetadata().get(ChatResponses.ENDPOINT)).isEqualTo("/v1/responses");
 		OpenAiSpec.assertValid("CreateResponse", bodies("/v1/responses").get(0));
-		model.stream(new Prompt("Again")).blockLast();
+		model.stream(new Prompt("Again")).blockLast(Duration.ofSeconds(30));
 		assertThat(bodies("/v1/chat/completions")).hasSize(1);
 	}
 
@@ -250,7 +249,6 @@ class EndpointRoutingTest {
 
 	@Test
 	void toolCallThroughChatClientOverResponsesStream() {
-		OpenAiSpec.assumeAvailable();
 		chatAnswers(404, OPENAI_RESPONSES_ONLY);
 		this.server.stubFor(post("/v1/responses").atPriority(1)
 			.withRequestBody(containing("function_call_output"))
@@ -272,7 +270,7 @@ class EndpointRoutingTest {
 					.stream()
 					.content()
 					.collectList()
-					.block());
+					.block(Duration.ofSeconds(30)));
 
 		assertThat(answer).isEqualTo("The capital of France is Paris.");
 		List<String> requests = bodies("/v1/responses");
@@ -318,7 +316,8 @@ class EndpointRoutingTest {
 			.hasMessageContaining("spring.ai.relay.chat.endpoint-fallback")
 			.hasMessageContaining("spring.ai.relay.models[gpt-5.2-pro].endpoint=completions")
 			.satisfies(ex -> assertThat(((RelayAiException) ex).error().suggestedEndpoint()).contains("completions"));
-		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast()).isInstanceOf(NonChatModelException.class);
+		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30)))
+			.isInstanceOf(NonChatModelException.class);
 		assertThat(bodies("/v1/completions")).isEmpty();
 	}
 
@@ -331,16 +330,14 @@ class EndpointRoutingTest {
 			.hasMessageContaining("pinned to chat")
 			.hasMessageContaining("spring.ai.relay.models[gpt-5.2-pro].endpoint=completions")
 			.hasMessageNotContaining("automatically");
-		assertThatThrownBy(
-				() -> model.stream(new Prompt("hi", RelayChatOptions.builder().endpoint("chat").build())).blockLast())
-			.isInstanceOf(NonChatModelException.class)
+		assertThatThrownBy(() -> model.stream(new Prompt("hi", RelayChatOptions.builder().endpoint("chat").build()))
+			.blockLast(Duration.ofSeconds(30))).isInstanceOf(NonChatModelException.class)
 			.hasMessageContaining("pinned to chat");
 		assertThat(bodies("/v1/completions")).isEmpty();
 	}
 
 	@Test
 	void withoutHintTriesResponsesThenCompletions() {
-		OpenAiSpec.assumeAvailable();
 		// one-api's "no channel for this model in group default"
 		// (songquanpeng/one-api#2308) names no endpoint;
 		// a user rule declares it NON_CHAT_MODEL for a gateway known to serve the model
@@ -375,7 +372,7 @@ class EndpointRoutingTest {
 			.stream(new Prompt("How do I cross the street?",
 					RelayChatOptions.builder().reasoningEffort("high").build()))
 			.collectList()
-			.block();
+			.block(Duration.ofSeconds(30));
 
 		assertThat(text(responses)).startsWith("I'm not a road safety professional").endsWith("Stay safe!");
 		assertThat(reasoning(responses)).isNotBlank().contains("\n\n");
@@ -393,7 +390,7 @@ class EndpointRoutingTest {
 		List<ChatResponse> responses = model
 			.stream(new Prompt("What is 2+2?", RelayChatOptions.builder().endpoint("responses").build()))
 			.collectList()
-			.block();
+			.block(Duration.ofSeconds(30));
 
 		assertThat(text(responses)).isEqualTo("4");
 		assertThat(reasoning(responses)).startsWith("The user asks");
@@ -411,9 +408,9 @@ class EndpointRoutingTest {
 		streams("/v1/responses", Fixtures.stream("responses-text.sse"));
 		RelayChatModel model = model("o3-pro", router());
 
-		assertThat(text(model.stream(new Prompt("Capital of France?")).collectList().block()))
+		assertThat(text(model.stream(new Prompt("Capital of France?")).collectList().block(Duration.ofSeconds(30))))
 			.isEqualTo("The capital of France is Paris.");
-		model.stream(new Prompt("Again")).blockLast();
+		model.stream(new Prompt("Again")).blockLast(Duration.ofSeconds(30));
 
 		assertThat(bodies("/v1/chat/completions")).isEmpty();
 		assertThat(this.server.findAll(getRequestedFor(urlEqualTo("/v1/models")))).hasSize(1);
@@ -473,19 +470,20 @@ class EndpointRoutingTest {
 		streams("/v1/responses", sse.substring(0, sse.indexOf("event: response.completed")));
 		RelayChatModel model = model("gpt-4o", router().pin("gpt-4o", Endpoint.RESPONSES));
 
-		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast()).isInstanceOf(RelayAiException.class)
+		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30)))
+			.isInstanceOf(RelayAiException.class)
 			.hasMessageContaining("response.completed");
 	}
 
 	@Test
 	void responseFailedEventFailsTheStreamTyped() {
-		OpenAiSpec.assumeAvailable();
 		// OpenAI's published example of the response.failed event
 		streams("/v1/responses",
 				"event: response.failed\ndata: " + SpecExamples.schemaExample("ResponseFailedEvent") + "\n\n");
 		RelayChatModel model = model("gpt-4o", router().pin("gpt-4o", Endpoint.RESPONSES));
 
-		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast()).isInstanceOf(RelayAiException.class)
+		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30)))
+			.isInstanceOf(RelayAiException.class)
 			.satisfies(
 					ex -> assertThat(((RelayAiException) ex).error().category()).isEqualTo(ErrorCategory.SERVER_ERROR))
 			.hasMessageContaining("The model failed to generate a response.");
@@ -493,31 +491,29 @@ class EndpointRoutingTest {
 
 	@Test
 	void errorEventFailsTheStreamTyped() {
-		OpenAiSpec.assumeAvailable();
 		// OpenAI's published example of the error event
 		streams("/v1/responses", "event: error\ndata: " + SpecExamples.schemaExample("ResponseErrorEvent") + "\n\n");
 		RelayChatModel model = model("gpt-4o", router().pin("gpt-4o", Endpoint.RESPONSES));
 
-		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast()).isInstanceOf(RelayAiException.class)
+		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30)))
+			.isInstanceOf(RelayAiException.class)
 			.hasMessageContaining("Something went wrong");
 	}
 
 	@Test
 	void incompleteResponseEndsWithLengthFinishReason() {
-		OpenAiSpec.assumeAvailable();
 		// OpenAI's published example of the response.incomplete event
 		streams("/v1/responses",
 				"event: response.incomplete\ndata: " + SpecExamples.schemaExample("ResponseIncompleteEvent") + "\n\n");
 		RelayChatModel model = model("gpt-4o", router().pin("gpt-4o", Endpoint.RESPONSES));
 
-		ChatResponse last = model.stream(new Prompt("hi")).blockLast();
+		ChatResponse last = model.stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30));
 
 		assertThat(last.getResult().getMetadata().getFinishReason()).isEqualTo("LENGTH");
 	}
 
 	@Test
 	void rememberedChoicesAreBounded() {
-		OpenAiSpec.assumeAvailable();
 		chatAnswers(400, RIX_NOT_CHAT);
 		this.server.stubFor(post("/v1/completions").willReturn(okJson(SpecExamples.responseExample("/completions"))));
 		EndpointRouter router = router().cacheSize(1).build();

@@ -1,6 +1,8 @@
 package io.github.relayai.routing;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 import io.github.relayai.testsupport.OpenAiSpec;
 import tools.jackson.databind.JsonNode;
@@ -8,8 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Example bodies published in OpenAI's OpenAPI document ({@code x-oaiMeta} examples of
- * {@code shared/spec/openai-openapi.json}); call {@link OpenAiSpec#assumeAvailable()}
- * first.
+ * the copy on the test classpath, {@link OpenAiSpec#RESOURCE}).
  */
 final class SpecExamples {
 
@@ -47,8 +48,12 @@ final class SpecExamples {
 
 	private static synchronized JsonNode spec() {
 		if (spec == null) {
-			Path path = OpenAiSpec.specPath().orElseThrow();
-			spec = JSON.readTree(path.toFile());
+			try (InputStream in = OpenAiSpec.open()) {
+				spec = JSON.readTree(in);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 		return spec;
 	}

@@ -1,5 +1,6 @@
 package io.github.relayai.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +44,7 @@ class SecretsTest {
 			.build();
 		List<String> seen = new ArrayList<>();
 		Throwable call = catchThrowable(() -> model.call(new Prompt("hi")));
-		Throwable stream = catchThrowable(() -> model.stream(new Prompt("hi")).blockLast());
+		Throwable stream = catchThrowable(() -> model.stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30)));
 		for (Throwable failure : List.of(call, stream)) {
 			assertThat(failure).isNotNull();
 			for (Throwable t = failure; t != null; t = t.getCause()) {

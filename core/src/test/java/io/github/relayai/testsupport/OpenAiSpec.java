@@ -3,15 +3,13 @@ package io.github.relayai.testsupport;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -30,12 +28,12 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Validates JSON request bodies against a component schema of OpenAI's published OpenAPI
- * document ({@code shared/spec/openai-openapi.json}, found beside the repository
- * checkout).
+ * document, a copy of which (MIT licence beside it) is a test resource of this module:
+ * {@value #RESOURCE}. The tests need nothing outside the repository, so every spec test
+ * runs everywhere.
  *
  * <p>
  * The document is read once, normalised (see below), and each named component schema is
@@ -73,8 +71,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class OpenAiSpec {
 
-	/** Path of the spec relative to the directory that holds the repository checkout. */
-	public static final String SPEC_RELATIVE_PATH = "shared/spec/openai-openapi.json";
+	/** Classpath location of the OpenAPI document (its licence is beside it). */
+	public static final String RESOURCE = "/openapi/openai-openapi.json";
 
 	/**
 	 * In-memory URI under which the normalised document is registered with the validator.
@@ -115,29 +113,16 @@ public final class OpenAiSpec {
 	}
 
 	/**
-	 * Location of the spec file, if one was found walking up from the working directory.
+	 * Opens the OpenAPI document on the test classpath.
+	 * @return a stream of the document, to be closed by the caller
+	 * @throws IllegalStateException if the resource is missing from the classpath
 	 */
-	public static Optional<Path> specPath() {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null) {
-			Path candidate = dir.resolve(SPEC_RELATIVE_PATH);
-			if (Files.isRegularFile(candidate)) {
-				return Optional.of(candidate);
-			}
-			dir = dir.getParent();
+	public static InputStream open() {
+		InputStream in = OpenAiSpec.class.getResourceAsStream(RESOURCE);
+		if (in == null) {
+			throw new IllegalStateException("OpenAI OpenAPI document " + RESOURCE + " is not on the test classpath");
 		}
-		return Optional.empty();
-	}
-
-	/** Whether the spec file is present. */
-	public static boolean isAvailable() {
-		return specPath().isPresent();
-	}
-
-	/** Skips the calling test (JUnit assumption) when the spec file is absent. */
-	public static void assumeAvailable() {
-		Assumptions.assumeTrue(isAvailable(), () -> "OpenAI OpenAPI spec not found at ../" + SPEC_RELATIVE_PATH
-				+ " (searched upwards from " + Path.of("").toAbsolutePath() + "); skipping schema validation");
+		return in;
 	}
 
 	/** The names of all component schemas in the document. */
@@ -154,8 +139,7 @@ public final class OpenAiSpec {
 	 * valid
 	 * @throws IllegalArgumentException if the JSON does not parse or the schema name is
 	 * unknown
-	 * @throws IllegalStateException if the spec file is absent (call
-	 * {@link #assumeAvailable()} first)
+	 * @throws IllegalStateException if the document is missing from the classpath
 	 */
 	public static Set<String> violations(String schemaName, String json) {
 		JsonNode instance;
@@ -194,7 +178,7 @@ public final class OpenAiSpec {
 	private static JsonSchema schema(String schemaName) {
 		Loaded doc = load();
 		if (!doc.schemas().has(schemaName)) {
-			throw new IllegalArgumentException("No component schema '" + schemaName + "' in " + doc.path());
+			throw new IllegalArgumentException("No component schema '" + schemaName + "' in " + RESOURCE);
 		}
 		return COMPILED.computeIfAbsent(schemaName, name -> {
 			SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(false).build();
@@ -211,10 +195,7 @@ public final class OpenAiSpec {
 			synchronized (OpenAiSpec.class) {
 				current = loaded;
 				if (current == null) {
-					Path path = specPath()
-						.orElseThrow(() -> new IllegalStateException("OpenAI OpenAPI spec not found at ../"
-								+ SPEC_RELATIVE_PATH + "; call OpenAiSpec.assumeAvailable() first"));
-					current = read(path);
+					current = read();
 					loaded = current;
 				}
 			}
@@ -222,17 +203,17 @@ public final class OpenAiSpec {
 		return current;
 	}
 
-	private static Loaded read(Path path) {
+	private static Loaded read() {
 		JsonNode root;
-		try {
-			root = MAPPER.readTree(path.toFile());
+		try (InputStream in = open()) {
+			root = MAPPER.readTree(in);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + path, ex);
+			throw new UncheckedIOException("Cannot read " + RESOURCE, ex);
 		}
 		ObjectNode schemas = (ObjectNode) root.path("components").path("schemas");
 		if (schemas.isMissingNode() || schemas.isEmpty()) {
-			throw new IllegalStateException("No components.schemas in " + path);
+			throw new IllegalStateException("No components.schemas in " + RESOURCE);
 		}
 		ObjectNode normalisedSchemas = NODES.objectNode();
 		schemas.fields().forEachRemaining(e -> normalisedSchemas.set(e.getKey(), normalise(e.getValue(), e.getKey())));
@@ -253,7 +234,7 @@ public final class OpenAiSpec {
 		JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
 				builder -> builder.metaSchema(dialect)
 					.schemaLoaders(loaders -> loaders.schemas(Map.of(DOC_URI, text))));
-		return new Loaded(path, normalisedSchemas, factory);
+		return new Loaded(normalisedSchemas, factory);
 	}
 
 	/** Returns a normalised copy of {@code schema} (see class comment). */
@@ -390,7 +371,7 @@ public final class OpenAiSpec {
 		return false;
 	}
 
-	private record Loaded(Path path, ObjectNode schemas, JsonSchemaFactory factory) {
+	private record Loaded(ObjectNode schemas, JsonSchemaFactory factory) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.relayai.starter;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -74,7 +75,7 @@ class StarterTest {
 						+ "data: [DONE]\n\n")));
 		ChatClient client = this.chatClientBuilder.build();
 		assertThat(client.prompt("Say hello").call().content()).isEqualTo("Hello!");
-		List<String> parts = client.prompt("Say hello").stream().content().collectList().block();
+		List<String> parts = client.prompt("Say hello").stream().content().collectList().block(Duration.ofSeconds(30));
 		assertThat(String.join("", parts)).isEqualTo("Hello!");
 		gateway.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
 			.withHeader("Authorization", equalTo("Bearer sk-starter-test-key"))
