@@ -58,6 +58,12 @@ class FaultSuiteTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(10);
 
+	/**
+	 * The hang guard of the two tests that move tens of megabytes, which takes its time
+	 * on a loaded machine (the 33 MB answer took more than 10 s with both cores busy).
+	 */
+	private static final Duration LARGE_BOUND = Duration.ofSeconds(60);
+
 	private static final int SMALL_LIMIT = 64 * 1024;
 
 	private static final int TEN_MB = 10 * 1024 * 1024;
@@ -156,7 +162,7 @@ class FaultSuiteTest {
 		Resilience4jPolicy policy = policy();
 		RelayChatModel model = gateway.modelBuilder().resilience(policy).build();
 
-		Throwable failure = assertTimeoutPreemptively(BOUND, () -> catchThrowable(() -> send(model, Mode.CALL)));
+		Throwable failure = assertTimeoutPreemptively(LARGE_BOUND, () -> catchThrowable(() -> send(model, Mode.CALL)));
 
 		assertThat(failure).isInstanceOf(RelayAiException.class).hasMessageContaining("max-response-size");
 		assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.SERVER_ERROR);
@@ -170,7 +176,7 @@ class FaultSuiteTest {
 		gateway.stubStream(PATH, "data: " + chunk(text) + "\n\ndata: " + finish() + "\n\ndata: [DONE]\n\n");
 		RelayChatModel model = gateway.modelBuilder().resilience(policy()).build();
 
-		String received = assertTimeoutPreemptively(BOUND,
+		String received = assertTimeoutPreemptively(LARGE_BOUND,
 				() -> text(model.stream(new Prompt("hi")).collectList().block(Duration.ofSeconds(30))));
 
 		assertThat(received).hasSize(TEN_MB).isEqualTo(text);
