@@ -38,11 +38,15 @@ class IdleWatchTest {
 
 	@Test
 	void endedWaitNeverRunsItsAction() throws InterruptedException {
+		// A timeout the wait surely ends within, even on a loaded machine that pauses
+		// this
+		// thread between start and stop (with 20 ms it sometimes expired first).
+		IdleWatch watch = new IdleWatch(Duration.ofSeconds(2));
 		AtomicInteger runs = new AtomicInteger();
-		IdleTimer timer = this.watch.start(runs::incrementAndGet);
+		IdleTimer timer = watch.start(runs::incrementAndGet);
 		assertThat(timer.stop()).isFalse();
 
-		awaitExpiryOfAnotherWait();
+		awaitExpiryOfAnotherWait(watch);
 		assertThat(runs).hasValue(0);
 		assertThat(timer.isExpired()).isFalse();
 	}
@@ -66,8 +70,12 @@ class IdleWatchTest {
 	 * earlier one.
 	 */
 	private void awaitExpiryOfAnotherWait() throws InterruptedException {
+		awaitExpiryOfAnotherWait(this.watch);
+	}
+
+	private static void awaitExpiryOfAnotherWait(IdleWatch watch) throws InterruptedException {
 		CountDownLatch ran = new CountDownLatch(1);
-		this.watch.start(ran::countDown);
+		watch.start(ran::countDown);
 		assertThat(ran.await(10, TimeUnit.SECONDS)).as("the watch ends a silent wait").isTrue();
 	}
 
