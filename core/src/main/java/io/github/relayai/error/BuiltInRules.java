@@ -126,6 +126,7 @@ final class BuiltInRules {
 			.compile("insufficient[ _](?:account[ _])?(?:balance|credits?|quota|funds|user[ _]quota)"
 					+ "|exceeded your current (?:token )?quota|quota is not enough|quota (?:has been )?(?:exhausted|used up)"
 					+ "|balance (?:is )?(?:insufficient|not enough|too low)|credit balance is too low|out of credits"
+					+ "|used all (?:of your |available )?credits|spending limit"
 					+ "|no credits|requires more credits|can only afford|overdue|arrear|account is in good standing"
 					+ "|额度不足|额度已用尽|额度已用完|额度已耗尽|余额不足|余额已用尽|余额已用完|欠费|配额不足|配额已用尽|配额已用完" + "|无可用资源包|预扣费额度失败|额度.{0,12}不足",
 					FLAGS);
@@ -143,7 +144,7 @@ final class BuiltInRules {
 				+ "|无效的令牌|令牌已过期|令牌已被禁用|令牌状态不可用|未提供令牌|身份验证失败|鉴权失败|api[ _-]?key.{0,10}(?:无效|错误|不正确|非法)", FLAGS);
 		rules.add(new Rule(AUTHENTICATION, null, s -> finds(badKey, s.message())));
 		Pattern noChannelForGroup = Pattern
-			.compile("当前分组.{0,80}下对于模型.{0,200}无可用渠道|no available channel for model.{0,200}under group", FLAGS);
+			.compile("分组.{0,80}下.{0,10}模型.{0,200}无可用渠道|no available channel for model.{0,200}under group", FLAGS);
 		rules.add(new Rule(MODEL_NOT_FOUND, GROUP, s -> finds(noChannelForGroup, s.message())));
 		Pattern queue = Pattern.compile("max(?:imum)? (?:number of )?pending requests|too many pending"
 				+ "|queue (?:is )?full|queue_full|队列已满|排队.{0,10}(?:已满|过多)", FLAGS);
@@ -208,6 +209,7 @@ final class BuiltInRules {
 				"maximum context length|context[_ ]length|context size|context window|prompt is too long"
 						+ "|too many tokens|reduce the length of the (?:messages|input)|input length|token limit"
 						+ "|tokens? (?:exceed|is too long|too long)|exceeds? (?:the )?max(?:imum)? (?:input|message|prompt)"
+						+ "|max_seq_len|max_model_len|prompt_tokens.{0,60}(?:must be less|exceed)"
 						+ "|上下文长度|超长|过长|长度超|超出.{0,10}(?:长度|上下文|限制的?token)");
 		message(rules, MODEL_NOT_FOUND,
 				"model\\b.{0,120}(?:does not exist|not found|not exist)|no such model|unknown model"

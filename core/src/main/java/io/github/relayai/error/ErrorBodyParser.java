@@ -84,6 +84,9 @@ final class ErrorBodyParser {
 			return outer;
 		}
 		ErrorBody inner = fields(error).orElse(outer);
+		if (error.path("error").isObject()) {
+			inner = fromJson(error, depth + 1).orElse(inner);
+		}
 		JsonNode raw = error.path("metadata").get("raw");
 		if (raw == null || raw.isNull()) {
 			return inner;
