@@ -126,7 +126,8 @@ final class BuiltInRules {
 			.compile("insufficient[ _](?:account[ _])?(?:balance|credits?|quota|funds|user[ _]quota)"
 					+ "|exceeded your current (?:token )?quota|quota is not enough|quota (?:has been )?(?:exhausted|used up)"
 					+ "|balance (?:is )?(?:insufficient|not enough|too low)|credit balance is too low|out of credits"
-					+ "|used all (?:of your |available )?credits|spending limit"
+					+ "|used all (?:of your |available )?credits|spending limit|exceeded (?:the |your |its )?quota"
+					+ "|(?:amount|count|quota|balance|credits?) has been exhausted"
 					+ "|no credits|requires more credits|can only afford|overdue|arrear|account is in good standing"
 					+ "|额度不足|额度已用尽|额度已用完|额度已耗尽|余额不足|余额已用尽|余额已用完|欠费|配额不足|配额已用尽|配额已用完" + "|无可用资源包|预扣费额度失败|额度.{0,12}不足",
 					FLAGS);
@@ -149,9 +150,8 @@ final class BuiltInRules {
 		Pattern queue = Pattern.compile("max(?:imum)? (?:number of )?pending requests|too many pending"
 				+ "|queue (?:is )?full|queue_full|队列已满|排队.{0,10}(?:已满|过多)", FLAGS);
 		rules.add(new Rule(QUEUE_FULL, null, s -> finds(queue, s.message())));
-		Pattern capacity = Pattern.compile(
-				"overload|server (?:is )?busy|system is (?:too )?busy|too busy|at capacity" + "|负载已饱和|繁忙|过载|服务不可用",
-				FLAGS);
+		Pattern capacity = Pattern
+			.compile("overload|\\bbusy\\b|at capacity|no (?:free |idle )?slots? available|负载已饱和|繁忙|过载|服务不可用", FLAGS);
 		rules.add(new Rule(UNAVAILABLE, null,
 				s -> finds(capacity, s.message()) || finds(capacity, s.type()) || finds(capacity, s.code())));
 	}
@@ -169,7 +169,7 @@ final class BuiltInRules {
 		code(rules, CONTENT_FILTERED,
 				"content_filter|content_policy_violation|sensitive_words_detected|prompt_blocked"
 						+ "|violation_fee\\..*|datainspectionfailed|data_inspection_failed|.*sensitivecontentdetected.*"
-						+ "|.*contentsecurity.*|content_sensitive");
+						+ "|.*contentsecurity.*|.*riskdetection.*|content_sensitive");
 		type(rules, CONTENT_FILTERED, "content_filter|data_inspection_failed");
 		code(rules, AUTHENTICATION, "invalid_api_key|invalid_authentication|token_expired|invalidapikey"
 				+ "|authenticationerror|authfailure(?:\\..*)?|invalid_iam_token|iam_certification_failed");

@@ -82,9 +82,9 @@ class ProviderErrorCorpusTest {
 	}
 
 	@Test
-	void corpusCoversAtLeastSeventyFiveBodiesFromThirtyProvidersEachWithItsSource() throws IOException {
+	void corpusCoversAtLeastHundredBodiesFromThirtyProvidersEachWithItsSource() throws IOException {
 		List<Case> corpus = corpus();
-		assertThat(corpus).hasSizeGreaterThanOrEqualTo(75);
+		assertThat(corpus).hasSizeGreaterThanOrEqualTo(100);
 		assertThat(corpus.stream().map(Case::provider).collect(Collectors.toSet())).hasSizeGreaterThanOrEqualTo(30);
 		assertThat(corpus).allSatisfy(c -> assertThat(c.source()).isNotBlank());
 	}
