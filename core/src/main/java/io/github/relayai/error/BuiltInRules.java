@@ -174,7 +174,7 @@ final class BuiltInRules {
 		code(rules, AUTHENTICATION, "invalid_api_key|invalid_authentication|token_expired|invalidapikey"
 				+ "|authenticationerror|authfailure(?:\\..*)?|invalid_iam_token|iam_certification_failed");
 		type(rules, AUTHENTICATION,
-				"authentication_error|unauthenticated|invalid_authentication_error" + "|invalid_api_key");
+				"authentication_error|unauthenticated|invalid_authentication_error|invalid_api_key");
 		code(rules, PERMISSION_DENIED, "access_denied|accessdenied(?:\\..*)?|entitlement_(?:required|inactive)"
 				+ "|operationdenied(?:\\..*)?|unauthorizedoperation(?:\\..*)?");
 		type(rules, PERMISSION_DENIED, "permission_error|permission_denied|permission_denied_error");

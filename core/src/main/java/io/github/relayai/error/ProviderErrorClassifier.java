@@ -123,7 +123,9 @@ public class ProviderErrorClassifier {
 	 * @param failure the exception raised by the transport
 	 * @param model the model of the request, may be {@code null}
 	 * @param endpoint the endpoint path of the request, may be {@code null}
-	 * @param url the URL the request went to, may be {@code null}
+	 * @param url the URL the request went to, may be {@code null} (then a URL that a
+	 * wrapper in the chain names is used, as Spring's {@code ResourceAccessException}
+	 * gives it)
 	 * @return the classified error, with {@link ProviderError#httpStatus()} {@code 0}
 	 */
 	public ProviderError classifyTransport(Throwable failure, String model, String endpoint, URI url) {
@@ -131,7 +133,8 @@ public class ProviderErrorClassifier {
 		Optional<TransportFailures.Kind> kind = TransportFailures.kind(failure);
 		Throwable root = TransportFailures.rootTransportFailure(failure);
 		String detail = (root.getMessage() != null) ? MessageText.mask(root.getMessage()) : null;
-		String target = TransportFailures.safeTarget(url, endpoint);
+		String target = TransportFailures
+			.safeTarget((url != null) ? url : TransportFailures.urlIn(failure).orElse(null), endpoint);
 		String message = kind.map(k -> this.hints.transportMessage(k, target, detail))
 			.orElseGet(() -> root.getClass().getSimpleName() + ((detail != null) ? ": " + detail : ""));
 		ProviderError error = new ProviderError(category, true, 0, null, null, null, message, null, Optional.empty(),

@@ -12,6 +12,8 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
@@ -20,6 +22,9 @@ import javax.net.ssl.SSLException;
  * through {@code CompletionException}, {@code ExecutionException} and SDK wrappers).
  */
 final class TransportFailures {
+
+	/** Spring's "I/O error on POST request for \"http://...\"" names the URL. */
+	private static final Pattern REQUEST_FOR_URL = Pattern.compile("request for \"(https?://[^\"\\s]+)\"");
 
 	private TransportFailures() {
 	}
@@ -79,6 +84,25 @@ final class TransportFailures {
 			return Kind.UNKNOWN_HOST;
 		}
 		return (link instanceof ConnectException) ? Kind.CONNECTION_REFUSED : null;
+	}
+
+	/**
+	 * The URL a wrapper in the chain names (Spring's {@code ResourceAccessException}
+	 * does), for failures that reach Relay without one.
+	 */
+	static Optional<URI> urlIn(Throwable failure) {
+		for (Throwable link = failure; link != null && link != link.getCause(); link = link.getCause()) {
+			Matcher matcher = REQUEST_FOR_URL.matcher((link.getMessage() != null) ? link.getMessage() : "");
+			if (matcher.find()) {
+				try {
+					return Optional.of(URI.create(matcher.group(1)));
+				}
+				catch (IllegalArgumentException ex) {
+					return Optional.empty();
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -121,6 +121,20 @@ class TransportFailureMessagesTest {
 	}
 
 	@Test
+	void urlNamedBySpringsWrapperIsUsedWithoutUserInfo() throws IOException {
+		// Spring's RestClient wraps I/O failures as ResourceAccessException("I/O error on
+		// POST request for \"<url>\": <message>"); the advisor sees only that chain.
+		String port = Integer.toString(closedPort());
+		Throwable failure = new RuntimeException("I/O error on POST request for \"http://relay:" + KEY + "@127.0.0.1:"
+				+ port + "/v1/chat/completions\": null", new java.net.ConnectException());
+		ProviderError error = new ProviderErrorClassifier(Locale.ENGLISH).classifyTransport(failure, "m", null);
+		assertThat(error.message())
+			.startsWith("Connection to http://127.0.0.1:" + port + "/v1/chat/completions refused")
+			.doesNotContain(KEY);
+		assertThat(error.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
+	}
+
+	@Test
 	void userInfoInTheBaseUrlIsNeverShown() throws IOException {
 		RelayAiException failure = call(client("http://relay:" + KEY + "@127.0.0.1:" + closedPort(), Locale.ENGLISH));
 		assertThat(failure.getMessage()).contains("http://127.0.0.1:").doesNotContain(KEY).doesNotContain("relay:");
