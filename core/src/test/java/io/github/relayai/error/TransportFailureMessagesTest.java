@@ -2,6 +2,7 @@ package io.github.relayai.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,12 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -107,6 +111,34 @@ class TransportFailureMessagesTest {
 	}
 
 	@Test
+	void connectTimeoutOverARealSocketNamesTheUrlAndStaysATimeout() throws IOException {
+		try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			List<Socket> backlog = new ArrayList<>();
+			try {
+				// Linux drops further SYNs once a never-accepting listener's backlog is
+				// full, so connecting times out; elsewhere the test does not apply.
+				assumeTrue(fillBacklog(listener, backlog), "the OS does not drop connections to a full backlog");
+				String base = "http://127.0.0.1:" + listener.getLocalPort();
+				RelayHttpClient client = RelayHttpClient.builder()
+					.baseUrl(base)
+					.apiKey(KEY)
+					.connectTimeout(Duration.ofMillis(200))
+					.classifier(new ProviderErrorClassifier(Locale.ENGLISH))
+					.build();
+				RelayAiException failure = call(client);
+				assertFailure(failure, ErrorCategory.TIMEOUT,
+						"Connecting to " + base + "/v1/chat/completions timed out");
+				assertThat(failure).isInstanceOf(RelayTimeoutException.class);
+			}
+			finally {
+				for (Socket socket : backlog) {
+					socket.close();
+				}
+			}
+		}
+	}
+
+	@Test
 	void connectTimeoutNamesTheUrlAndStaysATimeout() {
 		ProviderError error = new ProviderErrorClassifier(Locale.ENGLISH).classifyTransport(
 				new HttpConnectTimeoutException("HTTP connect timed out"), "m", "/v1/chat/completions",
@@ -162,6 +194,22 @@ class TransportFailureMessagesTest {
 	private static RelayAiException call(RelayHttpClient client) {
 		return catchThrowableOfType(RelayAiException.class,
 				() -> client.postJson("/v1/chat/completions", BODY, Map.of(), "m").block(WAIT));
+	}
+
+	/** Connects until the listener's backlog is full: true once a connect times out. */
+	private static boolean fillBacklog(ServerSocket listener, List<Socket> backlog) throws IOException {
+		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+		for (int i = 0; i < 8; i++) {
+			Socket socket = new Socket();
+			backlog.add(socket);
+			try {
+				socket.connect(address, 200);
+			}
+			catch (SocketTimeoutException ex) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static int closedPort() throws IOException {
