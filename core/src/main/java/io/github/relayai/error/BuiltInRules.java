@@ -119,7 +119,10 @@ final class BuiltInRules {
 		return List.copyOf(rules);
 	}
 
-	/** Signals that outrank codes, types and statuses. */
+	/**
+	 * Signals that outrank codes, types and statuses. Quota words and codes give way to a
+	 * limit per period or a short wait in the message: that is a rate limit.
+	 */
 	private static void decisiveSignals(List<Rule> rules) {
 		rules.add(new Rule(CONTEXT_LENGTH_EXCEEDED, PER_MINUTE, BuiltInRules::exceedsLimitAlone));
 		Pattern usedUp = Pattern
@@ -132,11 +135,14 @@ final class BuiltInRules {
 					+ "|额度不足|额度已用尽|额度已用完|额度已耗尽|余额不足|余额已用尽|余额已用完|欠费|配额不足|配额已用尽|配额已用完" + "|无可用资源包|预扣费额度失败|额度.{0,12}不足",
 					FLAGS);
 		rules.add(new Rule(INSUFFICIENT_QUOTA, null, s -> finds(usedUp, s.message()) && !finds(WINDOW, s.message())));
-		code(rules, INSUFFICIENT_QUOTA, "insufficient_quota|insufficient_user_quota|insufficient_credits"
-				+ "|insufficient_balance|quota_exceeded|pre_consume_token_quota_failed|entitlement_(?:daily|total)_limit_exceeded"
-				+ "|arrearage|accountoverdueerror|.*\\.(?:arrears|overdue).*|resourceinsufficient\\..*"
-				+ "|.*chargeresourceexhaust.*|allocationquota\\.freetieronly");
-		type(rules, INSUFFICIENT_QUOTA, "insufficient_quota|exceeded_current_quota_error|arrearage");
+		Pattern quotaCode = Pattern.compile("insufficient_[a-z_]*(?:quota|credits?|balance)|[a-z_]*quota_exceeded"
+				+ "|quota_not_enough|exceed_token_quota_limit|pre_consume_token_quota_failed"
+				+ "|entitlement_(?:daily|total)_limit_exceeded|arrearage|accountoverdueerror|.*\\.(?:arrears|overdue).*"
+				+ "|resourceinsufficient\\..*|.*chargeresourceexhaust.*|allocationquota\\.freetieronly", FLAGS);
+		Pattern quotaType = Pattern
+			.compile("insufficient_quota|insufficient_balance_error|exceeded_current_quota_error|arrearage", FLAGS);
+		rules.add(new Rule(INSUFFICIENT_QUOTA, null,
+				s -> (matches(quotaCode, s.code()) || matches(quotaType, s.type())) && !finds(WINDOW, s.message())));
 		Pattern badKey = Pattern.compile("incorrect api[ _-]?key|invalid api[ _-]?key|api[ _-]?key (?:is )?(?:not valid"
 				+ "|invalid|expired|missing|required|not found)|api[ _-]?key.{0,40}\\bis (?:missing|invalid|not valid|expired)"
 				+ "|missing api[ _-]?key|unregistered callers"
@@ -270,12 +276,12 @@ final class BuiltInRules {
 
 	private static void code(List<Rule> rules, ErrorCategory category, String regex) {
 		Pattern pattern = Pattern.compile(regex, FLAGS);
-		rules.add(new Rule(category, null, s -> s.code() != null && pattern.matcher(s.code()).matches()));
+		rules.add(new Rule(category, null, s -> matches(pattern, s.code())));
 	}
 
 	private static void type(List<Rule> rules, ErrorCategory category, String regex) {
 		Pattern pattern = Pattern.compile(regex, FLAGS);
-		rules.add(new Rule(category, null, s -> s.type() != null && pattern.matcher(s.type()).matches()));
+		rules.add(new Rule(category, null, s -> matches(pattern, s.type())));
 	}
 
 	private static void message(List<Rule> rules, ErrorCategory category, String regex) {
@@ -293,6 +299,10 @@ final class BuiltInRules {
 		for (int status : statuses) {
 			rules.add(new Rule(category, null, s -> s.status() == status));
 		}
+	}
+
+	private static boolean matches(Pattern pattern, String text) {
+		return text != null && pattern.matcher(text).matches();
 	}
 
 	private static boolean finds(Pattern pattern, String text) {
