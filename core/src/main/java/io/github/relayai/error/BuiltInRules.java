@@ -148,7 +148,8 @@ final class BuiltInRules {
 				+ "|missing api[ _-]?key|unregistered callers"
 				+ "|no api[ _-]?key|invalid x-api-key|invalid authentication|authentication fail|no auth credentials"
 				+ "|(?:access|auth(?:orization)?) token (?:is )?(?:invalid|expired|illegal)"
-				+ "|无效的令牌|令牌已过期|令牌已被禁用|令牌状态不可用|未提供令牌|身份验证失败|鉴权失败|api[ _-]?key.{0,10}(?:无效|错误|不正确|非法)", FLAGS);
+				+ "|无效的令牌|令牌已过期|令牌已被禁用|令牌状态不可用|未提供令牌|身份验证失败|鉴权失败" + "|(?:api[ _-]?key|token).{0,10}(?:无效|错误|不正确|非法)",
+				FLAGS);
 		rules.add(new Rule(AUTHENTICATION, null, s -> finds(badKey, s.message())));
 		Pattern noChannelForGroup = Pattern
 			.compile("分组.{0,80}下.{0,10}模型.{0,200}无可用渠道|no available channel for model.{0,200}under group", FLAGS);
@@ -171,7 +172,7 @@ final class BuiltInRules {
 		type(rules, MODEL_NOT_FOUND,
 				"not_found_error|not_found|invalid_model|resource_not_found_error|model_not_found");
 		code(rules, CONTEXT_LENGTH_EXCEEDED, "context_length_exceeded|string_above_max_length|max_tokens_exceeded");
-		type(rules, CONTEXT_LENGTH_EXCEEDED, "exceed_context_size_error|request_too_large");
+		type(rules, CONTEXT_LENGTH_EXCEEDED, "exceed_context_size_error|request_too_large|context_exceeded");
 		code(rules, CONTENT_FILTERED,
 				"content_filter|content_policy_violation|sensitive_words_detected|prompt_blocked"
 						+ "|violation_fee\\..*|datainspectionfailed|data_inspection_failed|.*sensitivecontentdetected.*"
