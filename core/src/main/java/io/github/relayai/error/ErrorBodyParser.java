@@ -67,6 +67,11 @@ final class ErrorBodyParser {
 			return fromJson(response, depth);
 		}
 		ErrorBody outer = fields(node);
+		JsonNode baseResp = node.get("base_resp");
+		if (baseResp != null && baseResp.isObject() && baseResp.path("status_code").asInt(0) != 0) {
+			outer = new ErrorBody(null, text(baseResp, "status_code"), null, text(baseResp, "status_msg"), null, 0)
+				.orElse(outer);
+		}
 		JsonNode error = node.get("error");
 		if (error == null || error.isNull()) {
 			return outer;
@@ -79,6 +84,9 @@ final class ErrorBodyParser {
 			return outer;
 		}
 		ErrorBody inner = fields(error).orElse(outer);
+		if (error.path("error").isObject()) {
+			inner = fromJson(error, depth + 1).orElse(inner);
+		}
 		JsonNode raw = error.path("metadata").get("raw");
 		if (raw == null || raw.isNull()) {
 			return inner;
@@ -96,8 +104,13 @@ final class ErrorBodyParser {
 		if (type == null && statusNode != null && statusNode.isString()) {
 			type = statusNode.stringValue();
 		}
-		String message = firstText(node, "message", "detail", "msg", "error_msg");
-		return new ErrorBody(type, text(node, "code"), text(node, "param"), message,
+		String message = firstText(node, "message", "detail", "msg", "error_msg", "errorMessage");
+		String code = firstText(node, "code", "error_code", "errorCode");
+		String reason = text(node.path("details").path(0), "reason");
+		if (reason != null && (code == null || code.chars().allMatch(Character::isDigit))) {
+			code = reason;
+		}
+		return new ErrorBody(type, code, text(node, "param"), message,
 				firstText(node, "request_id", "requestId", "request-id"),
 				firstStatus(node.get("code"), statusNode, node.get("status_code")));
 	}

@@ -6,7 +6,8 @@ import java.util.ListResourceBundle;
  * English error hints, the default bundle of {@link Hints}.
  * <p>
  * Values are {@link java.text.MessageFormat} patterns: {@code {0}} is the model name, or
- * the wait in seconds for {@code hint.wait}.
+ * the wait in seconds for {@code hint.wait}; in {@code transport.*} {@code {0}} is the
+ * URL and {@code {1}} what the JDK said. {@code hint.transport.*} are plain text.
  */
 public class HintTexts extends ListResourceBundle {
 
@@ -44,6 +45,28 @@ public class HintTexts extends ListResourceBundle {
 						"The gateway did not answer in time. Relay retries it; raise the timeouts or use streaming for long answers." },
 				{ "hint.UNKNOWN",
 						"The gateway answered with an error Relay cannot classify. Read the gateway''s message; to classify it, add a rule under spring.ai.relay.errors.rules." },
+				{ "hint.CONTEXT_LENGTH_EXCEEDED.per-minute",
+						"The request alone needs more tokens than the per-minute token limit of ''{0}'' allows, so waiting will not help. Shorten the input or max-tokens, or raise the account''s tier or limit." },
+				{ "hint.MODEL_NOT_FOUND.group",
+						"The gateway has no channel serving ''{0}'' for the group of this API key; this is not a passing outage. Check the model name (spring.ai.relay.chat.options.model), or ask the gateway admin to enable the model for your group or move the key to a group that has it." },
+				{ "target.unknown", "the gateway" },
+				{ "transport.CONNECTION_REFUSED",
+						"Connection to {0} refused: nothing accepts connections at that host and port." },
+				{ "transport.UNKNOWN_HOST", "Unknown host in {0}: the host name does not resolve." },
+				{ "transport.TLS_HANDSHAKE", "TLS handshake with {0} failed: {1}" },
+				{ "transport.PROXY_REFUSED", "The proxy refused to connect to {0}: {1}" },
+				{ "transport.CONNECT_TIMEOUT",
+						"Connecting to {0} timed out: the host did not accept the connection within the connect timeout." },
+				{ "hint.transport.CONNECTION_REFUSED",
+						"Start the gateway, or fix the host and port in spring.ai.relay.base-url (and spring.ai.relay.proxy if you use one). Relay retries it." },
+				{ "hint.transport.UNKNOWN_HOST",
+						"Check the host name in spring.ai.relay.base-url for typos, and that this machine's DNS (or VPN) can resolve it. Relay retries it." },
+				{ "hint.transport.TLS_HANDSHAKE",
+						"If the gateway serves plain HTTP, write http:// in spring.ai.relay.base-url; otherwise make sure this JVM trusts the gateway's certificate and supports its TLS version. Relay retries it." },
+				{ "hint.transport.PROXY_REFUSED",
+						"Check spring.ai.relay.proxy (host, port, credentials) and that the proxy allows connections to the gateway's host and port. Relay retries it." },
+				{ "hint.transport.CONNECT_TIMEOUT",
+						"Check that the host is reachable from this machine (firewall, VPN, proxy), and raise spring.ai.relay.connect-timeout if the network is slow. Relay retries it." },
 				{ "hint.wait", "The gateway asks to wait {0} seconds before retrying." } };
 	}
 

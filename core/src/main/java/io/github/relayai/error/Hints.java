@@ -19,16 +19,41 @@ final class Hints {
 		this.messages = new Messages(BUNDLE, locale);
 	}
 
-	String hint(ProviderError error) {
-		String key = "hint." + error.category().name()
-				+ error.suggestedEndpoint().map(endpoint -> "." + endpoint).orElse("");
+	/**
+	 * The hint of a classified answer.
+	 * @param error the error
+	 * @param variant the variant of the category's hint ({@code hint.CATEGORY.variant}),
+	 * or {@code null}; the endpoint a non-chat model belongs on is one
+	 */
+	String hint(ProviderError error, String variant) {
+		String suffix = (variant != null) ? "." + variant
+				: error.suggestedEndpoint().map(endpoint -> "." + endpoint).orElse("");
 		String model = (error.model() != null && !error.model().isBlank()) ? error.model()
 				: this.messages.text("model.unknown");
-		String hint = format(key, model);
+		String hint = format("hint." + error.category().name() + suffix, model);
 		if (error.retryable() && error.retryAfter().isPresent()) {
 			hint = hint + " " + format("hint.wait", seconds(error.retryAfter().get()));
 		}
 		return hint;
+	}
+
+	/**
+	 * What failed on the way to the gateway, naming the target.
+	 * @param kind the kind of failure
+	 * @param target the URL (or endpoint) without secrets, or {@code null}
+	 * @param detail what the JDK said, or {@code null}
+	 */
+	String transportMessage(TransportFailures.Kind kind, String target, String detail) {
+		return this.messages.format("transport." + kind.name(),
+				(target != null) ? target : this.messages.text("target.unknown"), (detail != null) ? detail : "-");
+	}
+
+	/**
+	 * What to do about a kind of transport failure.
+	 * @param kind the kind of failure
+	 */
+	String transportHint(TransportFailures.Kind kind) {
+		return this.messages.text("hint.transport." + kind.name());
 	}
 
 	private String format(String key, Object argument) {

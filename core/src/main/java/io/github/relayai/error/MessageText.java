@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class MessageText {
 
 	private static final Pattern REQUEST_ID_SUFFIX = Pattern
-		.compile("\\s*[(（]\\s*request id[:：]?\\s*([^)）\\s]+)\\s*[)）]", Pattern.CASE_INSENSITIVE);
+		.compile("\\s*[(（]\\s*request id[:：]?\\s*([^)）\\s:：][^)）\\s]*)?\\s*[)）]", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern OPENAI_KEY = Pattern.compile("\\bsk-[A-Za-z0-9_*.\\-]{4,}");
 
@@ -33,7 +33,8 @@ final class MessageText {
 	 * A message without its request-id suffix.
 	 *
 	 * @param message the message, or {@code null}
-	 * @param requestId the id the suffix named, or {@code null}
+	 * @param requestId the id the suffix named, or {@code null} (also for an empty
+	 * {@code (request id: )} suffix, which is removed all the same)
 	 */
 	record Stripped(String message, String requestId) {
 	}

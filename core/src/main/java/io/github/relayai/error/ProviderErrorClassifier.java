@@ -1,5 +1,6 @@
 package io.github.relayai.error;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Turns a failed gateway answer (status, headers, body), an in-band stream error or a
@@ -111,13 +111,35 @@ public class ProviderErrorClassifier {
 	 * @return the classified error, with {@link ProviderError#httpStatus()} {@code 0}
 	 */
 	public ProviderError classifyTransport(Throwable failure, String model, String endpoint) {
+		return classifyTransport(failure, model, endpoint, null);
+	}
+
+	/**
+	 * Classifies a failure to connect, send or receive as
+	 * {@link #classifyTransport(Throwable, String, String)} does; a refused connection,
+	 * an unknown host, a failed TLS handshake, a proxy's refusal and a connect timeout
+	 * each get a plain message naming the URL (without user info or query, so no key) and
+	 * a hint of their own.
+	 * @param failure the exception raised by the transport
+	 * @param model the model of the request, may be {@code null}
+	 * @param endpoint the endpoint path of the request, may be {@code null}
+	 * @param url the URL the request went to, may be {@code null} (then a URL that a
+	 * wrapper in the chain names is used, as Spring's {@code ResourceAccessException}
+	 * gives it)
+	 * @return the classified error, with {@link ProviderError#httpStatus()} {@code 0}
+	 */
+	public ProviderError classifyTransport(Throwable failure, String model, String endpoint, URI url) {
 		ErrorCategory category = TransportFailures.category(failure).orElse(ErrorCategory.UNAVAILABLE);
+		Optional<TransportFailures.Kind> kind = TransportFailures.kind(failure);
 		Throwable root = TransportFailures.rootTransportFailure(failure);
-		String message = root.getClass().getSimpleName()
-				+ ((root.getMessage() != null) ? ": " + MessageText.mask(root.getMessage()) : "");
+		String detail = (root.getMessage() != null) ? MessageText.mask(root.getMessage()) : null;
+		String target = TransportFailures
+			.safeTarget((url != null) ? url : TransportFailures.urlIn(failure).orElse(null), endpoint);
+		String message = kind.map(k -> this.hints.transportMessage(k, target, detail))
+			.orElseGet(() -> root.getClass().getSimpleName() + ((detail != null) ? ": " + detail : ""));
 		ProviderError error = new ProviderError(category, true, 0, null, null, null, message, null, Optional.empty(),
 				model, endpoint, null);
-		return error.withHint(this.hints.hint(error));
+		return error.withHint(kind.map(this.hints::transportHint).orElseGet(() -> this.hints.hint(error, null)));
 	}
 
 	/**
@@ -132,17 +154,19 @@ public class ProviderErrorClassifier {
 		MessageText.Stripped stripped = MessageText.stripRequestId(body.message());
 		String message = MessageText.mask(stripped.message());
 		int ruleStatus = (status >= 400) ? status : body.status();
-		Optional<ErrorRule> rule = Stream.concat(this.userRules.stream(), BuiltInRules.RULES.stream())
+		Optional<ErrorRule> userRule = this.userRules.stream()
 			.filter(r -> r.matches(ruleStatus, body.code(), body.type(), message))
 			.findFirst();
-		ErrorCategory category = rule.map(ErrorRule::category).orElseGet(() -> BuiltInRules.byStatusClass(ruleStatus));
-		boolean retryable = retryable(category, rule.map(ErrorRule::retryable).orElse(null), headers);
+		BuiltInRules.Verdict verdict = userRule.map(r -> new BuiltInRules.Verdict(r.category(), null))
+			.or(() -> BuiltInRules.verdict(new BuiltInRules.Signals(ruleStatus, body.code(), body.type(), message)))
+			.orElseGet(() -> new BuiltInRules.Verdict(BuiltInRules.byStatusClass(ruleStatus), null));
+		boolean retryable = retryable(verdict.category(), userRule.map(ErrorRule::retryable).orElse(null), headers);
 		String requestId = headers.requestId()
 			.orElseGet(() -> (body.requestId() != null) ? body.requestId() : stripped.requestId());
 		Optional<Duration> retryAfter = headers.retryAfter(this.clock).or(() -> MessageText.retryAfter(message));
-		ProviderError error = new ProviderError(category, retryable, status, body.type(), body.code(), body.param(),
-				message, requestId, retryAfter, model, endpoint, null);
-		return error.withHint(this.hints.hint(error));
+		ProviderError error = new ProviderError(verdict.category(), retryable, status, body.type(), body.code(),
+				body.param(), message, requestId, retryAfter, model, endpoint, null);
+		return error.withHint(this.hints.hint(error, verdict.hintVariant()));
 	}
 
 	private static boolean retryable(ErrorCategory category, Boolean ruleSays, ResponseHeaders headers) {

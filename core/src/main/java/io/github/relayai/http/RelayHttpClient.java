@@ -390,7 +390,8 @@ public final class RelayHttpClient {
 	}
 
 	private RelayAiException transportFailure(Throwable failure, String path, String model) {
-		return RelayExceptions.create(this.classifier.classifyTransport(failure, model, path), failure);
+		return RelayExceptions
+			.create(this.classifier.classifyTransport(failure, model, path, this.baseUrl.resolve(path)), failure);
 	}
 
 	private RelayAiException tooLarge(String path, String model, Throwable cause) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HintsTest {
 
@@ -67,9 +68,33 @@ class HintsTest {
 		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
 			ProviderError error = new ProviderError(category, category.retryableByDefault(), 0, null, null, null, null,
 					null, Optional.empty(), "m", null, null);
-			String hint = new Hints(locale).hint(error);
+			String hint = new Hints(locale).hint(error, null);
 			assertThat(hint).isNotBlank().doesNotContain("{0}");
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TransportFailures.Kind.class)
+	void everyTransportFailureHasAMessageAndHintInBothLanguages(TransportFailures.Kind kind) {
+		Hints english = new Hints(Locale.ENGLISH);
+		Hints chinese = new Hints(Locale.SIMPLIFIED_CHINESE);
+		String url = "http://127.0.0.1:9/v1/chat/completions";
+		assertThat(english.transportMessage(kind, url, "x")).contains(url).doesNotContain("{");
+		assertThat(chinese.transportMessage(kind, url, "x")).contains(url)
+			.isNotEqualTo(english.transportMessage(kind, url, "x"));
+		assertThat(english.transportHint(kind)).isNotBlank().isNotEqualTo(chinese.transportHint(kind));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { BuiltInRules.PER_MINUTE, BuiltInRules.GROUP })
+	void hintVariantsExistInBothLanguages(String variant) {
+		ErrorCategory category = variant.equals(BuiltInRules.GROUP) ? ErrorCategory.MODEL_NOT_FOUND
+				: ErrorCategory.CONTEXT_LENGTH_EXCEEDED;
+		ProviderError error = new ProviderError(category, false, 0, null, null, null, null, null, Optional.empty(), "m",
+				null, null);
+		String english = new Hints(Locale.ENGLISH).hint(error, variant);
+		assertThat(english).contains("'m'").isNotEqualTo(new Hints(Locale.ENGLISH).hint(error, null));
+		assertThat(new Hints(Locale.SIMPLIFIED_CHINESE).hint(error, variant)).contains("“m”").isNotEqualTo(english);
 	}
 
 }

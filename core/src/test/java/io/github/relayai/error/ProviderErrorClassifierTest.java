@@ -88,9 +88,9 @@ class ProviderErrorClassifierTest {
 	}
 
 	@Test
-	void saturatedUpstreamIsARetryableRateLimit() {
+	void saturatedUpstreamIsRetryableUnavailabilityWhateverTheStatus() {
 		ProviderError error = this.classifier.classify(429, Map.of(), SATURATED);
-		assertThat(error.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+		assertThat(error.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
 		assertThat(error.retryable()).isTrue();
 	}
 
@@ -121,7 +121,7 @@ class ProviderErrorClassifierTest {
 		ProviderError error = custom.classify(429, Map.of(), SATURATED);
 		assertThat(error.category()).isEqualTo(ErrorCategory.QUEUE_FULL);
 		assertThat(RelayExceptions.create(error, null)).isInstanceOf(QueueFullException.class);
-		assertThat(custom.classify(500, Map.of(), SATURATED).category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+		assertThat(custom.classify(500, Map.of(), SATURATED).category()).isEqualTo(ErrorCategory.UNAVAILABLE);
 	}
 
 	@Test

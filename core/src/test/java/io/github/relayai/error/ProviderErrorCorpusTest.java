@@ -33,7 +33,7 @@ class ProviderErrorCorpusTest {
 		.build();
 
 	record Expected(ErrorCategory category, boolean retryable, String requestId, Long retryAfterMillis,
-			String suggestedEndpoint, String messageExcludes) {
+			String suggestedEndpoint, String messageExcludes, String hintContains) {
 	}
 
 	record Case(String provider, String source, String note, int status, Map<String, String> headers, boolean stream,
@@ -72,6 +72,9 @@ class ProviderErrorCorpusTest {
 			assertThat(exception.getMessage()).contains("(request id " + expected.requestId() + ")");
 			assertThat(error.message()).doesNotContain("request id");
 		}
+		if (expected.hintContains() != null) {
+			assertThat(error.hint()).as(c.source()).contains(expected.hintContains());
+		}
 		if (expected.messageExcludes() != null) {
 			assertThat(error.message()).doesNotContain(expected.messageExcludes());
 			assertThat(exception.getMessage()).doesNotContain(expected.messageExcludes());
@@ -79,10 +82,10 @@ class ProviderErrorCorpusTest {
 	}
 
 	@Test
-	void corpusCoversAtLeastFortyBodiesFromTenProvidersEachWithItsSource() throws IOException {
+	void corpusCoversAtLeastHundredBodiesFromThirtyProvidersEachWithItsSource() throws IOException {
 		List<Case> corpus = corpus();
-		assertThat(corpus).hasSizeGreaterThanOrEqualTo(40);
-		assertThat(corpus.stream().map(Case::provider).collect(Collectors.toSet())).hasSizeGreaterThanOrEqualTo(10);
+		assertThat(corpus).hasSizeGreaterThanOrEqualTo(100);
+		assertThat(corpus.stream().map(Case::provider).collect(Collectors.toSet())).hasSizeGreaterThanOrEqualTo(30);
 		assertThat(corpus).allSatisfy(c -> assertThat(c.source()).isNotBlank());
 	}
 

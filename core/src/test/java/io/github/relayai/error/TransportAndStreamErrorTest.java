@@ -37,7 +37,8 @@ class TransportAndStreamErrorTest {
 	void transportMessageNamesTheFailure() {
 		ProviderError error = this.classifier.classifyTransport(
 				new CompletionException(new ConnectException("Connection refused")), "m", "/v1/chat/completions");
-		assertThat(error.message()).isEqualTo("ConnectException: Connection refused");
+		assertThat(error.message()).isEqualTo(
+				"Connection to /v1/chat/completions refused: nothing accepts connections at that host and port.");
 		assertThat(error.httpStatus()).isZero();
 		assertThat(error.endpoint()).isEqualTo("/v1/chat/completions");
 		assertThat(RelayExceptions.create(error, null).getMessage()).contains("spring.ai.relay.base-url");
@@ -50,7 +51,8 @@ class TransportAndStreamErrorTest {
 		ProviderError error = this.classifier.classifyStreamError(
 				"{\"error\":{\"message\":\"当前分组上游负载已饱和，请稍后再试 (request id: 2026)\",\"type\":\"new_api_error\"}}", "m",
 				null);
-		assertThat(error.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+		assertThat(error.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
+		assertThat(error.retryable()).isTrue();
 		assertThat(error.requestId()).isEqualTo("2026");
 		assertThat(error.httpStatus()).isZero();
 	}
