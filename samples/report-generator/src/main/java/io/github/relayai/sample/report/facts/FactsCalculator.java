@@ -61,7 +61,7 @@ public final class FactsCalculator {
 				if (item.status() == CheckStatus.WARN || item.status() == CheckStatus.ABNORMAL) {
 					Risk risk = item.status() == CheckStatus.ABNORMAL ? Risk.HIGH : Risk.MEDIUM;
 					out.add(new RiskFinding(FindingType.DEVICE_ITEM, risk, d.device().id(), d.device().mgmtIp(),
-							item.item(), item.value(), due(end, risk), null));
+							item.item(), item.value().raw(), due(end, risk), null));
 				}
 			}
 		}

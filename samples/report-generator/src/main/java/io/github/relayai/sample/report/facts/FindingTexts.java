@@ -19,10 +19,13 @@ public final class FindingTexts {
 
 	private final Facts facts;
 
+	private final ItemDisplay itemDisplay;
+
 	/** Texts for the findings of {@code facts}. */
 	public FindingTexts(Texts texts, Facts facts) {
 		this.texts = texts;
 		this.facts = facts;
+		this.itemDisplay = new ItemDisplay(texts);
 	}
 
 	/** Short label, e.g. "FW-02 风扇状态". */
@@ -79,14 +82,13 @@ public final class FindingTexts {
 					.filter(d -> d.device().id().equals(f.deviceId()))
 					.findFirst()
 					.orElseThrow();
-				var status = device.items()
+				var item = device.items()
 					.stream()
 					.filter(i -> i.item().equals(f.subject()))
 					.findFirst()
-					.orElseThrow()
-					.status();
-				yield new Object[] { device.device().name(), f.deviceId(), itemLabel(f.subject()), f.detail(),
-						texts.t("status." + status), f.ip(), risk };
+					.orElseThrow();
+				yield new Object[] { device.device().name(), f.deviceId(), itemLabel(f.subject()),
+						itemDisplay.phrase(item), texts.t("status." + item.status()), f.ip(), risk };
 			}
 			case UNRESOLVED_ALERT -> {
 				Alert a = f.alert();
