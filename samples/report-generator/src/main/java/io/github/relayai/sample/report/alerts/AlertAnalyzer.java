@@ -62,9 +62,9 @@ public final class AlertAnalyzer {
 				unresolved,
 				spreads(filter(alerts, a -> Ipv4.isInternal(a.srcIp())), s -> s.devices().size() >= 2, a -> true),
 				spreads(filter(alerts, a -> Ipv4.isInternal(a.srcIp())), s -> true,
-						a -> AlertCategories.COMPROMISE.contains(a.categoryClass())),
+						a -> AlertCategories.isCompromise(a.categoryClass())),
 				spreads(filter(alerts, a -> !Ipv4.isInternal(a.srcIp())), s -> s.categories().size() >= 2,
-						a -> AlertCategories.EXPLOIT.contains(a.categoryClass())));
+						a -> AlertCategories.isExploit(a.categoryClass())));
 	}
 
 	private static List<Alert> filter(List<Alert> alerts, Predicate<Alert> keep) {

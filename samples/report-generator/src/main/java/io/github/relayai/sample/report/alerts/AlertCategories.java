@@ -24,11 +24,9 @@ import java.util.regex.Pattern;
  */
 public final class AlertCategories {
 
-	/** The canonical classes whose internal source means a suspected compromise. */
-	public static final Set<String> COMPROMISE = Set.of("mining", "c2", "malware");
+	private static final Set<String> COMPROMISE = Set.of("mining", "c2", "malware");
 
-	/** The canonical classes that count as exploit attempts (targeted attacker). */
-	public static final Set<String> EXPLOIT = Set.of("sql_injection", "xss", "command_injection", "rce",
+	private static final Set<String> EXPLOIT = Set.of("sql_injection", "xss", "command_injection", "rce",
 			"path_traversal", "file_inclusion", "deserialization", "webshell", "exploit");
 
 	private static final String RESOURCE = "/categories/alert-categories.properties";
@@ -57,6 +55,22 @@ public final class AlertCategories {
 	public static AlertCategories withClientKeywords(Map<String, String> keywords) {
 		return new AlertCategories(
 				keywords.entrySet().stream().map(e -> Keyword.of(e.getKey(), e.getValue())).toList());
+	}
+
+	/**
+	 * Whether an internal source of class {@code cls} (null when unknown) is a suspected
+	 * compromise: mining, C2, malware.
+	 */
+	public static boolean isCompromise(String cls) {
+		return cls != null && COMPROMISE.contains(cls);
+	}
+
+	/**
+	 * Whether class {@code cls} (null when unknown) is an exploit attempt, for the
+	 * targeted-attacker pattern.
+	 */
+	public static boolean isExploit(String cls) {
+		return cls != null && EXPLOIT.contains(cls);
 	}
 
 	/** Every canonical class, in table order. */

@@ -1,5 +1,6 @@
 package io.github.relayai.sample.report.render;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,6 +45,8 @@ public final class ReportComposer {
 
 	private static final Map<Severity, String> SEVERITY_COLORS = Map.of(Severity.CRITICAL, "8E1B1B", Severity.HIGH,
 			"D9534F", Severity.MEDIUM, "F0AD4E", Severity.LOW, "5BC0DE", Severity.INFO, "9E9E9E");
+
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
 	private final Texts t;
 
@@ -363,7 +366,7 @@ public final class ReportComposer {
 			.t("col.srcIp"), t.t("col.target"), t.t("col.action"), t.t("col.alertStatus"), t.t("col.count")), alerts
 				.stream()
 				.map(x -> List.of(
-						Cell.of(x.dateOnly() ? t.date(x.time().toLocalDate()) : x.time().toString().replace('T', ' ')),
+						Cell.of(x.dateOnly() ? t.date(x.time().toLocalDate()) : x.time().format(MINUTE)),
 						Cell.of(x.deviceId()),
 						new Cell(t.t("severity." + x.severity().code()),
 								x.severity().highPlus() ? CheckStatus.ABNORMAL : null),
@@ -425,7 +428,7 @@ public final class ReportComposer {
 			return t.t("fmt.categoryClass", c.key(), t.t("category.unclassified"));
 		}
 		String cls = findingTexts.categoryLabel(c.label());
-		return c.key().equals(c.label()) ? cls : t.t("fmt.categoryClass", c.key(), cls);
+		return c.key().equals(c.label()) || c.key().equals(cls) ? cls : t.t("fmt.categoryClass", c.key(), cls);
 	}
 
 	private void aiLabel() {
