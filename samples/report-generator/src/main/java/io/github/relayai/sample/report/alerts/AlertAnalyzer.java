@@ -100,8 +100,8 @@ public final class AlertAnalyzer {
 	}
 
 	/**
-	 * Per source IP over the rows matching {@code rows}: the devices, category classes and
-	 * count; kept when {@code keep} holds, most devices first, then by IP.
+	 * Per source IP over the rows matching {@code rows}: the devices, category classes
+	 * and count; kept when {@code keep} holds, most devices first, then by IP.
 	 */
 	private static List<HostSpread> spreads(List<Alert> alerts, Predicate<HostSpread> keep, Predicate<Alert> rows) {
 		Map<String, List<Alert>> bySource = alerts.stream()

@@ -24,16 +24,16 @@ import io.github.relayai.sample.report.input.Severity;
  * @param unresolvedHighPlus high-and-above rows still unhandled / in progress, or not
  * blocked
  * @param internalHostsOnMultipleDevices RFC 1918 sources seen by two or more devices
- * @param suspectedCompromise RFC 1918 sources of mining, C2 or malware alerts (by canonical
- * class, whatever the export's wording)
+ * @param suspectedCompromise RFC 1918 sources of mining, C2 or malware alerts (by
+ * canonical class, whatever the export's wording)
  * @param multiExploitSources external sources that tried two or more exploit classes
  */
 public record AlertStatistics(long total, Map<Severity, Long> bySeverity, long highPlusTotal, List<Count> byDevice,
-		List<Count> byCategory, List<Count> unclassifiedCategories, List<Count> byAction, List<Count> byStatus, List<Count> topExternalSources,
-		List<Count> topInternalSources, List<Count> topTargets, List<Count> topRules, Map<LocalDate, Long> daily,
-		BigDecimal blockedRatioPct, BigDecimal handledRatioPct, List<Alert> unresolvedHighPlus,
-		List<HostSpread> internalHostsOnMultipleDevices, List<HostSpread> suspectedCompromise,
-		List<HostSpread> multiExploitSources) {
+		List<Count> byCategory, List<Count> unclassifiedCategories, List<Count> byAction, List<Count> byStatus,
+		List<Count> topExternalSources, List<Count> topInternalSources, List<Count> topTargets, List<Count> topRules,
+		Map<LocalDate, Long> daily, BigDecimal blockedRatioPct, BigDecimal handledRatioPct,
+		List<Alert> unresolvedHighPlus, List<HostSpread> internalHostsOnMultipleDevices,
+		List<HostSpread> suspectedCompromise, List<HostSpread> multiExploitSources) {
 
 	/**
 	 * A key (device id, category, IP, rule id...) with an optional label and its alert

@@ -94,9 +94,7 @@ final class ThresholdRule implements ItemRule {
 				if (total == null || !total.usable() || total.number().signum() <= 0) {
 					return ItemResult.of(row.item(), value, CheckStatus.REVIEW, row.note());
 				}
-				pct = value.number()
-					.multiply(BigDecimal.valueOf(100))
-					.divide(total.number(), 1, RoundingMode.HALF_UP);
+				pct = value.number().multiply(BigDecimal.valueOf(100)).divide(total.number(), 1, RoundingMode.HALF_UP);
 				m = pct.doubleValue();
 			}
 			case DAYS_LEFT -> {

@@ -94,8 +94,7 @@ public final class ValueReader {
 			return LocalDate.parse(iso, DATE);
 		}
 		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException(
-					"\"" + raw + "\" is not a date (2026-10-20, 2026/10/20 or 2026年10月20日)");
+			throw new IllegalArgumentException("\"" + raw + "\" is not a date (2026-10-20, 2026/10/20 or 2026年10月20日)");
 		}
 	}
 
@@ -106,12 +105,14 @@ public final class ValueReader {
 		if (FALSE.contains(v)) {
 			return "false";
 		}
-		throw new IllegalArgumentException("\"" + raw + "\" is not a yes/no value (true/false, 1/0, yes/no, 是/否, 正常/异常)");
+		throw new IllegalArgumentException(
+				"\"" + raw + "\" is not a yes/no value (true/false, 1/0, yes/no, 是/否, 正常/异常)");
 	}
 
 	private static String describe(ValueType type) {
-		return Map.of(ValueType.PERCENT, "a percentage", ValueType.COUNT, "a count", ValueType.DAYS, "a number of days",
-				ValueType.CELSIUS, "a temperature")
+		return Map
+			.of(ValueType.PERCENT, "a percentage", ValueType.COUNT, "a count", ValueType.DAYS, "a number of days",
+					ValueType.CELSIUS, "a temperature")
 			.get(type);
 	}
 

@@ -52,11 +52,9 @@ public record AlertGroup(List<Alert> alerts) {
 	 * else detected if any was, else blocked.
 	 */
 	public AlertAction action() {
-		return alerts.stream()
-			.map(Alert::action)
-			.anyMatch(a -> a == AlertAction.ALLOWED) ? AlertAction.ALLOWED
-					: alerts.stream().anyMatch(a -> a.action() == AlertAction.DETECTED) ? AlertAction.DETECTED
-							: AlertAction.BLOCKED;
+		return alerts.stream().map(Alert::action).anyMatch(a -> a == AlertAction.ALLOWED) ? AlertAction.ALLOWED
+				: alerts.stream().anyMatch(a -> a.action() == AlertAction.DETECTED) ? AlertAction.DETECTED
+						: AlertAction.BLOCKED;
 	}
 
 	/** The status of the latest row: where the case stands now. */

@@ -17,9 +17,11 @@ import io.github.relayai.sample.report.input.DeviceType;
  */
 public final class FindingTexts {
 
-	/** Device types that can only detect: the gap of an alert they saw is the response. */
-	private static final Set<DeviceType> DETECT_ONLY = Set.of(DeviceType.IDS, DeviceType.LOG_AUDIT,
-			DeviceType.DB_AUDIT, DeviceType.SOC);
+	/**
+	 * Device types that can only detect: the gap of an alert they saw is the response.
+	 */
+	private static final Set<DeviceType> DETECT_ONLY = Set.of(DeviceType.IDS, DeviceType.LOG_AUDIT, DeviceType.DB_AUDIT,
+			DeviceType.SOC);
 
 	private final Texts texts;
 
@@ -142,11 +144,7 @@ public final class FindingTexts {
 					.filter(d -> d.device().id().equals(f.deviceId()))
 					.findFirst()
 					.orElseThrow();
-				var item = device.items()
-					.stream()
-					.filter(i -> i.item().equals(f.subject()))
-					.findFirst()
-					.orElseThrow();
+				var item = device.items().stream().filter(i -> i.item().equals(f.subject())).findFirst().orElseThrow();
 				yield new Object[] { device.device().name(), f.deviceId(), itemLabel(f.subject()),
 						itemDisplay.phrase(item), texts.t("status." + item.status()), f.ip(), risk };
 			}
@@ -162,8 +160,9 @@ public final class FindingTexts {
 						a.target().isEmpty() ? "" : texts.t("fmt.arrow", a.target()),
 						texts.t("deviceType." + deviceType(a.deviceId()).name()) };
 			}
-			case SUSPECTED_COMPROMISE, TARGETED_SOURCE -> new Object[] { f.ip(), f.deviceId(), categoryList(f.subject()),
-					texts.number(Long.parseLong(f.detail())), f.deviceId().split(",").length, risk };
+			case SUSPECTED_COMPROMISE, TARGETED_SOURCE ->
+				new Object[] { f.ip(), f.deviceId(), categoryList(f.subject()),
+						texts.number(Long.parseLong(f.detail())), f.deviceId().split(",").length, risk };
 			case OPEN_VULN -> new Object[] { f.ip(), f.subject().isEmpty() ? "—" : f.subject(), f.detail(), risk };
 			case OPEN_ISSUE -> new Object[] { f.subject(), f.detail(), f.deviceId().isEmpty() ? "—" : f.deviceId(),
 					texts.date(f.due()), risk };

@@ -8,8 +8,8 @@ import io.github.relayai.sample.report.i18n.Texts;
 
 /**
  * Shows a check item's value as a reader of the report's language expects, by the item's
- * type and never as the export's raw token: 126天 / 126 days, 3个, 1,250台, 是/否 or 正常/异常
- * as the item means, 阻断 / Block; and names a rated item with its meaning for the findings
+ * type and never as the export's raw token: 126天 / 126 days, 3个, 1,250台, 是/否 or 正常/异常 as
+ * the item means, 阻断 / Block; and names a rated item with its meaning for the findings
  * ("特征库已59天未更新").
  */
 public final class ItemDisplay {
@@ -40,8 +40,8 @@ public final class ItemDisplay {
 	}
 
 	/**
-	 * What a rated item says, e.g. "特征库已59天未更新（最近更新2026-09-02）"; the label and value
-	 * for items without a phrase of their own.
+	 * What a rated item says, e.g. "特征库已59天未更新（最近更新2026-09-02）"; the label and value for
+	 * items without a phrase of their own.
 	 */
 	public String phrase(ItemResult i) {
 		String v = plain(i.item(), i.value());

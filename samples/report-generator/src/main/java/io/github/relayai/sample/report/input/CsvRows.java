@@ -120,8 +120,8 @@ public final class CsvRows {
 		}
 
 		/**
-		 * The required text of {@code column} in plain notation: full-width digits, letters
-		 * and punctuation as ASCII (NFKC), as Chinese exports often write them.
+		 * The required text of {@code column} in plain notation: full-width digits,
+		 * letters and punctuation as ASCII (NFKC), as Chinese exports often write them.
 		 */
 		public String notation(String column) {
 			String value = required(column);

@@ -155,8 +155,9 @@ public final class InputReader {
 					categories.put(keyword, c);
 				}
 				else {
-					errors.add(locator.error(file, "categories." + keyword, "unknown category class \"" + cls
-							+ "\" for \"" + keyword + "\"; use one of " + String.join(", ", AlertCategories.classes())));
+					errors.add(
+							locator.error(file, "categories." + keyword, "unknown category class \"" + cls + "\" for \""
+									+ keyword + "\"; use one of " + String.join(", ", AlertCategories.classes())));
 				}
 			});
 		}

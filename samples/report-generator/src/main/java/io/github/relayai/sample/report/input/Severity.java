@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Alert and vulnerability severity, most severe first. Besides the codes, the Chinese
- * words vendors export are accepted: 严重/危急/紧急 (Qi An Xin SkyEye's top level is
- * 危急), 高危/高, 中危/中, 低危/低, 提示/信息.
+ * words vendors export are accepted: 严重/危急/紧急 (Qi An Xin SkyEye's top level is 危急), 高危/高,
+ * 中危/中, 低危/低, 提示/信息.
  */
 public enum Severity implements CodedEnum {
 

@@ -23,14 +23,14 @@ import io.github.relayai.sample.report.i18n.Texts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Has the model write the narrative as a typed {@link Narrative} from the facts pack only,
- * through the application's {@link ChatClient} (so Relay's error advisor, observations
- * and customizers apply). It asks for native structured output ({@code response_format}
- * with the JSON schema) and falls back to format instructions in the prompt once the
- * gateway rejects {@code response_format}. An answer that is not valid JSON gets one
- * repair round (the parse error sent back); grounding violations go back at most
- * {@value #MAX_RETRIES} times; after that a fixed sentence stands in and the result is
- * marked {@link NarrativeResult.Source#FALLBACK} with a one-line note.
+ * Has the model write the narrative as a typed {@link Narrative} from the facts pack
+ * only, through the application's {@link ChatClient} (so Relay's error advisor,
+ * observations and customizers apply). It asks for native structured output
+ * ({@code response_format} with the JSON schema) and falls back to format instructions in
+ * the prompt once the gateway rejects {@code response_format}. An answer that is not
+ * valid JSON gets one repair round (the parse error sent back); grounding violations go
+ * back at most {@value #MAX_RETRIES} times; after that a fixed sentence stands in and the
+ * result is marked {@link NarrativeResult.Source#FALLBACK} with a one-line note.
  */
 public final class ModelNarrativeWriter implements NarrativeWriter {
 
@@ -51,7 +51,9 @@ public final class ModelNarrativeWriter implements NarrativeWriter {
 
 	private final boolean mask;
 
-	/** Set once the gateway rejected {@code response_format}: instructions from then on. */
+	/**
+	 * Set once the gateway rejected {@code response_format}: instructions from then on.
+	 */
 	private volatile boolean nativeRejected;
 
 	/**
@@ -108,7 +110,8 @@ public final class ModelNarrativeWriter implements NarrativeWriter {
 			if (violations.isEmpty()) {
 				return new NarrativeResult(narrative, NarrativeResult.Source.MODEL, attempts, List.of(), "");
 			}
-			log.info("narrative for {} not grounded (attempt {}): {}", facts.meta().client().id(), attempts, violations);
+			log.info("narrative for {} not grounded (attempt {}): {}", facts.meta().client().id(), attempts,
+					violations);
 			conversation.add(new AssistantMessage(masking.mask(json.writeValueAsString(narrative))));
 			conversation.add(new UserMessage(masking.mask(prompts.retry(texts.lang(), violations))));
 			groundingRounds++;

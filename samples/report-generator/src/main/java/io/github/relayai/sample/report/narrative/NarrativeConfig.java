@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
  * starter provides it when {@code spring.ai.model.chat=relay} and a gateway is
  * configured) the model writes the narrative through the application's auto-configured
  * {@link ChatClient.Builder} (Relay's error advisor, observations and customizers
- * included); without one the offline writer does.
- * {@code report.prompts.dir} points at an edited copy of the prompt files;
- * {@code report.mask=true} keeps client names and IP addresses on this machine.
+ * included); without one the offline writer does. {@code report.prompts.dir} points at an
+ * edited copy of the prompt files; {@code report.mask=true} keeps client names and IP
+ * addresses on this machine.
  */
 @Configuration(proxyBeanMethods = false)
 public class NarrativeConfig {
@@ -26,12 +26,11 @@ public class NarrativeConfig {
 	public NarrativeWriter narrativeWriter(ObjectProvider<ChatModel> chatModel,
 			ObjectProvider<ChatClient.Builder> chatClientBuilder, @Value("${report.prompts.dir:}") String promptsDir,
 			@Value("${report.mask:false}") boolean mask) {
-		ChatClient.Builder builder = chatClientBuilder.getIfAvailable();
-		if (chatModel.getIfAvailable() == null || builder == null) {
+		if (chatModel.getIfAvailable() == null) {
 			return new OfflineNarrativeWriter();
 		}
-		return new ModelNarrativeWriter(builder, new PromptLibrary(promptsDir.isBlank() ? null : Path.of(promptsDir)),
-				mask);
+		return new ModelNarrativeWriter(chatClientBuilder.getObject(),
+				new PromptLibrary(promptsDir.isBlank() ? null : Path.of(promptsDir)), mask);
 	}
 
 }

@@ -25,8 +25,8 @@ import io.github.relayai.sample.report.input.Risk;
 public final class OfflineNarrativeWriter implements NarrativeWriter {
 
 	/**
-	 * What a device item's finding means beyond the device, by item; each sentence is said
-	 * once in a narrative, not after every device.
+	 * What a device item's finding means beyond the device, by item; each sentence is
+	 * said once in a narrative, not after every device.
 	 */
 	private static final Map<String, String> IMPACT = Map.ofEntries(Map.entry("sig_updated", "detection"),
 			Map.entry("sources_silent", "detection"), Map.entry("agents_online", "detection"),
@@ -94,20 +94,23 @@ public final class OfflineNarrativeWriter implements NarrativeWriter {
 						.map(RiskFinding::ip)
 						.toList();
 					title = texts.t("offline.compromise.title");
-					analysis = texts.t("offline.compromise.analysis", list(texts, members.stream()
-						.map(f -> texts.t("offline.compromise.host", f.ip(), ft.categoryList(f.subject()),
-								list(texts, List.of(f.deviceId().split(","))), texts.number(Long.parseLong(f.detail()))))
-						.toList()),
+					analysis = texts.t("offline.compromise.analysis",
+							list(texts, members.stream()
+								.map(f -> texts.t("offline.compromise.host", f.ip(), ft.categoryList(f.subject()),
+										list(texts, List.of(f.deviceId().split(","))),
+										texts.number(Long.parseLong(f.detail()))))
+								.toList()),
 							multi.isEmpty() ? "" : texts.t("offline.compromise.multi", list(texts, multi)));
 					action = texts.t("offline.compromise.advice", list(texts, ips(members)));
 				}
 				case TARGETED_SOURCE -> {
 					title = texts.t("offline.targeted.title");
 					analysis = texts.t("offline.targeted.analysis",
-							list(texts, members.stream()
-								.map(f -> texts.t("offline.targeted.source", f.ip(), ft.categoryList(f.subject()),
-										texts.number(Long.parseLong(f.detail()))))
-								.toList()));
+							list(texts,
+									members.stream()
+										.map(f -> texts.t("offline.targeted.source", f.ip(),
+												ft.categoryList(f.subject()), texts.number(Long.parseLong(f.detail()))))
+										.toList()));
 					action = texts.t("offline.targeted.advice", list(texts, ips(members)));
 				}
 				case UNRESOLVED_ALERT -> {

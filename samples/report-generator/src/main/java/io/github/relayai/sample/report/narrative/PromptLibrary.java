@@ -13,8 +13,8 @@ import io.github.relayai.sample.report.i18n.Lang;
 
 /**
  * The "report template prompt": versioned prompt files
- * {@code prompts/narrative-v1/{system,user,retry,repair}.<lang>.md} on the classpath, or the
- * same files in a folder the user points at with {@code --prompts} to edit them.
+ * {@code prompts/narrative-v1/{system,user,retry,repair}.<lang>.md} on the classpath, or
+ * the same files in a folder the user points at with {@code --prompts} to edit them.
  * Placeholders are {@code {{client}}}, {@code {{month}}}, {@code {{facts}}},
  * {@code {{violations}}} and {@code {{error}}}.
  */

@@ -365,8 +365,7 @@ public final class ReportComposer {
 		return new Table(List.of(t.t("col.time"), t.t("col.device"), t.t("col.severity"), t.t("col.rule"), t
 			.t("col.srcIp"), t.t("col.target"), t.t("col.action"), t.t("col.alertStatus"), t.t("col.count")), alerts
 				.stream()
-				.map(x -> List.of(
-						Cell.of(x.dateOnly() ? t.date(x.time().toLocalDate()) : x.time().format(MINUTE)),
+				.map(x -> List.of(Cell.of(x.dateOnly() ? t.date(x.time().toLocalDate()) : x.time().format(MINUTE)),
 						Cell.of(x.deviceId()),
 						new Cell(t.t("severity." + x.severity().code()),
 								x.severity().highPlus() ? CheckStatus.ABNORMAL : null),
@@ -420,8 +419,8 @@ public final class ReportComposer {
 	}
 
 	/**
-	 * A category in the export's wording with its canonical class, e.g. "挖矿木马（挖矿）";
-	 * the class alone when the export wrote the class code.
+	 * A category in the export's wording with its canonical class, e.g. "挖矿木马（挖矿）"; the
+	 * class alone when the export wrote the class code.
 	 */
 	private String category(Count c) {
 		if (c.label().isEmpty()) {

@@ -64,9 +64,9 @@ class ApplicationChatClientTest {
 		Texts texts = new Texts(Lang.ZH);
 		FactsPack pack = FactsPack.of(facts, texts);
 		Narrative grounded = new OfflineNarrativeWriter().write(facts, pack, texts).narrative();
-		GATEWAY.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
-			.withHeader("Content-Type", "application/json")
-			.withBody(ModelNarrativeWriterTest.completion(JsonMapper.shared().writeValueAsString(grounded)))));
+		GATEWAY.stubFor(post(urlEqualTo("/v1/chat/completions"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody(ModelNarrativeWriterTest.completion(JsonMapper.shared().writeValueAsString(grounded)))));
 
 		NarrativeResult result = writer.write(facts, pack, texts);
 

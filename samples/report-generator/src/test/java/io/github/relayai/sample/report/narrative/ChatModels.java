@@ -22,7 +22,9 @@ final class ChatModels {
 			.build();
 	}
 
-	/** A ChatClient builder over {@link #relay(String)}, as a plain application has one. */
+	/**
+	 * A ChatClient builder over {@link #relay(String)}, as a plain application has one.
+	 */
 	static ChatClient.Builder clientBuilder(String baseUrl) {
 		return ChatClient.builder(relay(baseUrl));
 	}

@@ -37,7 +37,9 @@ class ModelNarrativeWriterTest {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	/** The start of Spring AI's format instructions, sent when native output is not used. */
+	/**
+	 * The start of Spring AI's format instructions, sent when native output is not used.
+	 */
 	private static final String FORMAT_INSTRUCTIONS = "Your response should be in JSON format";
 
 	private WireMockServer gateway;
@@ -193,7 +195,8 @@ class ModelNarrativeWriterTest {
 		assertThat(first.source()).isEqualTo(NarrativeResult.Source.MODEL);
 		assertThat(first.narrative()).isEqualTo(grounded);
 		assertThat(second.source()).isEqualTo(NarrativeResult.Source.MODEL);
-		// rejected once, then instructions in the prompt; the writer remembers the rejection
+		// rejected once, then instructions in the prompt; the writer remembers the
+		// rejection
 		gateway.verify(3, postRequestedFor(urlEqualTo(PATH)));
 		gateway.verify(1, postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("\"response_format\"")));
 		gateway.verify(2, postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing(FORMAT_INSTRUCTIONS)));
