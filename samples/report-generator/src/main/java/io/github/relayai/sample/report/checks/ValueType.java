@@ -39,9 +39,4 @@ public enum ValueType {
 		return units;
 	}
 
-	/** Whether the value is a number. */
-	public boolean numeric() {
-		return !units.isEmpty();
-	}
-
 }

@@ -58,7 +58,7 @@ public final class ItemDisplay {
 	}
 
 	/** The value alone in the report's words. */
-	String plain(String item, CheckValue v) {
+	private String plain(String item, CheckValue v) {
 		if (!v.usable()) {
 			return t.t("value.none");
 		}

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -224,8 +225,8 @@ class ModelNarrativeWriterTest {
 	private void stubRawAnswers(String... answers) {
 		String state = Scenario.STARTED;
 		for (int i = 0; i < answers.length; i++) {
-			String next = "raw-" + (i + 1);
-			gateway.stubFor(post(urlEqualTo(PATH)).inScenario("raw")
+			String next = "answer-" + (i + 1);
+			gateway.stubFor(post(urlEqualTo(PATH)).inScenario("narrative")
 				.whenScenarioStateIs(state)
 				.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(completion(answers[i])))
 				.willSetStateTo(next));
@@ -235,16 +236,7 @@ class ModelNarrativeWriterTest {
 
 	/** Answers the successive chat-completions calls with {@code answers}, one each. */
 	private void stubAnswers(Narrative... answers) {
-		String state = Scenario.STARTED;
-		for (int i = 0; i < answers.length; i++) {
-			String next = "answer-" + (i + 1);
-			gateway.stubFor(post(urlEqualTo(PATH)).inScenario("narrative")
-				.whenScenarioStateIs(state)
-				.willReturn(aResponse().withHeader("Content-Type", "application/json")
-					.withBody(completion(JSON.writeValueAsString(answers[i]))))
-				.willSetStateTo(next));
-			state = next;
-		}
+		stubRawAnswers(Stream.of(answers).map(JSON::writeValueAsString).toArray(String[]::new));
 	}
 
 	/** An OpenAI chat-completions response whose message content is {@code content}. */
