@@ -163,9 +163,13 @@ public final class FindingTexts {
 			case SUSPECTED_COMPROMISE, TARGETED_SOURCE ->
 				new Object[] { f.ip(), f.deviceId(), categoryList(f.subject()),
 						texts.number(Long.parseLong(f.detail())), f.deviceId().split(",").length, risk };
-			case OPEN_VULN -> new Object[] { f.ip(), f.subject().isEmpty() ? "—" : f.subject(), f.detail(), risk };
-			case OPEN_ISSUE -> new Object[] { f.subject(), f.detail(), f.deviceId().isEmpty() ? "—" : f.deviceId(),
-					texts.date(f.due()), risk };
+			// a vulnerability without a CVE is named by its title, an issue without a
+			// device
+			// says so: no bare dash in the prose
+			case OPEN_VULN ->
+				new Object[] { f.ip(), f.subject().isEmpty() ? f.detail() : f.subject(), f.detail(), risk };
+			case OPEN_ISSUE -> new Object[] { f.subject(), f.detail(),
+					f.deviceId().isEmpty() ? texts.t("issue.noDevice") : f.deviceId(), texts.date(f.due()), risk };
 		};
 	}
 
