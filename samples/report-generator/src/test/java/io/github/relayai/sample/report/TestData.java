@@ -22,6 +22,12 @@ public final class TestData {
 	/** The second example client's month. */
 	public static final Path HOSPITAL = DATA.resolve("demo-hospital/2026-10");
 
+	/**
+	 * The third example client's month, exported the Chinese-vendor way (GBK, Chinese
+	 * categories and words, mixed units).
+	 */
+	public static final Path MANUFACTURER = DATA.resolve("demo-manufacturer/2026-10");
+
 	private TestData() {
 	}
 

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -26,13 +25,6 @@ public final class AlertAnalyzer {
 
 	/** Length of the Top-N tables. */
 	public static final int TOP_N = 5;
-
-	/** Categories that mean an internal host may be compromised. */
-	public static final Set<String> COMPROMISE_CATEGORIES = Set.of("mining", "c2", "malware");
-
-	/** Categories that count as exploit attempts for the "targeted attacker" pattern. */
-	public static final Set<String> EXPLOIT_CATEGORIES = Set.of("sql_injection", "xss", "command_injection", "rce",
-			"path_traversal", "file_inclusion", "deserialization", "webshell", "exploit");
 
 	/**
 	 * Computes the statistics of {@code alerts} over the days {@code start}..{@code end}.
@@ -54,7 +46,9 @@ public final class AlertAnalyzer {
 			.toList();
 		return new AlertStatistics(total, bySeverity, sum(alerts, a -> a.severity().highPlus()),
 				counts(alerts, Alert::deviceId, a -> "", Integer.MAX_VALUE),
-				counts(alerts, Alert::category, a -> "", Integer.MAX_VALUE),
+				counts(alerts, Alert::category, a -> a.categoryClass() == null ? "" : a.categoryClass(),
+						Integer.MAX_VALUE),
+				counts(filter(alerts, a -> a.categoryClass() == null), Alert::category, a -> "", Integer.MAX_VALUE),
 				counts(alerts, a -> a.action().code(), a -> "", Integer.MAX_VALUE),
 				counts(alerts, a -> a.status().code(), a -> "", Integer.MAX_VALUE),
 				counts(filter(alerts, a -> !Ipv4.isInternal(a.srcIp())), Alert::srcIp, a -> "", TOP_N),
@@ -68,9 +62,9 @@ public final class AlertAnalyzer {
 				unresolved,
 				spreads(filter(alerts, a -> Ipv4.isInternal(a.srcIp())), s -> s.devices().size() >= 2, a -> true),
 				spreads(filter(alerts, a -> Ipv4.isInternal(a.srcIp())), s -> true,
-						a -> COMPROMISE_CATEGORIES.contains(a.category())),
+						a -> AlertCategories.isCompromise(a.categoryClass())),
 				spreads(filter(alerts, a -> !Ipv4.isInternal(a.srcIp())), s -> s.categories().size() >= 2,
-						a -> EXPLOIT_CATEGORIES.contains(a.category())));
+						a -> AlertCategories.isExploit(a.categoryClass())));
 	}
 
 	private static List<Alert> filter(List<Alert> alerts, Predicate<Alert> keep) {
@@ -106,8 +100,8 @@ public final class AlertAnalyzer {
 	}
 
 	/**
-	 * Per source IP over the rows matching {@code rows}: the devices, categories and
-	 * count; kept when {@code keep} holds, most devices first, then by IP.
+	 * Per source IP over the rows matching {@code rows}: the devices, category classes
+	 * and count; kept when {@code keep} holds, most devices first, then by IP.
 	 */
 	private static List<HostSpread> spreads(List<Alert> alerts, Predicate<HostSpread> keep, Predicate<Alert> rows) {
 		Map<String, List<Alert>> bySource = alerts.stream()
@@ -118,8 +112,10 @@ public final class AlertAnalyzer {
 			.map(e -> new HostSpread(e.getKey(),
 					List.copyOf(
 							e.getValue().stream().map(Alert::deviceId).collect(Collectors.toCollection(TreeSet::new))),
-					List.copyOf(
-							e.getValue().stream().map(Alert::category).collect(Collectors.toCollection(TreeSet::new))),
+					List.copyOf(e.getValue()
+						.stream()
+						.map(a -> a.categoryClass() == null ? a.category() : a.categoryClass())
+						.collect(Collectors.toCollection(TreeSet::new))),
 					sum(e.getValue())))
 			.filter(keep)
 			.sorted(Comparator.comparing((HostSpread s) -> -s.devices().size()).thenComparing(HostSpread::ip))

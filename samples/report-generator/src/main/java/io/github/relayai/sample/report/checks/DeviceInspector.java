@@ -50,9 +50,8 @@ public final class DeviceInspector {
 	private ItemResult rate(CheckRow row, Map<String, CheckRow> latest) {
 		return CheckCatalogue.rule(row.item())
 			.map(rule -> rule.rate(row, latest, thresholds, reference))
-			.orElseGet(() -> new ItemResult(row.item(), row.displayValue(),
-					CheckCatalogue.isInformational(row.item()) ? CheckStatus.INFO : CheckStatus.REVIEW, null,
-					row.note()));
+			.orElseGet(() -> ItemResult.of(row.item(), ValueReader.lenient(row),
+					CheckCatalogue.isInformational(row.item()) ? CheckStatus.INFO : CheckStatus.REVIEW, row.note()));
 	}
 
 }

@@ -3,7 +3,6 @@ package io.github.relayai.sample.report.checks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -79,38 +78,33 @@ final class ThresholdRule implements ItemRule {
 
 	@Override
 	public ItemResult rate(CheckRow row, Map<String, CheckRow> latest, Thresholds thresholds, LocalDate reference) {
-		String raw = row.value().trim();
-		Double m;
-		String shown = row.displayValue();
-		Long days = null;
-		try {
-			switch (measure) {
-				case VALUE -> m = Double.valueOf(raw.endsWith("%") ? raw.substring(0, raw.length() - 1) : raw);
-				case RATIO_PCT -> {
-					CheckRow total = latest.get(denominator);
-					double t = total == null ? 0 : Double.parseDouble(total.value().trim());
-					if (t <= 0) {
-						return review(row);
-					}
-					double pct = Double.parseDouble(raw) * 100.0 / t;
-					m = BigDecimal.valueOf(pct).setScale(1, RoundingMode.HALF_UP).doubleValue();
-					shown = raw + " / " + total.value().trim() + " ("
-							+ BigDecimal.valueOf(m).stripTrailingZeros().toPlainString() + "%)";
-				}
-				case DAYS_LEFT -> {
-					days = ChronoUnit.DAYS.between(reference, LocalDate.parse(raw));
-					m = days.doubleValue();
-					shown = raw;
-				}
-				default -> {
-					days = ChronoUnit.DAYS.between(LocalDate.parse(raw), reference);
-					m = days.doubleValue();
-					shown = raw;
-				}
-			}
+		CheckValue value = ValueReader.lenient(row);
+		if (!value.usable()) {
+			return ItemResult.of(row.item(), value, CheckStatus.REVIEW, row.note());
 		}
-		catch (NumberFormatException | DateTimeParseException e) {
-			return review(row);
+		double m;
+		Long days = null;
+		CheckValue total = null;
+		BigDecimal pct = null;
+		switch (measure) {
+			case VALUE -> m = value.number().doubleValue();
+			case RATIO_PCT -> {
+				CheckRow totalRow = latest.get(denominator);
+				total = totalRow == null ? null : ValueReader.lenient(totalRow);
+				if (total == null || !total.usable() || total.number().signum() <= 0) {
+					return ItemResult.of(row.item(), value, CheckStatus.REVIEW, row.note());
+				}
+				pct = value.number().multiply(BigDecimal.valueOf(100)).divide(total.number(), 1, RoundingMode.HALF_UP);
+				m = pct.doubleValue();
+			}
+			case DAYS_LEFT -> {
+				days = ChronoUnit.DAYS.between(reference, value.date());
+				m = days.doubleValue();
+			}
+			default -> {
+				days = ChronoUnit.DAYS.between(value.date(), reference);
+				m = days.doubleValue();
+			}
 		}
 		Double abnormalAt = thresholds.abnormal(row.item(), abnormal);
 		Double warnAt = thresholds.warn(row.item(), warn);
@@ -121,16 +115,12 @@ final class ThresholdRule implements ItemRule {
 		else if (warnAt != null && warnCompare.bad(m, warnAt)) {
 			status = CheckStatus.WARN;
 		}
-		return new ItemResult(row.item(), shown, status, days, row.note());
+		return new ItemResult(row.item(), value, status, days, total, pct, row.note());
 	}
 
 	@Override
 	public boolean hasThresholds() {
 		return true;
-	}
-
-	private static ItemResult review(CheckRow row) {
-		return new ItemResult(row.item(), row.value(), CheckStatus.REVIEW, null, row.note());
 	}
 
 }

@@ -91,7 +91,7 @@ public class GenerateCommand implements ApplicationRunner, ExitCodeGenerator {
 				ReportGenerator.Result result = generator.generate(folder, options.output(), texts,
 						step -> bar.show(index, client, step));
 				String note = result.narrative().source() == NarrativeResult.Source.FALLBACK
-						? " (" + texts.t("cli.fallback") + ": " + result.narrative().note() + ")" : "";
+						? texts.t("cli.fallback", result.narrative().note()) : "";
 				done.add(client + " → " + result.outputDir() + note);
 			}
 			catch (InputException e) {

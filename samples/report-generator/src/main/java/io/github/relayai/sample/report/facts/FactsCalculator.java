@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,13 +62,19 @@ public final class FactsCalculator {
 				if (item.status() == CheckStatus.WARN || item.status() == CheckStatus.ABNORMAL) {
 					Risk risk = item.status() == CheckStatus.ABNORMAL ? Risk.HIGH : Risk.MEDIUM;
 					out.add(new RiskFinding(FindingType.DEVICE_ITEM, risk, d.device().id(), d.device().mgmtIp(),
-							item.item(), item.value(), due(end, risk), null));
+							item.item(), item.value().raw(), due(end, risk), null));
 				}
 			}
 		}
+		// repeated events of one rule from one source on one device are one finding
+		Map<List<String>, List<Alert>> groups = new LinkedHashMap<>();
 		for (Alert a : alerts.unresolvedHighPlus()) {
-			out.add(new RiskFinding(FindingType.UNRESOLVED_ALERT, Risk.HIGH, a.deviceId(), a.srcIp(), a.ruleId(),
-					a.ruleName(), due(end, Risk.HIGH), a));
+			groups.computeIfAbsent(List.of(a.deviceId(), a.ruleId(), a.srcIp()), k -> new ArrayList<>()).add(a);
+		}
+		for (List<Alert> rows : groups.values()) {
+			AlertGroup g = new AlertGroup(rows);
+			out.add(new RiskFinding(FindingType.UNRESOLVED_ALERT, Risk.HIGH, g.first().deviceId(), g.first().srcIp(),
+					g.first().ruleId(), g.first().ruleName(), due(end, Risk.HIGH), g));
 		}
 		for (AlertStatistics.HostSpread h : alerts.suspectedCompromise()) {
 			out.add(new RiskFinding(FindingType.SUSPECTED_COMPROMISE, Risk.HIGH, String.join(",", h.devices()), h.ip(),

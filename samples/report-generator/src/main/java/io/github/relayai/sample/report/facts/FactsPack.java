@@ -89,6 +89,10 @@ public final class FactsPack {
 			pack.add(texts.t("fact.topRule"), c.key(),
 					c.key() + " " + c.label() + " " + texts.number(c.count()) + unitAlert, null, false);
 		}
+		for (var c : alerts.unclassifiedCategories()) {
+			pack.add(texts.t("fact.unclassified"), c.key(), c.key() + " " + texts.number(c.count()) + unitAlert, null,
+					false);
+		}
 		FindingTexts findingTexts = new FindingTexts(texts, facts);
 		for (RiskFinding f : facts.findings()) {
 			pack.findingIds.add(pack.add(texts.t("finding.kind." + f.type()) + ": " + findingTexts.label(f),

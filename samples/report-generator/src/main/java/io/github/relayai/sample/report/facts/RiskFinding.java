@@ -2,7 +2,6 @@ package io.github.relayai.sample.report.facts;
 
 import java.time.LocalDate;
 
-import io.github.relayai.sample.report.input.Alert;
 import io.github.relayai.sample.report.input.Risk;
 
 /**
@@ -15,8 +14,9 @@ import io.github.relayai.sample.report.input.Risk;
  * id
  * @param detail the measured value, rule name, vulnerability or issue title
  * @param due the remediation deadline
- * @param alert the alert row behind an {@link FindingType#UNRESOLVED_ALERT}, else null
+ * @param alerts the alert rows behind an {@link FindingType#UNRESOLVED_ALERT} (one rule,
+ * one source, one device), else null
  */
 public record RiskFinding(FindingType type, Risk risk, String deviceId, String ip, String subject, String detail,
-		LocalDate due, Alert alert) {
+		LocalDate due, AlertGroup alerts) {
 }

@@ -8,9 +8,4 @@ import java.time.OffsetDateTime;
  */
 public record CheckRow(String deviceId, OffsetDateTime collectedAt, String item, String value, String unit,
 		String note) {
-
-	/** The value followed by its unit, unless the value already ends with it. */
-	public String displayValue() {
-		return value.endsWith(unit) ? value : value + unit;
-	}
 }

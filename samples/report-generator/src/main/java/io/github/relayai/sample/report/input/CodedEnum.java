@@ -19,13 +19,14 @@ public interface CodedEnum {
 	List<String> aliases();
 
 	/**
-	 * Finds the constant of {@code type} written as {@code raw} (case-insensitive), if
-	 * any.
+	 * Finds the constant of {@code type} written as {@code raw} (case-insensitive,
+	 * full-width letters as ASCII), if any.
 	 */
 	static <E extends Enum<E> & CodedEnum> Optional<E> parse(Class<E> type, String raw) {
-		String wanted = raw.trim().toLowerCase(Locale.ROOT);
+		String wanted = Notation.plain(raw).toLowerCase(Locale.ROOT);
 		return Arrays.stream(type.getEnumConstants())
-			.filter(e -> e.code().equals(wanted) || e.aliases().contains(raw.trim()))
+			.filter(e -> e.code().equals(wanted)
+					|| e.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(wanted)))
 			.findFirst();
 	}
 

@@ -110,10 +110,22 @@ public final class CsvRows {
 			errors.add(new InputError(file, line, header.indexOf(column) + 1, column + ": " + message));
 		}
 
-		/** The trimmed text of {@code column}, possibly empty. */
+		/**
+		 * The text of {@code column} without surrounding white space (full-width spaces
+		 * included), possibly empty.
+		 */
 		public String text(String column) {
 			String value = record.isMapped(column) ? record.get(column) : null;
-			return value == null ? "" : value.trim();
+			return value == null ? "" : value.strip();
+		}
+
+		/**
+		 * The required text of {@code column} in plain notation: full-width digits,
+		 * letters and punctuation as ASCII (NFKC), as Chinese exports often write them.
+		 */
+		public String notation(String column) {
+			String value = required(column);
+			return value == null ? null : Notation.plain(value);
 		}
 
 		/** The text of {@code column}, which must not be empty. */
@@ -132,7 +144,7 @@ public final class CsvRows {
 			if (raw == null) {
 				return null;
 			}
-			Optional<E> value = CodedEnum.parse(type, raw);
+			Optional<E> value = CodedEnum.parse(type, Notation.plain(raw));
 			if (value.isEmpty()) {
 				error(column, "unknown value \"" + raw + "\"; expected one of " + CodedEnum.codes(type));
 			}
@@ -141,12 +153,12 @@ public final class CsvRows {
 
 		/** A required ISO date ({@code 2026-10-31}). */
 		public LocalDate date(String column) {
-			return parsed(column, required(column), LocalDate::parse, "an ISO date like 2026-10-31");
+			return parsed(column, notation(column), LocalDate::parse, "an ISO date like 2026-10-31");
 		}
 
 		/** An optional ISO date; null when empty. */
 		public LocalDate optionalDate(String column) {
-			String raw = text(column);
+			String raw = Notation.plain(text(column));
 			return raw.isEmpty() ? null : parsed(column, raw, LocalDate::parse, "an ISO date like 2026-10-31");
 		}
 
@@ -154,13 +166,17 @@ public final class CsvRows {
 		 * A required ISO-8601 date-time with offset ({@code 2026-10-28T10:00:00+08:00}).
 		 */
 		public OffsetDateTime dateTime(String column) {
-			return parsed(column, required(column), OffsetDateTime::parse,
+			return parsed(column, notation(column), OffsetDateTime::parse,
 					"an ISO-8601 date-time with offset like 2026-10-28T10:00:00+08:00");
 		}
 
-		/** A required whole number of at least {@code min}. */
+		/**
+		 * A required whole number of at least {@code min}; thousands separators
+		 * ({@code 1,200}) and full-width digits are accepted, anything else that could
+		 * change the number is not.
+		 */
 		public Long longAtLeast(String column, long min) {
-			Long value = parsed(column, required(column), Long::parseLong, "a whole number");
+			Long value = parsed(column, notation(column), Notation::wholeNumber, "a whole number");
 			if (value != null && value < min) {
 				error(column, "must be at least " + min + ", found " + value);
 				return null;
@@ -170,7 +186,7 @@ public final class CsvRows {
 
 		/** An optional TCP/UDP port; null when empty. */
 		public Integer optionalPort(String column) {
-			String raw = text(column);
+			String raw = Notation.plain(text(column));
 			if (raw.isEmpty()) {
 				return null;
 			}
@@ -184,7 +200,7 @@ public final class CsvRows {
 
 		/** An IPv4 address, required or optional (empty string when absent). */
 		public String ip(String column, boolean isRequired) {
-			String raw = isRequired ? required(column) : text(column);
+			String raw = isRequired ? notation(column) : Notation.plain(text(column));
 			if (raw == null || raw.isEmpty()) {
 				return raw;
 			}
@@ -202,7 +218,7 @@ public final class CsvRows {
 			try {
 				return parser.apply(raw);
 			}
-			catch (DateTimeParseException | NumberFormatException e) {
+			catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
 				error(column, "\"" + raw + "\" is not " + expected);
 				return null;
 			}

@@ -11,13 +11,17 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.relayai.sample.report.alerts.AlertCategories;
 import io.github.relayai.sample.report.checks.CheckCatalogue;
+import io.github.relayai.sample.report.checks.ValueReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
@@ -50,6 +54,14 @@ public final class InputReader {
 
 	private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
 
+	private static final Pattern SCHEMA_VERSION = Pattern.compile("1(\\.0)?");
+
+	/** A time of day after the date ({@code T09:15} or {@code  09:15}). */
+	private static final Pattern DATE_TIME = Pattern.compile("\\d[T ]\\d{1,2}:\\d{2}");
+
+	/** A zone offset after a time ({@code +08:00}, {@code Z}). */
+	private static final Pattern OFFSET = Pattern.compile(":\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})$");
+
 	private final JsonMapper json = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -66,7 +78,8 @@ public final class InputReader {
 		Set<String> deviceIds = new HashSet<>();
 		devices.forEach(d -> deviceIds.add(d.id()));
 		List<CheckRow> checks = readChecks(folder, deviceIds, errors);
-		List<Alert> alerts = readAlerts(folder, meta, deviceIds, errors);
+		List<Alert> alerts = readAlerts(folder, meta, AlertCategories.withClientKeywords(meta.categories()), deviceIds,
+				errors);
 		Optional<List<Vuln>> vulns = Files.exists(folder.resolve("vulns.csv")) ? Optional.of(readVulns(folder, errors))
 				: Optional.empty();
 		List<Issue> issues = Files.exists(folder.resolve("issues.csv")) ? readIssues(folder, deviceIds, errors)
@@ -134,10 +147,28 @@ public final class InputReader {
 						"no threshold to override for item \"" + item + "\""));
 			}
 		}
-		return new ReportMeta(meta.schemaVersion(), meta.client(), period, meta.provider(),
-				meta.inspectionDates() == null ? List.of() : meta.inspectionDates(), meta.previousMonth(),
-				meta.thresholdOverrides() == null ? Map.of() : meta.thresholdOverrides(),
-				meta.notes() == null ? "" : meta.notes());
+		Map<String, String> categories = new LinkedHashMap<>();
+		if (meta.categories() != null) {
+			meta.categories().forEach((keyword, cls) -> {
+				String c = cls == null ? "" : cls.strip().toLowerCase(Locale.ROOT);
+				if (AlertCategories.classes().contains(c)) {
+					categories.put(keyword, c);
+				}
+				else {
+					errors.add(
+							locator.error(file, "categories." + keyword, "unknown category class \"" + cls + "\" for \""
+									+ keyword + "\"; use one of " + String.join(", ", AlertCategories.classes())));
+				}
+			});
+		}
+		if (meta.schemaVersion() == null || !SCHEMA_VERSION.matcher(meta.schemaVersion().strip()).matches()) {
+			errors.add(locator.error(file, "schemaVersion", "schemaVersion must be 1 (as 1, \"1\" or \"1.0\"), found "
+					+ (meta.schemaVersion() == null ? "nothing" : "\"" + meta.schemaVersion() + "\"")));
+		}
+		return new ReportMeta(meta.schemaVersion() == null ? "" : meta.schemaVersion().strip(), meta.client(), period,
+				meta.provider(), meta.inspectionDates() == null ? List.of() : meta.inspectionDates(),
+				meta.previousMonth(), meta.thresholdOverrides() == null ? Map.of() : meta.thresholdOverrides(),
+				categories, meta.notes() == null ? "" : meta.notes());
 	}
 
 	private List<Device> readDevices(Path folder, List<InputError> errors) {
@@ -161,8 +192,17 @@ public final class InputReader {
 	private List<CheckRow> readChecks(Path folder, Set<String> deviceIds, List<InputError> errors) {
 		List<CheckRow> checks = new ArrayList<>();
 		for (CsvRows.Row row : rows(folder, "checks.csv", CHECK_COLUMNS, errors)) {
-			CheckRow check = new CheckRow(knownDevice(row, deviceIds), row.dateTime("collected_at"),
-					row.required("item"), row.text("value"), row.text("unit"), row.text("note"));
+			String item = row.required("item");
+			CheckRow check = new CheckRow(knownDevice(row, deviceIds), row.dateTime("collected_at"), item,
+					row.text("value"), row.text("unit"), row.text("note"));
+			if (item != null) {
+				try {
+					ValueReader.read(item, check.value(), check.unit());
+				}
+				catch (IllegalArgumentException e) {
+					row.error(check.value().isEmpty() ? "unit" : "value", item + ": " + e.getMessage());
+				}
+			}
 			if (row.valid()) {
 				checks.add(check);
 			}
@@ -170,13 +210,16 @@ public final class InputReader {
 		return checks;
 	}
 
-	private List<Alert> readAlerts(Path folder, ReportMeta meta, Set<String> deviceIds, List<InputError> errors) {
+	private List<Alert> readAlerts(Path folder, ReportMeta meta, AlertCategories categories, Set<String> deviceIds,
+			List<InputError> errors) {
 		List<Alert> alerts = new ArrayList<>();
 		for (CsvRows.Row row : rows(folder, "alerts.csv", ALERT_COLUMNS, errors)) {
-			String rawTime = row.required("time");
+			String rawTime = row.notation("time");
 			LocalDateTime time = rawTime == null ? null : alertTime(row, rawTime, meta);
-			Alert alert = new Alert(time, rawTime != null && !rawTime.contains("T"), knownDevice(row, deviceIds),
-					row.enumValue("severity", Severity.class), row.required("category"), row.required("rule_id"),
+			String category = row.required("category");
+			Alert alert = new Alert(time, rawTime != null && !DATE_TIME.matcher(rawTime).find(),
+					knownDevice(row, deviceIds), row.enumValue("severity", Severity.class), category,
+					category == null ? null : categories.classify(category).orElse(null), row.required("rule_id"),
 					row.text("rule_name"), row.ip("src_ip", true), row.ip("dst_ip", false),
 					row.optionalPort("dst_port"), row.text("protocol"), row.enumValue("action", AlertAction.class),
 					orZero(row.longAtLeast("count", 1)), row.enumValue("status", AlertStatus.class), row.text("note"));
@@ -187,16 +230,30 @@ public final class InputReader {
 		return alerts;
 	}
 
+	/**
+	 * An ISO date-time with offset, or a local date-time or date in the period's zone, as
+	 * consoles export them: {@code 2026-10-03 09:15:00}, {@code 2026/10/03 09:15},
+	 * {@code 2026-10-03}.
+	 */
 	private static LocalDateTime alertTime(CsvRows.Row row, String raw, ReportMeta meta) {
 		LocalDateTime time;
+		String iso = raw.replace('/', '-');
 		try {
-			time = raw.contains("T")
-					? OffsetDateTime.parse(raw).atZoneSameInstant(meta.period().timezone()).toLocalDateTime()
-					: LocalDate.parse(raw).atStartOfDay();
+			if (OFFSET.matcher(iso).find()) {
+				time = OffsetDateTime.parse(iso.replace(' ', 'T'))
+					.atZoneSameInstant(meta.period().timezone())
+					.toLocalDateTime();
+			}
+			else if (DATE_TIME.matcher(iso).find()) {
+				time = LocalDateTime.parse(iso.replace(' ', 'T'));
+			}
+			else {
+				time = LocalDate.parse(iso).atStartOfDay();
+			}
 		}
 		catch (DateTimeParseException e) {
-			row.error("time", "\"" + raw + "\" is not an ISO date (2026-10-03) or date-time with offset"
-					+ " (2026-10-03T09:15:00+08:00)");
+			row.error("time", "\"" + raw + "\" is not a date (2026-10-03), a local date-time (2026-10-03 09:15:00)"
+					+ " or a date-time with offset (2026-10-03T09:15:00+08:00)");
 			return null;
 		}
 		LocalDate day = time.toLocalDate();

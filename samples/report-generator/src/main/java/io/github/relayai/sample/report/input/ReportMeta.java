@@ -9,10 +9,14 @@ import java.util.Map;
 /**
  * The contents of {@code report.json}: who the report is for, the period and the
  * per-client settings.
+ *
+ * @param schemaVersion as written, a number or a string ({@code 1}, {@code "1.0"})
+ * @param categories the client's own alert-category keywords, keyword to canonical class
+ * (e.g. {@code "自定义情报告警": "c2"}), added to the built-in table
  */
-public record ReportMeta(int schemaVersion, Client client, Period period, Provider provider,
+public record ReportMeta(String schemaVersion, Client client, Period period, Provider provider,
 		List<LocalDate> inspectionDates, PreviousMonth previousMonth, Map<String, ThresholdOverride> thresholdOverrides,
-		String notes) {
+		Map<String, String> categories, String notes) {
 
 	/** The client; {@code name} is the full legal name printed on the cover. */
 	public record Client(String id, String name, String contact, Integer mlpsLevel) {

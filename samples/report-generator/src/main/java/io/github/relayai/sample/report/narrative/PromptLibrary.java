@@ -13,10 +13,10 @@ import io.github.relayai.sample.report.i18n.Lang;
 
 /**
  * The "report template prompt": versioned prompt files
- * {@code prompts/narrative-v1/{system,user,retry}.<lang>.md} on the classpath, or the
- * same files in a folder the user points at with {@code --prompts} to edit them.
- * Placeholders are {@code {{client}}}, {@code {{month}}}, {@code {{facts}}} and
- * {@code {{violations}}}.
+ * {@code prompts/narrative-v1/{system,user,retry,repair}.<lang>.md} on the classpath, or
+ * the same files in a folder the user points at with {@code --prompts} to edit them.
+ * Placeholders are {@code {{client}}}, {@code {{month}}}, {@code {{facts}}},
+ * {@code {{violations}}} and {@code {{error}}}.
  */
 public final class PromptLibrary {
 
@@ -46,6 +46,11 @@ public final class PromptLibrary {
 	public String retry(Lang lang, List<GroundingViolation> violations) {
 		return load("retry", lang).replace("{{violations}}",
 				violations.stream().map(v -> "- " + v).collect(Collectors.joining("\n")));
+	}
+
+	/** The message that sends a JSON parse error back to the model (one repair round). */
+	public String repair(Lang lang, String error) {
+		return load("repair", lang).replace("{{error}}", error);
 	}
 
 	private String load(String name, Lang lang) {

@@ -1,5 +1,6 @@
 package io.github.relayai.sample.report.render;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,10 +14,10 @@ import io.github.relayai.sample.report.alerts.AlertStatistics.Count;
 import io.github.relayai.sample.report.alerts.Percent;
 import io.github.relayai.sample.report.checks.CheckStatus;
 import io.github.relayai.sample.report.checks.DeviceResult;
-import io.github.relayai.sample.report.checks.ItemResult;
 import io.github.relayai.sample.report.facts.Facts;
 import io.github.relayai.sample.report.facts.FactsPack;
 import io.github.relayai.sample.report.facts.FindingTexts;
+import io.github.relayai.sample.report.facts.ItemDisplay;
 import io.github.relayai.sample.report.facts.RiskFinding;
 import io.github.relayai.sample.report.i18n.Texts;
 import io.github.relayai.sample.report.input.Alert;
@@ -45,6 +46,8 @@ public final class ReportComposer {
 	private static final Map<Severity, String> SEVERITY_COLORS = Map.of(Severity.CRITICAL, "8E1B1B", Severity.HIGH,
 			"D9534F", Severity.MEDIUM, "F0AD4E", Severity.LOW, "5BC0DE", Severity.INFO, "9E9E9E");
 
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
 	private final Texts t;
 
 	private final Facts facts;
@@ -55,7 +58,14 @@ public final class ReportComposer {
 
 	private final FindingTexts findingTexts;
 
+	private final ItemDisplay itemDisplay;
+
 	private final List<Block> blocks = new ArrayList<>();
+
+	/** The number of the current section and subsection. */
+	private int section;
+
+	private int subsection;
 
 	private ReportComposer(Facts facts, FactsPack pack, NarrativeResult narrative, Texts texts) {
 		this.t = texts;
@@ -63,6 +73,7 @@ public final class ReportComposer {
 		this.pack = pack;
 		this.narrative = narrative;
 		this.findingTexts = new FindingTexts(texts, facts);
+		this.itemDisplay = new ItemDisplay(texts);
 	}
 
 	/**
@@ -112,8 +123,8 @@ public final class ReportComposer {
 
 	private void overview() {
 		var meta = facts.meta();
-		blocks.add(new Heading(1, t.t("s1")));
-		blocks.add(new Heading(2, t.t("s1.scope")));
+		blocks.add(section("s1"));
+		blocks.add(subsection("s1.scope"));
 		String types = facts.devices()
 			.stream()
 			.map(d -> d.device().type())
@@ -127,7 +138,7 @@ public final class ReportComposer {
 		blocks.add(new Paragraph(headline(facts, t), Tone.HEADLINE));
 		blocks.add(new Paragraph(t.t("s1.rating", t.t("rating." + facts.overallRating()),
 				t.t("rating." + facts.overallRating() + ".reason")), Tone.HEADLINE));
-		blocks.add(new Heading(2, t.t("s1.carried")));
+		blocks.add(subsection("s1.carried"));
 		if (facts.carriedIssues().isEmpty()) {
 			blocks.add(new Paragraph(t.t("s1.carried.none"), Tone.NORMAL));
 		}
@@ -143,15 +154,15 @@ public final class ReportComposer {
 								t.date(i.due())))
 						.toList()));
 		}
-		blocks.add(new Heading(2, t.t("s1.summary")));
+		blocks.add(subsection("s1.summary"));
 		aiLabel();
 		blocks.add(new Paragraph(narrative.narrative().summary(), Tone.NORMAL));
 	}
 
 	private void devices() {
 		blocks.add(new PageBreak());
-		blocks.add(new Heading(1, t.t("s2")));
-		blocks.add(new Heading(2, t.t("s2.byType")));
+		blocks.add(section("s2"));
+		blocks.add(subsection("s2.byType"));
 		Map<DeviceType, List<DeviceResult>> byType = new LinkedHashMap<>();
 		facts.devices().forEach(d -> byType.computeIfAbsent(d.device().type(), k -> new ArrayList<>()).add(d));
 		List<List<Cell>> rows = new ArrayList<>();
@@ -165,7 +176,7 @@ public final class ReportComposer {
 		});
 		blocks.add(new Table(List.of(t.t("col.type"), t.t("col.count"), t.t("status.OK"), t.t("status.WARN"),
 				t.t("status.ABNORMAL"), t.t("status.REVIEW")), rows));
-		blocks.add(new Heading(2, t.t("s2.detail")));
+		blocks.add(subsection("s2.detail"));
 		for (DeviceResult d : facts.devices()) {
 			var dev = d.device();
 			blocks.add(new Heading(3, dev.id() + " " + dev.name() + " — " + t.t("status." + d.status())));
@@ -174,7 +185,7 @@ public final class ReportComposer {
 			blocks.add(new Table(List.of(t.t("col.item"), t.t("col.value"), t.t("col.status"), t.t("col.note")),
 					d.items()
 						.stream()
-						.map(i -> List.of(Cell.of(findingTexts.itemLabel(i.item())), Cell.of(value(i)),
+						.map(i -> List.of(Cell.of(findingTexts.itemLabel(i.item())), Cell.of(itemDisplay.value(i)),
 								new Cell(t.t("status." + i.status()),
 										i.status() == CheckStatus.INFO ? null : i.status()),
 								Cell.of(i.note())))
@@ -182,22 +193,12 @@ public final class ReportComposer {
 		}
 	}
 
-	private String value(ItemResult i) {
-		if (i.days() == null) {
-			return i.value();
-		}
-		if (!i.item().endsWith("_expiry")) {
-			return i.value() + t.t("fmt.daysOld", i.days());
-		}
-		return i.value() + (i.days() < 0 ? t.t("fmt.expired", -i.days()) : t.t("fmt.daysLeft", i.days()));
-	}
-
 	private void alerts() {
 		AlertStatistics a = facts.alerts();
 		var prev = facts.meta().previousMonth();
 		blocks.add(new PageBreak());
-		blocks.add(new Heading(1, t.t("s3")));
-		blocks.add(new Heading(2, t.t("s3.overview")));
+		blocks.add(section("s3"));
+		blocks.add(subsection("s3.overview"));
 		blocks.add(new Paragraph(t.t("s3.overview.text", t.number(a.total()), t.number(a.highPlusTotal()),
 				t.percent(a.blockedRatioPct()), t.percent(a.handledRatioPct())), Tone.NORMAL));
 		if (prev != null) {
@@ -223,9 +224,15 @@ public final class ReportComposer {
 		blocks.add(countTable(t.t("col.action"), a.byAction(), c -> t.t("action." + c.key())));
 		blocks.add(countTable(t.t("col.alertStatus"), a.byStatus(), c -> t.t("alertStatus." + c.key())));
 		blocks.add(countTable(t.t("col.device"), a.byDevice(), Count::key));
-		blocks.add(countTable(t.t("col.category"), a.byCategory(), c -> findingTexts.categoryLabel(c.key())));
+		blocks.add(countTable(t.t("col.category"), a.byCategory(), this::category));
+		if (!a.unclassifiedCategories().isEmpty()) {
+			blocks.add(subsection("s3.unclassified"));
+			blocks.add(new Paragraph(t.t("s3.unclassified.text", t.number(a.unclassifiedCategories().size()),
+					t.number(a.unclassifiedCategories().stream().mapToLong(Count::count).sum())), Tone.NORMAL));
+			blocks.add(countTable(t.t("col.category"), a.unclassifiedCategories(), Count::key));
+		}
 
-		blocks.add(new Heading(2, t.t("s3.top")));
+		blocks.add(subsection("s3.top"));
 		blocks.add(new Paragraph(t.t("s3.top.external"), Tone.NOTE));
 		blocks.add(countTable(t.t("col.srcIp"), a.topExternalSources(), Count::key));
 		blocks.add(new Paragraph(t.t("s3.top.internal"), Tone.NOTE));
@@ -235,7 +242,7 @@ public final class ReportComposer {
 		blocks.add(new Paragraph(t.t("s3.top.rules"), Tone.NOTE));
 		blocks.add(countTable(t.t("col.rule"), a.topRules(), c -> c.key() + " " + c.label()));
 
-		blocks.add(new Heading(2, t.t("s3.trend")));
+		blocks.add(subsection("s3.trend"));
 		blocks.add(new Chart(new ChartSpec(t.t("chart.trend"),
 				a.daily()
 					.keySet()
@@ -244,7 +251,7 @@ public final class ReportComposer {
 					.toList(),
 				List.copyOf(a.daily().values()), List.of("3F6FB5"))));
 
-		blocks.add(new Heading(2, t.t("s3.cases")));
+		blocks.add(subsection("s3.cases"));
 		blocks.add(new Paragraph(t.t("s3.cases.unresolved"), Tone.NOTE));
 		if (a.unresolvedHighPlus().isEmpty()) {
 			blocks.add(new Paragraph(t.t("none"), Tone.NORMAL));
@@ -259,7 +266,7 @@ public final class ReportComposer {
 		blocks.add(new Paragraph(t.t("s3.cases.targeted"), Tone.NOTE));
 		blocks.add(spreadTable(a.multiExploitSources()));
 
-		blocks.add(new Heading(2, t.t("s3.analysis")));
+		blocks.add(subsection("s3.analysis"));
 		aiLabel();
 		for (Narrative.Finding f : nonNull(narrative.narrative().findings())) {
 			blocks.add(new Paragraph(f.title(), Tone.HEADLINE));
@@ -275,7 +282,7 @@ public final class ReportComposer {
 			return;
 		}
 		var vulns = facts.vulns().get();
-		blocks.add(new Heading(1, t.t("s4")));
+		blocks.add(section("s4"));
 		blocks.add(new Paragraph(t.t("s4.text", t.number(vulns.size()),
 				t.number(vulns.stream().filter(v -> v.status().code().equals("open")).count())), Tone.NORMAL));
 		blocks.add(new Table(
@@ -292,8 +299,8 @@ public final class ReportComposer {
 
 	private void issues() {
 		blocks.add(new PageBreak());
-		blocks.add(new Heading(1, t.t("s5")));
-		blocks.add(new Heading(2, t.t("s5.list")));
+		blocks.add(section("s5"));
+		blocks.add(subsection("s5.list"));
 		List<List<Cell>> rows = new ArrayList<>();
 		String owner = nz(facts.meta().client().contact());
 		for (int i = 0; i < facts.findings().size(); i++) {
@@ -315,7 +322,7 @@ public final class ReportComposer {
 			blocks.add(new Table(List.of(t.t("col.no"), t.t("col.device"), t.t("col.ip"), t.t("col.problem"),
 					t.t("col.risk"), t.t("col.advice"), t.t("col.owner"), t.t("col.due")), rows));
 		}
-		blocks.add(new Heading(2, t.t("s5.recommendations")));
+		blocks.add(subsection("s5.recommendations"));
 		aiLabel();
 		for (String p : List.of("P1", "P2", "P3")) {
 			List<String> items = nonNull(narrative.narrative().recommendations()).stream()
@@ -330,7 +337,7 @@ public final class ReportComposer {
 	}
 
 	private void plan() {
-		blocks.add(new Heading(1, t.t("s6")));
+		blocks.add(section("s6"));
 		aiLabel();
 		blocks.add(new Bullets(nonNull(narrative.narrative().nextMonthPlan())));
 	}
@@ -358,8 +365,7 @@ public final class ReportComposer {
 		return new Table(List.of(t.t("col.time"), t.t("col.device"), t.t("col.severity"), t.t("col.rule"), t
 			.t("col.srcIp"), t.t("col.target"), t.t("col.action"), t.t("col.alertStatus"), t.t("col.count")), alerts
 				.stream()
-				.map(x -> List.of(
-						Cell.of(x.dateOnly() ? t.date(x.time().toLocalDate()) : x.time().toString().replace('T', ' ')),
+				.map(x -> List.of(Cell.of(x.dateOnly() ? t.date(x.time().toLocalDate()) : x.time().format(MINUTE)),
 						Cell.of(x.deviceId()),
 						new Cell(t.t("severity." + x.severity().code()),
 								x.severity().highPlus() ? CheckStatus.ABNORMAL : null),
@@ -394,6 +400,34 @@ public final class ReportComposer {
 					.map(c -> List.of(Cell.of(label.apply(c)), Cell.of(t.number(c.count())),
 							Cell.of(t.percent(Percent.of(c.count(), total)))))
 					.toList());
+	}
+
+	/**
+	 * A numbered section heading: sections are numbered as they are laid out, so an
+	 * absent optional section leaves no gap.
+	 */
+	private Heading section(String key) {
+		section++;
+		subsection = 0;
+		return new Heading(1, section + " " + t.t(key));
+	}
+
+	/** A numbered subsection heading of the current section. */
+	private Heading subsection(String key) {
+		subsection++;
+		return new Heading(2, section + "." + subsection + " " + t.t(key));
+	}
+
+	/**
+	 * A category in the export's wording with its canonical class, e.g. "挖矿木马（挖矿）"; the
+	 * class alone when the export wrote the class code.
+	 */
+	private String category(Count c) {
+		if (c.label().isEmpty()) {
+			return t.t("fmt.categoryClass", c.key(), t.t("category.unclassified"));
+		}
+		String cls = findingTexts.categoryLabel(c.label());
+		return c.key().equals(c.label()) || c.key().equals(cls) ? cls : t.t("fmt.categoryClass", c.key(), cls);
 	}
 
 	private void aiLabel() {

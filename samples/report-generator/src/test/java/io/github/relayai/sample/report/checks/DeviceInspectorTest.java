@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.github.relayai.sample.report.facts.ItemDisplay;
+import io.github.relayai.sample.report.i18n.Lang;
+import io.github.relayai.sample.report.i18n.Texts;
 import io.github.relayai.sample.report.input.CheckRow;
 import io.github.relayai.sample.report.input.Device;
 import io.github.relayai.sample.report.input.DeviceType;
@@ -45,7 +48,8 @@ class DeviceInspectorTest {
 	void ratiosUseTheDenominatorItem() {
 		List<ItemResult> sessions = rate(Thresholds.defaults(), row("sessions", "800"), row("sessions_max", "1000"));
 		assertThat(sessions.get(0).status()).isEqualTo(CheckStatus.WARN);
-		assertThat(sessions.get(0).value()).isEqualTo("800 / 1000 (80%)");
+		assertThat(sessions.get(0).ratioPct()).isEqualByComparingTo("80");
+		assertThat(new ItemDisplay(new Texts(Lang.ZH)).value(sessions.get(0))).isEqualTo("800 / 1,000（80%）");
 		assertThat(rate(Thresholds.defaults(), row("agents_online", "95"), row("agents_total", "100")).get(0).status())
 			.isEqualTo(CheckStatus.OK);
 		assertThat(rate(Thresholds.defaults(), row("agents_online", "94"), row("agents_total", "100")).get(0).status())

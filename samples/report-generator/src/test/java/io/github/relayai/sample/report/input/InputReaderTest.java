@@ -8,11 +8,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.relayai.sample.report.TestData;
+import io.github.relayai.sample.report.alerts.AlertCategories;
 
 /** Encodings and strict validation, with errors naming file, line and column. */
 class InputReaderTest {
@@ -89,6 +91,50 @@ class InputReaderTest {
 				.contains("alerts.csv:0: file is missing in " + folder,
 						"devices.csv:1: missing column(s) type, vendor, model, mgmt_ip, location, ha_role, business_system;"
 								+ " expected header device_id,name,type,vendor,model,mgmt_ip,location,ha_role,business_system"));
+	}
+
+	@Test
+	void toleratesNotationThatDoesNotChangeANumber() throws IOException {
+		Path folder = TestData.copy(TestData.ACME, tmp);
+		Path json = folder.resolve("report.json");
+		Files.writeString(json, Files.readString(json).replace("\"schemaVersion\": 1", "\"schemaVersion\": \"1\""));
+		append(folder.resolve("alerts.csv"),
+				"２０２６-１０-３０ 08:15:00,IPS-01,中危,端口扫描,IPS-10001,端口扫描,203.0.113.45,10.10.2.10,,TCP,拦截,\"1,200\",已处理, \n"
+						+ "2026/10/31 23:59,IPS-01,低,扫描探测,IPS-10001,端口扫描,２０３.０.１１３.４５,,,TCP,block,１２,closed,\n");
+		InspectionData data = new InputReader().read(folder);
+		assertThat(data.meta().schemaVersion()).isEqualTo("1");
+		List<Alert> added = data.alerts().subList(data.alerts().size() - 2, data.alerts().size());
+		assertThat(added)
+			.extracting(a -> a.time() + " " + a.severity() + " " + a.categoryClass() + " " + a.srcIp() + " "
+					+ a.action() + " " + a.count() + " " + a.status())
+			.containsExactly("2026-10-30T08:15 MEDIUM scan 203.0.113.45 BLOCKED 1200 HANDLED",
+					"2026-10-31T23:59 LOW scan 203.0.113.45 BLOCKED 12 HANDLED");
+	}
+
+	@Test
+	void staysStrictWhereAValueWouldChangeANumber() throws IOException {
+		Path folder = TestData.copy(TestData.ACME, tmp);
+		Path json = folder.resolve("report.json");
+		Files.writeString(json,
+				Files.readString(json)
+					.replace("\"schemaVersion\": 1", "\"schemaVersion\": \"2.0\"")
+					.replace("\"thresholdOverrides\": {}", "\"categories\": {\"自定义情报\": \"spyware\"}"));
+		append(folder.resolve("alerts.csv"),
+				"2026-10-30,IPS-01,low,scan,R-1,r,192.0.2.1,,,TCP,blocked,\"1,20\",handled,\n"); // line
+																									// 19
+		append(folder.resolve("checks.csv"), "LA-01,2026-10-28T10:00:00+08:00,log_retention_days,126GB,,\n" // 58
+				+ "FW-01,2026-10-28T10:00:00+08:00,ntp_synced,maybe,,\n"); // line 59
+		assertThatThrownBy(() -> new InputReader().read(folder)).isInstanceOfSatisfying(InputException.class, e -> {
+			assertThat(e.errors()).extracting(InputError::toString)
+				.containsExactly("alerts.csv:19:12: count: \"1,20\" is not a whole number",
+						"checks.csv:58:4: value: log_retention_days: \"126GB\" is not a number of days; accepted units:"
+								+ " d day days 天 日 (or none)",
+						"checks.csv:59:4: value: ntp_synced: \"maybe\" is not a yes/no value (true/false, 1/0, yes/no,"
+								+ " 是/否, 正常/异常)",
+						"report.json:2:3: schemaVersion must be 1 (as 1, \"1\" or \"1.0\"), found \"2.0\"",
+						"report.json:27:18: unknown category class \"spyware\" for \"自定义情报\"; use one of "
+								+ String.join(", ", AlertCategories.classes()));
+		});
 	}
 
 	private static void recode(Path file, Charset charset, boolean bom) throws IOException {

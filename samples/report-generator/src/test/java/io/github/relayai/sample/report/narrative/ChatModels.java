@@ -2,6 +2,7 @@ package io.github.relayai.sample.report.narrative;
 
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.chat.RelayChatOptions;
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 
 /**
@@ -19,6 +20,13 @@ final class ChatModels {
 			.apiKey("test-key")
 			.defaultOptions(RelayChatOptions.builder().model("test-model").build())
 			.build();
+	}
+
+	/**
+	 * A ChatClient builder over {@link #relay(String)}, as a plain application has one.
+	 */
+	static ChatClient.Builder clientBuilder(String baseUrl) {
+		return ChatClient.builder(relay(baseUrl));
 	}
 
 }
