@@ -1,12 +1,11 @@
 package io.github.relayai.security;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.testsupport.Gateway;
 import io.github.relayai.testsupport.LogCapture;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.prompt.Prompt;

@@ -1,7 +1,7 @@
 package io.github.relayai.sample.report.narrative;
 
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.options.RelayChatOptions;
 import org.springframework.ai.chat.model.ChatModel;
 
 /**
