@@ -1,6 +1,6 @@
 package io.github.relayai.autoconfigure;
 
-import io.github.relayai.chat.RequestListener;
+import io.github.relayai.exchange.RequestListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;

@@ -1,23 +1,22 @@
 package io.github.relayai.autoconfigure;
 
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-
+import io.github.relayai.routing.EndpointRouter;
+import io.github.relayai.media.ImageLimits;
+import io.github.relayai.exchange.RequestListener;
+import io.github.relayai.resilience.ResiliencePolicy;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.chat.RequestListener;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.http.BaseUrl;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageLimits;
-import io.github.relayai.routing.EndpointRouter;
-import io.github.relayai.resilience.ResiliencePolicy;
-import io.micrometer.observation.ObservationRegistry;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.model.SpringAIModelProperties;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -97,34 +96,40 @@ public class RelayChatAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EndpointRouter relayEndpointRouter(RelayHttpClient httpClient, RelayConnectionProperties connection,
-			RelayChatProperties chat, RelayRoutingProperties routing, BeanFactory beanFactory) {
-		EndpointRouter.Builder builder = EndpointRouter.builder(httpClient)
+	EndpointRouter.Builder relayEndpointRouter(RelayChatProperties chat, RelayRoutingProperties routing,
+			BeanFactory beanFactory) {
+		EndpointRouter.Builder builder = EndpointRouter.builder()
 			.endpointFallback(chat.isEndpointFallback())
 			.discovery(chat.isModelDiscovery())
-			.pins(routing.endpoints())
-			.imageLimits(imageLimits(connection));
+			.pins(routing.endpoints());
 		RelayRoutingMetrics.apply(builder, beanFactory);
-		return builder.build();
+		return builder;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	RelayChatModel relayChatModel(RelayHttpClient httpClient, RelayConnectionProperties connection,
-			RelayChatProperties chat, EndpointRouter endpointRouter,
+			RelayChatProperties chat, EndpointRouter.Builder endpointRouter,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ChatModelObservationConvention> observationConvention,
 			ObjectProvider<ResiliencePolicy> resilience, ObjectProvider<RequestListener> requestListeners) {
 		RelayChatModel.Builder builder = RelayChatModel.builder()
 			.httpClient(httpClient)
-			.exchange(endpointRouter)
+			.routing(endpointRouter)
 			.defaultOptions(chat.getOptions().toOptions())
 			.imageLimits(imageLimits(connection))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfAvailable())
 			.resilience(resilience.getIfAvailable())
-			.transport(chat.getTransport())
-			.fallbackModels(chat.getFallbackModels());
+			.transport(chat.getTransport());
+		try {
+			builder.fallbackModels(chat.getFallbackModels());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RelayConfigurationException(RelayChatProperties.PREFIX + ".fallback-models",
+					"spring.ai.relay.chat.fallback-models must not contain blank names",
+					"Remove the empty entry from spring.ai.relay.chat.fallback-models.", ex);
+		}
 		requestListeners.orderedStream().forEach(builder::requestListener);
 		return builder.build();
 	}

@@ -1,13 +1,12 @@
 package io.github.relayai.autoconfigure;
 
+import io.github.relayai.exchange.Transport;
+import io.github.relayai.options.RelayChatOptions;
+import io.github.relayai.options.ResponseFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.github.relayai.chat.RelayChatOptions;
-import io.github.relayai.chat.ResponseFormat;
-import io.github.relayai.resilience.Transport;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

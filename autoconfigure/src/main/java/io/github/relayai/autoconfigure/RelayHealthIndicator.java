@@ -1,17 +1,16 @@
 package io.github.relayai.autoconfigure;
 
-import java.time.Duration;
+import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.routing.ModelInfo;
+import io.github.relayai.error.RelayAiException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-
-import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.error.RelayAiException;
-import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.routing.ModelInfo;
-import io.github.relayai.routing.RelayModels;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import reactor.core.Exceptions;
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.routing.RelayModels;
+import java.time.Duration;
+import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Whether the gateway is reachable and lists the configured model at {@code /v1/models}:

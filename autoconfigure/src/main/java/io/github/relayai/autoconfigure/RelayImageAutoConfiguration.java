@@ -1,5 +1,10 @@
 package io.github.relayai.autoconfigure;
 
+import io.github.relayai.exchange.RequestListener;
+import io.github.relayai.resilience.ResiliencePolicy;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.image.RelayImageModel;
@@ -27,14 +32,21 @@ public class RelayImageAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RelayImageModel relayImageModel(RelayImageProperties image, RelayConnectionProperties connection,
-			ObjectProvider<RelayHttpClient> httpClient, ObjectProvider<ProviderErrorClassifier> classifier) {
+			ObjectProvider<RelayHttpClient> httpClient, ObjectProvider<ProviderErrorClassifier> classifier,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ChatModelObservationConvention> observationConvention,
+			ObjectProvider<ResiliencePolicy> resilience, ObjectProvider<RequestListener> requestListeners) {
 		RelayHttpClient http = httpClient.getIfAvailable(() -> RelayChatAutoConfiguration.createHttpClient(connection,
 				classifier.getIfAvailable(ProviderErrorClassifier::new)));
-		return RelayImageModel.builder()
+		RelayImageModel.Builder builder = RelayImageModel.builder()
 			.httpClient(http)
 			.defaultOptions(image.getOptions().toOptions())
 			.imageLimits(RelayChatAutoConfiguration.imageLimits(connection))
-			.build();
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfAvailable())
+			.resilience(resilience.getIfAvailable());
+		requestListeners.orderedStream().forEach(builder::requestListener);
+		return builder.build();
 	}
 
 }

@@ -1,7 +1,7 @@
 package io.github.relayai.autoconfigure;
 
-import io.github.relayai.chat.RequestListener;
-import io.github.relayai.chat.RequestRecord;
+import io.github.relayai.exchange.RequestListener;
+import io.github.relayai.exchange.RequestRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 

@@ -1,9 +1,8 @@
 package io.github.relayai.autoconfigure;
 
+import io.github.relayai.endpoint.Endpoint;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.github.relayai.routing.Endpoint;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -1,9 +1,9 @@
 package io.github.relayai.autoconfigure;
 
-import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.image.RelayImageModel;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.image.ImageModel;
+import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.image.RelayImageModel;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 

@@ -1,20 +1,18 @@
 package io.github.relayai.autoconfigure;
 
-import java.time.Duration;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.error.QueueFullException;
 import io.github.relayai.resilience.BulkheadSettings;
 import io.github.relayai.resilience.CircuitBreakerSettings;
-import io.github.relayai.resilience.FallbackModels;
 import io.github.relayai.resilience.RateLimiterSettings;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.resilience.RetrySettings;
 import io.github.relayai.resilience.RetryableFailure;
-import io.github.relayai.resilience.Transport;
+import io.github.relayai.error.QueueFullException;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.exchange.ChatExchange;
+import io.github.relayai.exchange.Transport;
 import io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration;
 import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 import io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration;
@@ -22,6 +20,7 @@ import io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfigurat
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -188,7 +187,7 @@ class RelayResilienceAutoConfigurationTest {
 				assertThat(context.getBean(RelayChatProperties.class).getTransport()).isEqualTo(Transport.PLAIN);
 				ChatResponse response = context.getBean(RelayChatModel.class).call(new Prompt("hi"));
 				assertThat(response.getResult().getOutput().getText()).isEqualTo("Hi");
-				assertThat(response.getMetadata().<String>get(FallbackModels.MODEL_KEY)).isEqualTo("m2");
+				assertThat(response.getMetadata().<String>get(ChatExchange.MODEL_KEY)).isEqualTo("m2");
 			});
 	}
 

@@ -3,8 +3,9 @@ package io.github.relayai.autoconfigure;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.endpoint.Endpoint;
 import io.github.relayai.error.NonChatModelException;
-import io.github.relayai.routing.Endpoint;
+import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.routing.EndpointRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,14 +59,14 @@ class RelayRoutingAutoConfigurationTest {
 	@Test
 	void fallsBackByDefaultAndCountsIt() {
 		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
-			assertThat(context).hasSingleBean(EndpointRouter.class);
+			assertThat(context).hasSingleBean(EndpointRouter.Builder.class);
 			String text = context.getBean(RelayChatModel.class)
 				.call(new Prompt("hi"))
 				.getResult()
 				.getOutput()
 				.getText();
 			assertThat(text).isEqualTo("Hi");
-			assertThat(context.getBean(EndpointRouter.class).rememberedEndpoint("gpt-5.2-pro"))
+			assertThat(context.getBean(RelayChatModel.class).rememberedEndpoint("gpt-5.2-pro"))
 				.contains(Endpoint.COMPLETIONS);
 			assertThat(context.getBean(MeterRegistry.class)
 				.get("relay.endpoint.fallbacks")
@@ -113,12 +114,8 @@ class RelayRoutingAutoConfigurationTest {
 
 	@Test
 	void backsOffForUserRouter() {
-		this.runner
-			.withBean("myRouter", EndpointRouter.class,
-					() -> EndpointRouter.builder(
-							io.github.relayai.http.RelayHttpClient.builder().baseUrl(this.gateway.baseUrl()).build())
-						.build())
-			.run(context -> assertThat(context).getBeanNames(EndpointRouter.class).containsExactly("myRouter"));
+		this.runner.withBean("myRouter", EndpointRouter.Builder.class, () -> EndpointRouter.builder().discovery(false))
+			.run(context -> assertThat(context).getBeanNames(EndpointRouter.Builder.class).containsExactly("myRouter"));
 	}
 
 }

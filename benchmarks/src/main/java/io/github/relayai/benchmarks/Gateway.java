@@ -1,5 +1,7 @@
 package io.github.relayai.benchmarks;
 
+import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.options.RelayChatOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,9 +14,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.LongConsumer;
-
-import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.chat.RelayChatOptions;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -27,6 +26,7 @@ import org.springframework.ai.openai.OpenAiChatOptions;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 
 /**
  * The stub gateway and the contenders that talk to it, built once per fork:

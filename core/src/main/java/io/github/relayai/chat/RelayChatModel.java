@@ -1,33 +1,35 @@
 package io.github.relayai.chat;
 
+import io.github.relayai.endpoint.Endpoint;
+import io.github.relayai.endpoint.chat.ChatCompletionsExchange;
+import io.github.relayai.error.ProviderErrorClassifier;
+import io.github.relayai.media.ImageEncoder;
+import tools.jackson.databind.json.JsonMapper;
+import io.github.relayai.error.RelayAiException;
+import io.github.relayai.exchange.ChatChain;
+import io.github.relayai.exchange.ChatExchange;
+import io.github.relayai.exchange.ChatRequest;
+import io.github.relayai.exchange.RequestListener;
+import io.github.relayai.exchange.Transport;
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.media.ImageLimits;
+import io.github.relayai.options.RelayChatOptions;
+import io.github.relayai.resilience.Resilience4jPolicy;
+import io.github.relayai.resilience.ResiliencePolicy;
+import io.github.relayai.routing.EndpointRouter;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
-
-import io.github.relayai.error.ProviderErrorClassifier;
-import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageEncoder;
-import io.github.relayai.media.ImageLimits;
-import io.github.relayai.resilience.FallbackModels;
-import io.github.relayai.resilience.Resilience4jPolicy;
-import io.github.relayai.resilience.ResiliencePolicy;
-import io.github.relayai.resilience.StreamAggregate;
-import io.github.relayai.resilience.Transport;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
-import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
-import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Spring AI {@link ChatModel} for OpenAI-compatible gateways: {@code call} and
@@ -44,33 +46,29 @@ public final class RelayChatModel implements ChatModel {
 	/** The provider name in observations. */
 	public static final String PROVIDER = "relay";
 
-	private static final ChatModelObservationConvention DEFAULT_CONVENTION = new DefaultChatModelObservationConvention();
-
 	private final RelayHttpClient http;
+
+	private final EndpointRouter router;
 
 	private final ChatExchange exchange;
 
 	private final RelayChatOptions defaultOptions;
 
-	private final ObservationRegistry observationRegistry;
-
-	private final ChatModelObservationConvention observationConvention;
-
 	private RelayChatModel(Builder builder, RelayHttpClient http) {
 		this.http = http;
 		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
 				: RelayChatOptions.builder().build();
-		this.observationRegistry = builder.observationRegistry;
-		this.observationConvention = (builder.observationConvention != null) ? builder.observationConvention
-				: DEFAULT_CONVENTION;
-		ChatExchange endpoint = (builder.exchange != null) ? builder.exchange : new ChatCompletionsExchange(http,
-				JsonMapper.builder().build(), new ImageEncoder(builder.imageLimits));
+		this.router = (builder.routing != null) ? builder.routing.build(http, builder.imageLimits) : null;
 		ResiliencePolicy resilience = (builder.resilience != null) ? builder.resilience
 				: Resilience4jPolicy.builder().locale(http.classifier().locale()).build();
-		ChatExchange outer = FallbackModels.apply(new ResilientExchange(builder.transport.apply(endpoint), resilience),
-				builder.fallbackModels);
-		this.exchange = (builder.requestListener != null) ? new ListenedExchange(outer, builder.requestListener)
-				: outer;
+		this.exchange = ChatChain.builder()
+			.observation(builder.observationRegistry, builder.observationConvention, PROVIDER)
+			.requestListener(builder.requestListener)
+			.resilience(resilience)
+			.fallbackModels(builder.fallbackModels)
+			.transport(builder.transport)
+			.build((this.router != null) ? this.router : new ChatCompletionsExchange(http, JsonMapper.builder().build(),
+					new ImageEncoder(builder.imageLimits)));
 	}
 
 	/**
@@ -95,57 +93,18 @@ public final class RelayChatModel implements ChatModel {
 
 	@Override
 	public ChatResponse call(Prompt prompt) {
-		Prompt request = resolve(prompt);
-		if (this.observationRegistry.isNoop()) {
-			// nothing observes the call: no observation context to build
-			return this.exchange.call(chatRequest(request)).block();
-		}
-		ChatModelObservationContext context = ChatModelObservationContext.builder()
-			.prompt(request)
-			.provider(PROVIDER)
-			.build();
-		return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
-			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
-			.observe(() -> {
-				ChatResponse response = this.exchange.call(chatRequest(request)).block();
-				context.setResponse(response);
-				return response;
-			});
+		return this.exchange.call(resolve(prompt)).block();
 	}
 
 	@Override
 	public Flux<ChatResponse> stream(Prompt prompt) {
-		return Flux.deferContextual(contextView -> {
-			Prompt request = resolve(prompt);
-			ChatModelObservationContext context = ChatModelObservationContext.builder()
-				.prompt(request)
-				.provider(PROVIDER)
-				.streaming(true)
-				.build();
-			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
-				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
-			if (observation.isNoop()) {
-				// nothing observes the stream: no operator per chunk for it
-				return this.exchange.stream(chatRequest(request));
-			}
-			Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			observation.parentObservation(parent).start();
-			Flux<ChatResponse> observed = this.exchange.stream(chatRequest(request))
-				.doOnError(observation::error)
-				.doFinally(signal -> observation.stop())
-				.contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
-			return StreamAggregate.tap(observed, context::setResponse);
-		});
-	}
-
-	private static ChatRequest chatRequest(Prompt request) {
-		return new ChatRequest(request.getInstructions(), (RelayChatOptions) request.getOptions());
+		return Flux.defer(() -> this.exchange.stream(resolve(prompt)));
 	}
 
 	/**
 	 * Validates the prompt and resolves its options against the defaults.
 	 */
-	private Prompt resolve(Prompt prompt) {
+	private ChatRequest resolve(Prompt prompt) {
 		if (prompt == null) {
 			throw new IllegalArgumentException("The prompt must not be null");
 		}
@@ -166,8 +125,8 @@ public final class RelayChatModel implements ChatModel {
 			throw new IllegalArgumentException("No model is set: configure spring.ai.relay.chat.options.model "
 					+ "(for example gpt-4o-mini) or pass one in the request options");
 		}
-		OptionsCheck.check(options);
-		return prompt.mutate().chatOptions(options).build();
+		options.validate();
+		return new ChatRequest(messages, options);
 	}
 
 	private RelayChatOptions resolveOptions(ChatOptions requested) {
@@ -186,6 +145,15 @@ public final class RelayChatModel implements ChatModel {
 	 */
 	public RelayHttpClient httpClient() {
 		return this.http;
+	}
+
+	/**
+	 * The endpoint this model learned for a model after the gateway refused it at chat.
+	 * @param model the model id
+	 * @return the endpoint, or empty when none was learned
+	 */
+	public Optional<Endpoint> rememberedEndpoint(String model) {
+		return (this.router != null) ? this.router.rememberedEndpoint(model) : Optional.empty();
 	}
 
 	/**
@@ -211,7 +179,9 @@ public final class RelayChatModel implements ChatModel {
 
 		private List<String> fallbackModels = List.of();
 
-		private ChatExchange exchange;
+		private EndpointRouter.Builder routing;
+
+		private boolean connectionSet;
 
 		private RequestListener requestListener;
 
@@ -224,6 +194,7 @@ public final class RelayChatModel implements ChatModel {
 		 * @return this builder
 		 */
 		public Builder baseUrl(String baseUrl) {
+			this.connectionSet = true;
 			this.http.baseUrl(baseUrl);
 			return this;
 		}
@@ -234,6 +205,7 @@ public final class RelayChatModel implements ChatModel {
 		 * @return this builder
 		 */
 		public Builder apiKey(String apiKey) {
+			this.connectionSet = true;
 			this.http.apiKey(apiKey);
 			return this;
 		}
@@ -244,6 +216,7 @@ public final class RelayChatModel implements ChatModel {
 		 * @return this builder
 		 */
 		public Builder connectTimeout(Duration timeout) {
+			this.connectionSet = true;
 			this.http.connectTimeout(timeout);
 			return this;
 		}
@@ -255,6 +228,7 @@ public final class RelayChatModel implements ChatModel {
 		 * @return this builder
 		 */
 		public Builder readIdleTimeout(Duration timeout) {
+			this.connectionSet = true;
 			this.http.readIdleTimeout(timeout);
 			return this;
 		}
@@ -265,6 +239,7 @@ public final class RelayChatModel implements ChatModel {
 		 * @return this builder
 		 */
 		public Builder headers(Map<String, String> headers) {
+			this.connectionSet = true;
 			this.http.headers(headers);
 			return this;
 		}
@@ -275,6 +250,7 @@ public final class RelayChatModel implements ChatModel {
 		 * @return this builder
 		 */
 		public Builder proxy(ProxySelector proxy) {
+			this.connectionSet = true;
 			this.http.proxy(proxy);
 			return this;
 		}
@@ -285,6 +261,7 @@ public final class RelayChatModel implements ChatModel {
 		 * @return this builder
 		 */
 		public Builder maxResponseBytes(int bytes) {
+			this.connectionSet = true;
 			this.http.maxResponseBytes(bytes);
 			return this;
 		}
@@ -295,12 +272,14 @@ public final class RelayChatModel implements ChatModel {
 		 * @return this builder
 		 */
 		public Builder classifier(ProviderErrorClassifier classifier) {
+			this.connectionSet = true;
 			this.http.classifier(classifier);
 			return this;
 		}
 
 		/**
-		 * A ready transport; replaces the connection settings above.
+		 * A ready transport, instead of the connection settings above (setting both
+		 * fails).
 		 * @param httpClient the transport
 		 * @return this builder
 		 */
@@ -362,16 +341,15 @@ public final class RelayChatModel implements ChatModel {
 		}
 
 		/**
-		 * The exchange requests go through (default: {@code /v1/chat/completions} over
-		 * this builder's transport and image limits). Pass an
-		 * {@link io.github.relayai.routing.EndpointRouter} built on the same transport to
-		 * route models that are not chat models to {@code /v1/completions} or
-		 * {@code /v1/responses}; the resilience policy still wraps it.
-		 * @param exchange the exchange
+		 * How models are routed to {@code /v1/chat/completions}, {@code /v1/completions}
+		 * or {@code /v1/responses} (default: no routing, every request goes to
+		 * {@code /v1/chat/completions}); the router is built over this model's transport
+		 * and image limits.
+		 * @param routing the router settings
 		 * @return this builder
 		 */
-		public Builder exchange(ChatExchange exchange) {
-			this.exchange = exchange;
+		public Builder routing(EndpointRouter.Builder routing) {
+			this.routing = java.util.Objects.requireNonNull(routing, "routing must not be null");
 			return this;
 		}
 
@@ -387,7 +365,8 @@ public final class RelayChatModel implements ChatModel {
 
 		/**
 		 * Models tried in order when the requested one is not found, unavailable or still
-		 * failing after its retries (default none); see {@link FallbackModels}.
+		 * failing (default none), one per attempt within the resilience policy's
+		 * {@code maxAttempts}; see {@link ChatChain}.
 		 * @param fallbackModels the models
 		 * @return this builder
 		 */
@@ -414,6 +393,10 @@ public final class RelayChatModel implements ChatModel {
 		 * @throws IllegalArgumentException naming the setting when one is invalid
 		 */
 		public RelayChatModel build() {
+			if (this.httpClient != null && this.connectionSet) {
+				throw new IllegalArgumentException(
+						"Set either httpClient or the connection settings (baseUrl, apiKey, ...), not both");
+			}
 			return new RelayChatModel(this, (this.httpClient != null) ? this.httpClient : this.http.build());
 		}
 

@@ -64,4 +64,187 @@ public record ProviderError(ErrorCategory category, boolean retryable, int httpS
 				this.message, this.requestId, this.retryAfter, this.model, this.endpoint, newHint);
 	}
 
+	/**
+	 * Creates a builder for an error of a category; every other component starts empty
+	 * ({@code 0}, {@code null}, not retryable).
+	 * @param category what went wrong
+	 * @return a new builder
+	 */
+	public static Builder builder(ErrorCategory category) {
+		return new Builder(category);
+	}
+
+	/**
+	 * A builder holding this error's components, to change some of them.
+	 * @return a new builder
+	 */
+	public Builder mutate() {
+		return new Builder(this.category).retryable(this.retryable)
+			.httpStatus(this.httpStatus)
+			.type(this.type)
+			.code(this.code)
+			.param(this.param)
+			.message(this.message)
+			.requestId(this.requestId)
+			.retryAfter(this.retryAfter.orElse(null))
+			.model(this.model)
+			.endpoint(this.endpoint)
+			.hint(this.hint);
+	}
+
+	/**
+	 * Builds a {@link ProviderError}; each setter sets the record component of its name.
+	 */
+	public static final class Builder {
+
+		private final ErrorCategory category;
+
+		private boolean retryable;
+
+		private int httpStatus;
+
+		private String type;
+
+		private String code;
+
+		private String param;
+
+		private String message;
+
+		private String requestId;
+
+		private Duration retryAfter;
+
+		private String model;
+
+		private String endpoint;
+
+		private String hint;
+
+		private Builder(ErrorCategory category) {
+			this.category = category;
+		}
+
+		/**
+		 * Whether a retry may succeed.
+		 * @param retryable the flag
+		 * @return this builder
+		 */
+		public Builder retryable(boolean retryable) {
+			this.retryable = retryable;
+			return this;
+		}
+
+		/**
+		 * The HTTP status, {@code 0} for none.
+		 * @param httpStatus the status
+		 * @return this builder
+		 */
+		public Builder httpStatus(int httpStatus) {
+			this.httpStatus = httpStatus;
+			return this;
+		}
+
+		/**
+		 * The provider's error {@code type}.
+		 * @param type the type
+		 * @return this builder
+		 */
+		public Builder type(String type) {
+			this.type = type;
+			return this;
+		}
+
+		/**
+		 * The provider's error {@code code}.
+		 * @param code the code
+		 * @return this builder
+		 */
+		public Builder code(String code) {
+			this.code = code;
+			return this;
+		}
+
+		/**
+		 * The provider's error {@code param}.
+		 * @param param the param
+		 * @return this builder
+		 */
+		public Builder param(String param) {
+			this.param = param;
+			return this;
+		}
+
+		/**
+		 * The provider's own message.
+		 * @param message the message
+		 * @return this builder
+		 */
+		public Builder message(String message) {
+			this.message = message;
+			return this;
+		}
+
+		/**
+		 * The request id.
+		 * @param requestId the id
+		 * @return this builder
+		 */
+		public Builder requestId(String requestId) {
+			this.requestId = requestId;
+			return this;
+		}
+
+		/**
+		 * The server-directed delay before a retry.
+		 * @param retryAfter the delay, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder retryAfter(Duration retryAfter) {
+			this.retryAfter = retryAfter;
+			return this;
+		}
+
+		/**
+		 * The model the request was for.
+		 * @param model the model id
+		 * @return this builder
+		 */
+		public Builder model(String model) {
+			this.model = model;
+			return this;
+		}
+
+		/**
+		 * The endpoint path the request went to.
+		 * @param endpoint the path
+		 * @return this builder
+		 */
+		public Builder endpoint(String endpoint) {
+			this.endpoint = endpoint;
+			return this;
+		}
+
+		/**
+		 * What happened and what to do.
+		 * @param hint the hint
+		 * @return this builder
+		 */
+		public Builder hint(String hint) {
+			this.hint = hint;
+			return this;
+		}
+
+		/**
+		 * Builds the error.
+		 * @return the error
+		 */
+		public ProviderError build() {
+			return new ProviderError(this.category, this.retryable, this.httpStatus, this.type, this.code, this.param,
+					this.message, this.requestId, Optional.ofNullable(this.retryAfter), this.model, this.endpoint,
+					this.hint);
+		}
+
+	}
+
 }

@@ -1,5 +1,10 @@
 package io.github.relayai.http;
 
+import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.error.ProviderError;
+import io.github.relayai.error.ProviderErrorClassifier;
+import io.github.relayai.error.RelayAiException;
+import io.github.relayai.error.RelayExceptions;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import io.github.relayai.error.ProviderError;
-import io.github.relayai.error.ProviderErrorClassifier;
-import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -395,10 +395,13 @@ public final class RelayHttpClient {
 	}
 
 	private RelayAiException tooLarge(String path, String model, Throwable cause) {
-		ProviderError error = new ProviderError(io.github.relayai.error.ErrorCategory.SERVER_ERROR, false, 0, null,
-				null, null, "The answer exceeded " + this.maxResponseBytes + " bytes", null, java.util.Optional.empty(),
-				model, path, "The gateway's answer exceeded spring.ai.relay.max-response-size (" + this.maxResponseBytes
-						+ " bytes); raise the limit if such answers are expected.");
+		ProviderError error = ProviderError.builder(io.github.relayai.error.ErrorCategory.SERVER_ERROR)
+			.message("The answer exceeded " + this.maxResponseBytes + " bytes")
+			.model(model)
+			.endpoint(path)
+			.hint("The gateway's answer exceeded spring.ai.relay.max-response-size (" + this.maxResponseBytes
+					+ " bytes); raise the limit if such answers are expected.")
+			.build();
 		return RelayExceptions.create(error, cause);
 	}
 

@@ -1,5 +1,6 @@
 package io.github.relayai.http;
 
+import io.github.relayai.error.RelayAiException;
 import java.util.List;
 
 /**

@@ -18,7 +18,7 @@ public final class Messages {
 	/**
 	 * Loads a bundle.
 	 * @param baseName the bundle's base name, such as
-	 * {@code io.github.relayai.routing.messages}
+	 * {@code io.github.relayai.endpoint.messages}
 	 * @param requested the requested locale
 	 */
 	public Messages(String baseName, Locale requested) {

@@ -1,5 +1,24 @@
 package io.github.relayai.image;
 
+import io.github.relayai.endpoint.RoutingMessages;
+import io.github.relayai.endpoint.chat.ChatCompletionsExchange;
+import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.error.ProviderError;
+import io.github.relayai.error.RelayExceptions;
+import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.exchange.ChatChain;
+import io.github.relayai.exchange.ChatExchange;
+import io.github.relayai.exchange.RequestListener;
+import io.github.relayai.resilience.Resilience4jPolicy;
+import io.github.relayai.resilience.ResiliencePolicy;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import io.github.relayai.exchange.ChatRequest;
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.media.ImageEncoder;
+import io.github.relayai.media.ImageLimits;
+import io.github.relayai.media.MarkdownImages;
+import io.github.relayai.options.RelayChatOptions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -7,19 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import io.github.relayai.chat.ChatCompletionsExchange;
-import io.github.relayai.chat.ChatExchange;
-import io.github.relayai.chat.ChatRequest;
-import io.github.relayai.chat.RelayChatOptions;
-import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.error.ProviderError;
-import io.github.relayai.error.RelayExceptions;
-import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageEncoder;
-import io.github.relayai.media.ImageLimits;
-import io.github.relayai.media.MarkdownImages;
-import io.github.relayai.routing.RoutingMessages;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.content.Media;
@@ -51,8 +57,14 @@ public final class RelayImageModel implements ImageModel {
 	private final RoutingMessages messages;
 
 	private RelayImageModel(Builder builder) {
-		this.exchange = new ChatCompletionsExchange(builder.http, JsonMapper.builder().build(),
-				new ImageEncoder(builder.imageLimits));
+		ResiliencePolicy resilience = (builder.resilience != null) ? builder.resilience
+				: Resilience4jPolicy.builder().locale(builder.http.classifier().locale()).build();
+		this.exchange = ChatChain.builder()
+			.observation(builder.observationRegistry, builder.observationConvention, RelayChatModel.PROVIDER)
+			.requestListener(builder.requestListener)
+			.resilience(resilience)
+			.build(new ChatCompletionsExchange(builder.http, JsonMapper.builder().build(),
+					new ImageEncoder(builder.imageLimits)));
 		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
 				: RelayImageOptions.builder().build();
 		this.messages = new RoutingMessages(builder.http.classifier().locale());
@@ -135,9 +147,12 @@ public final class RelayImageModel implements ImageModel {
 			images.add(new ImageGeneration(image, metadata));
 		}
 		if (images.isEmpty()) {
-			throw RelayExceptions.create(new ProviderError(ErrorCategory.UNKNOWN, false, 0, null, null, null,
-					answer.isBlank() ? null : answer, null, Optional.empty(), model, ChatCompletionsExchange.PATH,
-					this.messages.format("image.none", model)), null);
+			throw RelayExceptions.create(ProviderError.builder(ErrorCategory.UNKNOWN)
+				.message(answer.isBlank() ? null : answer)
+				.model(model)
+				.endpoint(ChatCompletionsExchange.PATH)
+				.hint(this.messages.format("image.none", model))
+				.build(), null);
 		}
 		return images;
 	}
@@ -152,6 +167,14 @@ public final class RelayImageModel implements ImageModel {
 		private RelayImageOptions defaultOptions;
 
 		private ImageLimits imageLimits = ImageLimits.DEFAULTS;
+
+		private ResiliencePolicy resilience;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private ChatModelObservationConvention observationConvention;
+
+		private RequestListener requestListener;
 
 		private Builder() {
 		}
@@ -183,6 +206,48 @@ public final class RelayImageModel implements ImageModel {
 		 */
 		public Builder imageLimits(ImageLimits imageLimits) {
 			this.imageLimits = imageLimits;
+			return this;
+		}
+
+		/**
+		 * The resilience policy wrapped around each request, as for the chat model
+		 * (default {@link Resilience4jPolicy} with its default settings).
+		 * @param resilience the policy
+		 * @return this builder
+		 */
+		public Builder resilience(ResiliencePolicy resilience) {
+			this.resilience = resilience;
+			return this;
+		}
+
+		/**
+		 * Where observations of the underlying chat requests go (default none).
+		 * @param observationRegistry the registry, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = (observationRegistry != null) ? observationRegistry : ObservationRegistry.NOOP;
+			return this;
+		}
+
+		/**
+		 * A custom observation convention.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(ChatModelObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Adds a listener told once about every finished request.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder requestListener(RequestListener listener) {
+			java.util.Objects.requireNonNull(listener, "listener must not be null");
+			this.requestListener = (this.requestListener != null) ? this.requestListener.andThen(listener) : listener;
 			return this;
 		}
 

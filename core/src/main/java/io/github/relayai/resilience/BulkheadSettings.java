@@ -1,8 +1,8 @@
 package io.github.relayai.resilience;
 
-import java.time.Duration;
-
+import io.github.relayai.error.QueueFullException;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import java.time.Duration;
 
 /**
  * Relay's local request queue ({@code spring.ai.relay.resilience.bulkhead.*}): at most

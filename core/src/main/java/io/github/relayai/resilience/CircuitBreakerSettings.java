@@ -1,11 +1,11 @@
 package io.github.relayai.resilience;
 
-import java.time.Duration;
-import java.util.Set;
-
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
+import io.github.relayai.error.UnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Duration;
+import java.util.Set;
 
 /**
  * Relay's circuit breaker ({@code spring.ai.relay.resilience.circuit-breaker.*}, off by

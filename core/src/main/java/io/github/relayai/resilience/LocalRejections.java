@@ -62,8 +62,11 @@ final class LocalRejections {
 
 	private RelayAiException create(ErrorCategory category, Throwable rejection, String key, Object... arguments) {
 		String hint = this.messages.format(key, arguments);
-		ProviderError error = new ProviderError(category, true, 0, null, null, null, rejection.getMessage(), null,
-				Optional.empty(), null, null, hint);
+		ProviderError error = ProviderError.builder(category)
+			.retryable(true)
+			.message(rejection.getMessage())
+			.hint(hint)
+			.build();
 		return RelayExceptions.create(error, rejection);
 	}
 

@@ -1,8 +1,8 @@
 package io.github.relayai.resilience;
 
-import java.time.Duration;
-
+import io.github.relayai.error.RateLimitedException;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.time.Duration;
 
 /**
  * Relay's rate limiter ({@code spring.ai.relay.resilience.rate-limiter.*}, off by

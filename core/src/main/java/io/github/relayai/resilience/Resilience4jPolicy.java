@@ -1,16 +1,9 @@
 package io.github.relayai.resilience;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
-
+import io.github.relayai.error.QueueFullException;
+import io.github.relayai.error.RateLimitedException;
 import io.github.relayai.error.RelayAiException;
+import io.github.relayai.error.UnavailableException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -22,6 +15,16 @@ import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import io.github.resilience4j.retry.Retry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -124,32 +127,42 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 
 	@Override
 	public <T> Mono<T> call(Mono<T> request) {
+		return call(request, failure -> false);
+	}
+
+	@Override
+	public <T> Flux<T> stream(Flux<T> request) {
+		return stream(request, failure -> false);
+	}
+
+	@Override
+	public <T> Mono<T> call(Mono<T> request, Predicate<Throwable> movedOn) {
 		Mono<T> attempt = request;
 		for (UnaryOperator<Publisher<T>> layer : this.<T>layers()) {
 			attempt = attempt.transform(layer);
 		}
 		Mono<T> attempts = attempt;
 		return Mono.defer(() -> {
-			Retry.AsyncContext<T> context = this.retry.asyncContext();
-			return retried(attempts, context).doOnSuccess(answer -> context.onComplete());
+			Budget budget = new Budget(this.retry, movedOn);
+			return retried(attempts, budget).doOnSuccess(answer -> budget.context.onComplete());
 		});
 	}
 
 	@Override
-	public <T> Flux<T> stream(Flux<T> request) {
+	public <T> Flux<T> stream(Flux<T> request, Predicate<Throwable> movedOn) {
 		Flux<T> attempt = request;
 		for (UnaryOperator<Publisher<T>> layer : this.<T>layers()) {
 			attempt = attempt.transform(layer);
 		}
 		Flux<T> attempts = attempt;
 		return Flux.defer(() -> {
-			Retry.AsyncContext<T> context = this.retry.asyncContext();
+			Budget budget = new Budget(this.retry, movedOn);
 			AtomicBoolean emitted = new AtomicBoolean();
 			return retried(attempts.doOnNext(element -> {
 				if (!emitted.get()) {
 					emitted.set(true);
 				}
-			}), context, emitted).doOnComplete(context::onComplete);
+			}), budget, emitted).doOnComplete(budget.context::onComplete);
 		});
 	}
 
@@ -158,25 +171,63 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 	 * timing the waits on the configured scheduler. A plain {@code onErrorResume} per
 	 * attempt: an answer that succeeds pays for nothing else.
 	 */
-	private <T> Mono<T> retried(Mono<T> attempt, Retry.AsyncContext<?> context) {
-		return attempt.onErrorResume(
-				failure -> backoff(failure, context, false).then(Mono.defer(() -> retried(attempt, context))));
+	private <T> Mono<T> retried(Mono<T> attempt, Budget budget) {
+		return attempt
+			.onErrorResume(failure -> backoff(failure, budget, false).then(Mono.defer(() -> retried(attempt, budget))));
 	}
 
 	/** The retry loop of one stream, which gives up once an element was emitted. */
-	private <T> Flux<T> retried(Flux<T> attempt, Retry.AsyncContext<?> context, AtomicBoolean emitted) {
-		return attempt.onErrorResume(failure -> backoff(failure, context, emitted.get())
-			.thenMany(Flux.defer(() -> retried(attempt, context, emitted))));
+	private <T> Flux<T> retried(Flux<T> attempt, Budget budget, AtomicBoolean emitted) {
+		return attempt.onErrorResume(failure -> backoff(failure, budget, emitted.get())
+			.thenMany(Flux.defer(() -> retried(attempt, budget, emitted))));
 	}
 
 	/** The wait before the next attempt, or the failure when there is none. */
-	private Mono<Long> backoff(Throwable failure, Retry.AsyncContext<?> context, boolean emitted) {
+	private Mono<Long> backoff(Throwable failure, Budget budget, boolean emitted) {
 		if (emitted || failure instanceof Error) {
 			return Mono.error(failure);
 		}
-		long waitMillis = context.onError(failure);
-		return (waitMillis < 0) ? Mono.error(failure)
-				: Mono.delay(Duration.ofMillis(waitMillis), this.backoffScheduler);
+		long waitMillis = budget.next(failure);
+		if (waitMillis < 0) {
+			return Mono.error(failure);
+		}
+		return (waitMillis == 0) ? Mono.just(0L) : Mono.delay(Duration.ofMillis(waitMillis), this.backoffScheduler);
+	}
+
+	/**
+	 * The attempts of one request: at most {@code maxAttempts} of them, whether the next
+	 * one retries the same request or moved on to another.
+	 */
+	private static final class Budget {
+
+		private final Retry.AsyncContext<?> context;
+
+		private final Predicate<Throwable> movedOn;
+
+		private final int maxAttempts;
+
+		private int sent;
+
+		Budget(Retry retry, Predicate<Throwable> movedOn) {
+			this.context = retry.asyncContext();
+			this.movedOn = movedOn;
+			this.maxAttempts = retry.getRetryConfig().getMaxAttempts();
+		}
+
+		/**
+		 * The wait before the next attempt: none when the failed one moved on, the
+		 * retry's backoff otherwise; -1 when there is no next attempt.
+		 */
+		long next(Throwable failure) {
+			this.sent++;
+			boolean moved = this.movedOn.test(failure);
+			long waitMillis = this.context.onError(failure);
+			if (this.sent >= this.maxAttempts) {
+				return -1;
+			}
+			return moved ? 0 : waitMillis;
+		}
+
 	}
 
 	/**

@@ -1,9 +1,9 @@
 package io.github.relayai.resilience;
 
-import java.time.Duration;
-
+import io.github.relayai.error.ProviderError;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
 
 /**
  * How Relay retries a failed request ({@code spring.ai.relay.resilience.retry.*}): only

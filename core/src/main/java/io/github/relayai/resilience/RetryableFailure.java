@@ -1,11 +1,11 @@
 package io.github.relayai.resilience;
 
+import io.github.relayai.error.ProviderError;
+import io.github.relayai.error.RelayAiException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-
-import io.github.relayai.error.RelayAiException;
 
 /**
  * Relay's retry rule as a Resilience4j exception predicate: a failure is retried when it

@@ -1,26 +1,31 @@
 package io.github.relayai.routing;
 
+import io.github.relayai.endpoint.Endpoint;
+import io.github.relayai.endpoint.RoutingMessages;
+import io.github.relayai.endpoint.chat.ChatCompletionsExchange;
+import io.github.relayai.endpoint.completions.CompletionsRequests;
+import io.github.relayai.endpoint.responses.ResponsesExchange;
+import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.error.NonChatModelException;
+import io.github.relayai.error.RelayAiException;
+import io.github.relayai.exchange.ChatExchange;
+import io.github.relayai.exchange.ChatRequest;
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.media.ImageEncoder;
+import io.github.relayai.media.ImageLimits;
+import io.github.relayai.options.RelayChatOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-
-import io.github.relayai.chat.ChatCompletionsExchange;
-import io.github.relayai.chat.ChatExchange;
-import io.github.relayai.chat.ChatRequest;
-import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.error.NonChatModelException;
-import io.github.relayai.error.RelayAiException;
-import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageEncoder;
-import io.github.relayai.media.ImageLimits;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -33,9 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /v1/chat/completions}, {@code /v1/completions} or {@code /v1/responses}.
  * <p>
  * The endpoint is, in order: the one pinned in the request's
- * {@link io.github.relayai.chat.RelayChatOptions#getEndpoint() options}, the one pinned
- * for the model in the builder, the one remembered from an earlier fallback, the one the
- * gateway reports in {@code /v1/models} ({@link RelayModels}, when it reports
+ * {@link io.github.relayai.options.RelayChatOptions#getEndpoint() options}, the one
+ * pinned for the model in the builder, the one remembered from an earlier fallback, the
+ * one the gateway reports in {@code /v1/models} ({@link RelayModels}, when it reports
  * {@code supported_endpoint_types}), and otherwise chat. When chat answers
  * {@link ErrorCategory#NON_CHAT_MODEL}, the request is re-sent to the endpoint the
  * gateway's message names (or responses, then completions, when it names none), and a
@@ -72,15 +77,13 @@ public final class EndpointRouter implements ChatExchange {
 
 	private final RoutingMessages messages;
 
-	private EndpointRouter(Builder builder) {
-		RelayHttpClient http = builder.http;
+	private EndpointRouter(Builder builder, RelayHttpClient http, ImageLimits imageLimits) {
 		JsonMapper json = JsonMapper.builder().build();
-		ImageEncoder images = new ImageEncoder(builder.imageLimits);
+		ImageEncoder images = new ImageEncoder(imageLimits);
 		this.messages = new RoutingMessages(http.classifier().locale());
 		this.baseUrl = http.baseUrl().toString();
 		this.exchanges.put(Endpoint.CHAT, new ChatCompletionsExchange(http, json, images));
-		this.exchanges.put(Endpoint.COMPLETIONS, new ChatCompletionsExchange(http, json, Endpoint.COMPLETIONS.path(),
-				new CompletionsRequests(json, this.messages)));
+		this.exchanges.put(Endpoint.COMPLETIONS, CompletionsRequests.exchange(http, json, this.messages));
 		this.exchanges.put(Endpoint.RESPONSES, new ResponsesExchange(http, json, images));
 		this.pinned = Map.copyOf(builder.pinned);
 		this.fallback = builder.fallback;
@@ -98,12 +101,11 @@ public final class EndpointRouter implements ChatExchange {
 	}
 
 	/**
-	 * Creates a builder for a router over the given transport.
-	 * @param http the transport (its base URL and classifier are used)
+	 * Creates a builder.
 	 * @return a new builder
 	 */
-	public static Builder builder(RelayHttpClient http) {
-		return new Builder(http);
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	@Override
@@ -221,8 +223,6 @@ public final class EndpointRouter implements ChatExchange {
 	 */
 	public static final class Builder {
 
-		private final RelayHttpClient http;
-
 		private final Map<String, Endpoint> pinned = new LinkedHashMap<>();
 
 		private boolean fallback = true;
@@ -231,18 +231,12 @@ public final class EndpointRouter implements ChatExchange {
 
 		private RelayModels models;
 
-		private ImageLimits imageLimits = ImageLimits.DEFAULTS;
-
 		private int cacheSize = DEFAULT_CACHE_SIZE;
 
 		private BiConsumer<String, Endpoint> onFallback = (model, endpoint) -> {
 		};
 
-		private Builder(RelayHttpClient http) {
-			if (http == null) {
-				throw new IllegalArgumentException("The endpoint router needs the RelayHttpClient to send through");
-			}
-			this.http = http;
+		private Builder() {
 		}
 
 		/**
@@ -304,16 +298,6 @@ public final class EndpointRouter implements ChatExchange {
 		}
 
 		/**
-		 * Limits for input images (default 5 images of 20 MB).
-		 * @param imageLimits the limits
-		 * @return this builder
-		 */
-		public Builder imageLimits(ImageLimits imageLimits) {
-			this.imageLimits = imageLimits;
-			return this;
-		}
-
-		/**
 		 * How many (base URL, model) choices are remembered, least recently used first
 		 * out (default {@value EndpointRouter#DEFAULT_CACHE_SIZE}).
 		 * @param cacheSize the capacity
@@ -339,11 +323,14 @@ public final class EndpointRouter implements ChatExchange {
 		}
 
 		/**
-		 * Builds the router.
+		 * Builds the router over a transport.
+		 * @param http the transport (its base URL and classifier are used)
+		 * @param imageLimits the limits for input images
 		 * @return the router
 		 */
-		public EndpointRouter build() {
-			return new EndpointRouter(this);
+		public EndpointRouter build(RelayHttpClient http, ImageLimits imageLimits) {
+			return new EndpointRouter(this, Objects.requireNonNull(http, "http must not be null"),
+					Objects.requireNonNull(imageLimits, "imageLimits must not be null"));
 		}
 
 	}

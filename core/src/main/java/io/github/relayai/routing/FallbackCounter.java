@@ -1,9 +1,9 @@
 package io.github.relayai.routing;
 
-import java.util.function.BiConsumer;
-
+import io.github.relayai.endpoint.Endpoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.BiConsumer;
 
 /**
  * Counts endpoint fallbacks in Micrometer; kept apart so that Micrometer stays optional.

@@ -1,5 +1,6 @@
 package io.github.relayai.routing;
 
+import io.github.relayai.endpoint.Endpoint;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

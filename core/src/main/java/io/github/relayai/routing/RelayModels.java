@@ -1,13 +1,13 @@
 package io.github.relayai.routing;
 
+import io.github.relayai.endpoint.ChatResponses;
+import io.github.relayai.endpoint.Endpoint;
+import io.github.relayai.endpoint.chat.ChatCompletionParser;
+import io.github.relayai.http.RelayHttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import io.github.relayai.chat.ChatCompletionParser;
-import io.github.relayai.chat.ChatResponses;
-import io.github.relayai.http.RelayHttpClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

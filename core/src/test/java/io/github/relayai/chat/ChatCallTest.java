@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.options.ResponseFormat;
+
 import io.github.relayai.error.ModelNotFoundException;
 import io.github.relayai.error.NonChatModelException;
 import io.github.relayai.error.QueueFullException;
 import io.github.relayai.error.RelayAiException;
+import io.github.relayai.options.RelayChatOptions;
+import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.testsupport.Fixtures;
 import io.github.relayai.testsupport.Gateway;
 import io.micrometer.observation.tck.TestObservationRegistry;

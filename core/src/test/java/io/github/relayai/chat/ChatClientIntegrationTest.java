@@ -1,14 +1,14 @@
 package io.github.relayai.chat;
 
 import java.time.Duration;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import io.github.relayai.media.ImageLimits;
+import io.github.relayai.testsupport.Gateway;
 import java.util.Base64;
 import java.util.List;
-
-import io.github.relayai.testsupport.Gateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;

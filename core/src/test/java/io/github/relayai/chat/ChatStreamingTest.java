@@ -1,5 +1,15 @@
 package io.github.relayai.chat;
 
+import ch.qos.logback.classic.Level;
+import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.error.RelayAiException;
+import io.github.relayai.options.RelayChatOptions;
+import io.github.relayai.testsupport.Fixtures;
+import io.github.relayai.testsupport.Gateway;
+import io.github.relayai.testsupport.LogCapture;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,16 +19,6 @@ import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import ch.qos.logback.classic.Level;
-import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.error.RelayAiException;
-import io.github.relayai.testsupport.Fixtures;
-import io.github.relayai.testsupport.Gateway;
-import io.github.relayai.testsupport.LogCapture;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.messages.AssistantMessage;

@@ -1,13 +1,6 @@
 package io.github.relayai.hardening;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
-
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.relayai.chat.RelayChatModel;
@@ -17,6 +10,12 @@ import io.github.relayai.resilience.BulkheadSettings;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.RetrySettings;
 import io.github.relayai.testsupport.Gateway;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.testsupport.Gateway;
 import io.github.relayai.testsupport.LogCapture;

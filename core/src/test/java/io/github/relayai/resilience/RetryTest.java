@@ -1,19 +1,19 @@
 package io.github.relayai.resilience;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.NonChatModelException;
 import io.github.relayai.error.NonTransientRelayException;
+import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RateLimitedException;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.ServerErrorException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatResponse;

@@ -1,10 +1,13 @@
 package io.github.relayai.resilience;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.error.ModelNotFoundException;
+import io.github.relayai.error.RelayAiException;
+import io.github.relayai.error.QueueFullException;
+import io.github.relayai.exchange.ChatExchange;
+import io.github.relayai.exchange.Transport;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -116,12 +119,12 @@ class TransportAndFallbackTest {
 		ChatResponse response = this.gateway.callAsync(model).get();
 
 		assertThat(response.getResult().getOutput().getText()).isEqualTo("from m2");
-		assertThat(response.getMetadata().<String>get(FallbackModels.MODEL_KEY)).isEqualTo("m2");
+		assertThat(response.getMetadata().<String>get(ChatExchange.MODEL_KEY)).isEqualTo("m2");
 		assertThat(this.gateway.requests()).isEqualTo(2);
 	}
 
 	@Test
-	void fallbackAfterRetriesAreExhaustedAndTheLastFailureIsReported() throws Exception {
+	void fallbackModelTakesTheNextAttemptAndTheLastFailureIsReported() throws Exception {
 		this.gateway.server.stubFor(plain().withRequestBody(equalToJson("{\"model\":\"m\"}", true, true))
 			.willReturn(error(503, "server_error", null, "no channel")));
 		this.gateway.server.stubFor(plain().withRequestBody(equalToJson("{\"model\":\"m2\"}", true, true))
@@ -129,11 +132,24 @@ class TransportAndFallbackTest {
 		RelayChatModel model = this.gateway.model(this.policy).fallbackModels(List.of("m2")).build();
 
 		var answer = this.gateway.callAsync(model);
-		this.clock.advance(this.clock.nextWait());
-		this.clock.advance(this.clock.nextWait());
 
 		assertThat(failure(answer)).isInstanceOf(ModelNotFoundException.class).hasMessageContaining("m2");
-		assertThat(this.gateway.requests()).isEqualTo(4);
+		assertThat(this.gateway.requests()).isEqualTo(2);
+		assertThat(this.clock.noPendingWaits()).isTrue();
+	}
+
+	@Test
+	void retriesAndFallbackModelsShareOneBudget() throws Exception {
+		this.gateway.server.stubFor(plain().willReturn(error(503, "server_error", null, "no channel")));
+		RelayChatModel model = this.gateway.model(this.policy).fallbackModels(List.of("m2")).build();
+
+		var answer = this.gateway.callAsync(model);
+		this.clock.advance(this.clock.nextWait());
+
+		assertThat(failure(answer)).isInstanceOfSatisfying(RelayAiException.class,
+				failure -> assertThat(failure.error().model()).isEqualTo("m2"));
+		assertThat(this.gateway.requests()).isEqualTo(3);
+		assertThat(this.clock.noPendingWaits()).isTrue();
 	}
 
 	@Test
@@ -147,8 +163,8 @@ class TransportAndFallbackTest {
 		List<ChatResponse> responses = model.stream(new Prompt("hi")).collectList().block(Duration.ofSeconds(10));
 
 		assertThat(responses).isNotEmpty()
-			.allSatisfy(response -> assertThat(response.getMetadata().<String>get(FallbackModels.MODEL_KEY))
-				.isEqualTo("m2"));
+			.allSatisfy(
+					response -> assertThat(response.getMetadata().<String>get(ChatExchange.MODEL_KEY)).isEqualTo("m2"));
 		assertThat(this.gateway.requests()).isEqualTo(2);
 	}
 

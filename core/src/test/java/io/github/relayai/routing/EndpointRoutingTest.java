@@ -8,16 +8,17 @@ import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.relayai.chat.ChatResponses;
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.endpoint.Endpoint;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ErrorRule;
 import io.github.relayai.error.InvalidRequestException;
 import io.github.relayai.error.NonChatModelException;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
+import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.testsupport.Fixtures;
 import io.github.relayai.testsupport.OpenAiSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -80,13 +81,13 @@ class EndpointRoutingTest {
 	RelayChatModel model(String modelId, EndpointRouter.Builder router) {
 		return RelayChatModel.builder()
 			.httpClient(this.http)
-			.exchange(router.build())
+			.routing(router)
 			.defaultOptions(RelayChatOptions.builder().model(modelId).maxTokens(16).temperature(0.5).build())
 			.build();
 	}
 
 	EndpointRouter.Builder router() {
-		return EndpointRouter.builder(this.http).meterRegistry(this.meters);
+		return EndpointRouter.builder().meterRegistry(this.meters);
 	}
 
 	void chatAnswers(int status, String body) {
@@ -153,7 +154,7 @@ class EndpointRoutingTest {
 		assertThat(first.getResult().getOutput().getText()).isEqualTo("\n\nThis is indeed a test");
 		assertThat(first.getResult().getMetadata().getFinishReason()).isEqualTo("LENGTH");
 		assertThat(first.getMetadata().getUsage().getTotalTokens()).isEqualTo(12);
-		assertThat((String) first.getMetadata().get(ChatResponses.ENDPOINT)).isEqualTo("/v1/completions");
+		assertThat((String) first.getMetadata().get(ChatExchange.ENDPOINT_KEY)).isEqualTo("/v1/completions");
 		assertThat(second.getResult().getOutput().getText()).isEqualTo("\n\nThis is indeed a test");
 		assertThat(bodies("/v1/chat/completions")).hasSize(1);
 		List<String> completions = bodies("/v1/completions");
@@ -186,7 +187,7 @@ class EndpointRoutingTest {
 		assertThat(text(responses)).isEqualTo("The holiday is called \"Gratitude Day\" and it is a day dedicated to");
 		assertThat(responses.get(responses.size() - 1).getMetadata().getUsage().getTotalTokens()).isEqualTo(30);
 		assertThat(responses).allSatisfy(
-				r -> assertThat((String) r.getMetadata().get(ChatResponses.ENDPOINT)).isEqualTo("/v1/completions"));
+				r -> assertThat((String) r.getMetadata().get(ChatExchange.ENDPOINT_KEY)).isEqualTo("/v1/completions"));
 		String body = bodies("/v1/completions").get(0);
 		OpenAiSpec.assertValid("CreateCompletionRequest", body);
 		JsonNode json = JSON.readTree(body);
@@ -211,7 +212,7 @@ class EndpointRoutingTest {
 		assertThat(first.getMetadata().getUsage().getPromptTokens()).isEqualTo(278);
 		assertThat(first.getMetadata().getUsage().getCompletionTokens()).isEqualTo(9);
 		assertThat(first.getMetadata().getUsage().getTotalTokens()).isEqualTo(287);
-		assertThat((String) first.getMetadata().get(ChatResponses.ENDPOINT)).isEqualTo("/v1/responses");
+		assertThat((String) first.getMetadata().get(ChatExchange.ENDPOINT_KEY)).isEqualTo("/v1/responses");
 		assertThat(first.getMetadata().getId()).isEqualTo("resp_67e554a21aa88191b65876ac5e5bbe0406c52f0e511c76ed");
 		assertThat(second.getResult().getOutput().getText()).isEqualTo("The capital of France is Paris.");
 		assertThat(bodies("/v1/chat/completions")).hasSize(1);
@@ -238,7 +239,7 @@ class EndpointRoutingTest {
 		ChatResponse last = responses.get(responses.size() - 1);
 		assertThat(last.getResult().getMetadata().getFinishReason()).isEqualTo("STOP");
 		assertThat(last.getMetadata().getUsage().getTotalTokens()).isEqualTo(287);
-		assertThat((String) last.getMetadata().get(ChatResponses.ENDPOINT)).isEqualTo("/v1/responses");
+		assertThat((String) last.getMetadata().get(ChatExchange.ENDPOINT_KEY)).isEqualTo("/v1/responses");
 		OpenAiSpec.assertValid("CreateResponse", bodies("/v1/responses").get(0));
 		model.stream(new Prompt("Again")).blockLast(Duration.ofSeconds(30));
 		assertThat(bodies("/v1/chat/completions")).hasSize(1);
@@ -516,14 +517,13 @@ class EndpointRoutingTest {
 	void rememberedChoicesAreBounded() {
 		chatAnswers(400, RIX_NOT_CHAT);
 		this.server.stubFor(post("/v1/completions").willReturn(okJson(SpecExamples.responseExample("/completions"))));
-		EndpointRouter router = router().cacheSize(1).build();
-		RelayChatModel model = RelayChatModel.builder().httpClient(this.http).exchange(router).build();
+		RelayChatModel model = RelayChatModel.builder().httpClient(this.http).routing(router().cacheSize(1)).build();
 
 		model.call(new Prompt("hi", RelayChatOptions.builder().model("a").build()));
 		model.call(new Prompt("hi", RelayChatOptions.builder().model("b").build()));
 
-		assertThat(router.rememberedEndpoint("b")).contains(Endpoint.COMPLETIONS);
-		assertThat(router.rememberedEndpoint("a")).isEmpty();
+		assertThat(model.rememberedEndpoint("b")).contains(Endpoint.COMPLETIONS);
+		assertThat(model.rememberedEndpoint("a")).isEmpty();
 	}
 
 }

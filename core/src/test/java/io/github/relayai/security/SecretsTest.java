@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.testsupport.Gateway;
 import io.github.relayai.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,25 @@
 package io.github.relayai.sample.report.render;
 
+import org.apache.poi.xwpf.usermodel.BreakType;
+import io.github.relayai.sample.report.render.ReportDocument.Block;
+import io.github.relayai.sample.report.render.ReportDocument.Bullets;
+import io.github.relayai.sample.report.render.ReportDocument.Cell;
+import io.github.relayai.sample.report.render.ReportDocument.Chart;
+import io.github.relayai.sample.report.render.ReportDocument.Cover;
+import io.github.relayai.sample.report.render.ReportDocument.Heading;
+import io.github.relayai.sample.report.render.ReportDocument.PageBreak;
+import io.github.relayai.sample.report.render.ReportDocument.Paragraph;
+import io.github.relayai.sample.report.render.ReportDocument.Table;
+import io.github.relayai.sample.report.render.ReportDocument.Toc;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
-
 import org.apache.poi.common.usermodel.PictureType;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
-import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -30,17 +39,6 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
-
-import io.github.relayai.sample.report.render.ReportDocument.Block;
-import io.github.relayai.sample.report.render.ReportDocument.Bullets;
-import io.github.relayai.sample.report.render.ReportDocument.Cell;
-import io.github.relayai.sample.report.render.ReportDocument.Chart;
-import io.github.relayai.sample.report.render.ReportDocument.Cover;
-import io.github.relayai.sample.report.render.ReportDocument.Heading;
-import io.github.relayai.sample.report.render.ReportDocument.PageBreak;
-import io.github.relayai.sample.report.render.ReportDocument.Paragraph;
-import io.github.relayai.sample.report.render.ReportDocument.Table;
-import io.github.relayai.sample.report.render.ReportDocument.Toc;
 
 /**
  * Renders a {@link ReportDocument} as an editable Word file: heading styles with outline

@@ -1,8 +1,8 @@
 package io.github.relayai.sample.report.narrative;
 
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.chat.RelayChatOptions;
 import org.springframework.ai.chat.client.ChatClient;
+import io.github.relayai.options.RelayChatOptions;
 import org.springframework.ai.chat.model.ChatModel;
 
 /**

@@ -1,0 +1,232 @@
+package io.github.relayai.endpoint;
+
+import io.github.relayai.media.ImageEncoder;
+import io.github.relayai.options.RelayChatOptions;
+import io.github.relayai.options.ResponseFormat;
+import java.util.List;
+import java.util.Map;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.content.Media;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.definition.ToolDefinition;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the JSON body of a {@code /v1/chat/completions} request from Spring AI messages
+ * and {@link RelayChatOptions}, in the shape of OpenAI's
+ * {@code CreateChatCompletionRequest}.
+ */
+public final class ChatRequestFactory {
+
+	private final JsonMapper json;
+
+	private final ImageEncoder images;
+
+	/**
+	 * Creates a factory.
+	 * @param json the mapper
+	 * @param images encodes input images and enforces their limits
+	 */
+	public ChatRequestFactory(JsonMapper json, ImageEncoder images) {
+		this.json = json;
+		this.images = images;
+	}
+
+	/**
+	 * Creates the request body.
+	 * @param messages the conversation
+	 * @param options the resolved options (a model is required)
+	 * @param stream whether to stream the answer
+	 * @return the body
+	 */
+	public ObjectNode create(List<Message> messages, RelayChatOptions options, boolean stream) {
+		ObjectNode body = this.json.createObjectNode();
+		body.put("model", options.getModel());
+		body.set("messages", messages(messages));
+		if (stream) {
+			body.put("stream", true);
+			if (Boolean.TRUE.equals(options.getStreamUsage())) {
+				body.putObject("stream_options").put("include_usage", true);
+			}
+		}
+		putIfSet(body, "temperature", options.getTemperature());
+		putIfSet(body, "top_p", options.getTopP());
+		putIfSet(body, "top_k", options.getTopK());
+		putIfSet(body, "max_tokens", options.getMaxTokens());
+		putIfSet(body, "max_completion_tokens", options.getMaxCompletionTokens());
+		putIfSet(body, "presence_penalty", options.getPresencePenalty());
+		putIfSet(body, "frequency_penalty", options.getFrequencyPenalty());
+		putIfSet(body, "seed", options.getSeed());
+		putIfSet(body, "n", options.getN());
+		putIfSet(body, "user", options.getUser());
+		putIfSet(body, "reasoning_effort", options.getReasoningEffort());
+		if (options.getStopSequences() != null && !options.getStopSequences().isEmpty()) {
+			body.set("stop", this.json.valueToTree(options.getStopSequences()));
+		}
+		JsonNode responseFormat = responseFormat(options);
+		if (responseFormat != null) {
+			body.set("response_format", responseFormat);
+		}
+		List<ToolCallback> tools = options.getToolCallbacks();
+		if (tools != null && !tools.isEmpty()) {
+			ArrayNode array = body.putArray("tools");
+			for (ToolCallback tool : tools) {
+				array.add(tool(tool.getToolDefinition()));
+			}
+			if (options.getToolChoice() != null) {
+				body.set("tool_choice", toolChoice(options.getToolChoice()));
+			}
+			putIfSet(body, "parallel_tool_calls", options.getParallelToolCalls());
+		}
+		if (options.getExtraBody() != null) {
+			options.getExtraBody().forEach((key, value) -> body.set(key, this.json.valueToTree(value)));
+		}
+		return body;
+	}
+
+	private ArrayNode messages(List<Message> messages) {
+		ArrayNode array = this.json.createArrayNode();
+		int imageCount = 0;
+		for (Message message : messages) {
+			if (message instanceof UserMessage user) {
+				imageCount += user.getMedia().size();
+				this.images.checkCount(imageCount);
+				array.add(user(user));
+			}
+			else if (message instanceof SystemMessage system) {
+				array.add(text("system", system.getText()));
+			}
+			else if (message instanceof AssistantMessage assistant) {
+				array.add(assistant(assistant));
+			}
+			else if (message instanceof ToolResponseMessage toolResponses) {
+				for (ToolResponseMessage.ToolResponse response : toolResponses.getResponses()) {
+					ObjectNode node = array.addObject();
+					node.put("role", "tool");
+					node.put("tool_call_id", response.id());
+					node.put("content", response.responseData());
+				}
+			}
+			else {
+				throw new IllegalArgumentException("Unsupported message type " + message.getMessageType()
+						+ ": use system, user, assistant or tool messages");
+			}
+		}
+		return array;
+	}
+
+	private ObjectNode text(String role, String text) {
+		ObjectNode node = this.json.createObjectNode();
+		node.put("role", role);
+		node.put("content", (text != null) ? text : "");
+		return node;
+	}
+
+	private ObjectNode user(UserMessage message) {
+		List<Media> media = message.getMedia();
+		if (media.isEmpty()) {
+			return text("user", message.getText());
+		}
+		ObjectNode node = this.json.createObjectNode();
+		node.put("role", "user");
+		ArrayNode parts = node.putArray("content");
+		if (message.getText() != null && !message.getText().isEmpty()) {
+			parts.addObject().put("type", "text").put("text", message.getText());
+		}
+		for (Media item : media) {
+			ObjectNode part = parts.addObject();
+			part.put("type", "image_url");
+			part.putObject("image_url").put("url", this.images.toUrl(item));
+		}
+		return node;
+	}
+
+	private ObjectNode assistant(AssistantMessage message) {
+		ObjectNode node = this.json.createObjectNode();
+		node.put("role", "assistant");
+		String text = message.getText();
+		if (message.hasToolCalls()) {
+			if (text != null && !text.isEmpty()) {
+				node.put("content", text);
+			}
+			else {
+				node.putNull("content");
+			}
+			ArrayNode calls = node.putArray("tool_calls");
+			for (AssistantMessage.ToolCall call : message.getToolCalls()) {
+				ObjectNode item = calls.addObject();
+				item.put("id", call.id());
+				item.put("type", "function");
+				item.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+			}
+		}
+		else {
+			node.put("content", (text != null) ? text : "");
+		}
+		return node;
+	}
+
+	private ObjectNode tool(ToolDefinition definition) {
+		ObjectNode tool = this.json.createObjectNode();
+		tool.put("type", "function");
+		ObjectNode function = tool.putObject("function");
+		function.put("name", definition.name());
+		if (definition.description() != null) {
+			function.put("description", definition.description());
+		}
+		function.set("parameters", this.json.readTree(definition.inputSchema()));
+		return tool;
+	}
+
+	private JsonNode toolChoice(String choice) {
+		if (choice.equals("auto") || choice.equals("none") || choice.equals("required")) {
+			return this.json.getNodeFactory().stringNode(choice);
+		}
+		ObjectNode named = this.json.createObjectNode();
+		named.put("type", "function");
+		named.putObject("function").put("name", choice);
+		return named;
+	}
+
+	private JsonNode responseFormat(RelayChatOptions options) {
+		ResponseFormat format = options.getResponseFormat();
+		if (format == null && options.getOutputSchema() != null) {
+			format = ResponseFormat.jsonSchema("response", options.getOutputSchema());
+		}
+		if (format == null) {
+			return null;
+		}
+		ObjectNode node = this.json.createObjectNode();
+		node.put("type", format.type());
+		if ("json_schema".equals(format.type())) {
+			ObjectNode schema = node.putObject("json_schema");
+			schema.put("name", (format.name() != null) ? format.name() : "response");
+			schema.set("schema", this.json.readTree(format.schema()));
+			putIfSet(schema, "strict", format.strict());
+		}
+		return node;
+	}
+
+	private void putIfSet(ObjectNode node, String field, Object value) {
+		if (value != null) {
+			node.set(field, this.json.valueToTree(value));
+		}
+	}
+
+	/**
+	 * The per-request HTTP headers of the options.
+	 * @param options the options
+	 * @return the headers, never {@code null}
+	 */
+	public static Map<String, String> headers(RelayChatOptions options) {
+		return (options.getHttpHeaders() != null) ? options.getHttpHeaders() : Map.of();
+	}
+
+}

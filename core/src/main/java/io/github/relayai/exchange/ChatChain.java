@@ -1,0 +1,157 @@
+package io.github.relayai.exchange;
+
+import io.github.relayai.resilience.ResiliencePolicy;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+
+/**
+ * The chain every chat request goes through, assembled here and nowhere else. From the
+ * outside in, a request passes:
+ * <ol>
+ * <li><b>observation</b> ({@code ObservedExchange}): Spring AI's chat model operation,
+ * when an {@link ObservationRegistry} is set;</li>
+ * <li><b>request listener</b> ({@code ListenedExchange}): told once about the request,
+ * after all its attempts;</li>
+ * <li><b>resilience</b> ({@code ResilientExchange}): the {@link ResiliencePolicy}; its
+ * retry budget ({@code maxAttempts} requests) bounds every attempt of the request, and
+ * the links below it see the request's attempts ({@code Attempts}, in the Reactor
+ * context);</li>
+ * <li><b>fallback models</b> ({@code FallbackModels}): the model of each attempt;</li>
+ * <li><b>transport</b> ({@code TransportSwitch}): whether a call's attempt is sent
+ * plainly or as a stream;</li>
+ * <li><b>endpoint</b>: the exchange given to {@link #build(ChatExchange)}, which chooses
+ * the endpoint of the model and speaks its protocol.</li>
+ * </ol>
+ * A link is a package-private {@link ChatExchange} over the next one. A link that acts
+ * once per request goes above resilience; one that acts per attempt (choosing what the
+ * attempt sends, or where) goes below it, reads the request's {@code Attempts}, and marks
+ * them moved on when the next attempt should be sent at once.
+ */
+public final class ChatChain {
+
+	private ChatChain() {
+	}
+
+	/**
+	 * Starts a chain with no observation, listener, retries or fallback models, and the
+	 * {@link Transport#AUTO} transport.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Builds a chain.
+	 */
+	public static final class Builder {
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private ChatModelObservationConvention observationConvention;
+
+		private String provider = "relay";
+
+		private RequestListener requestListener;
+
+		private ResiliencePolicy resilience = ResiliencePolicy.NONE;
+
+		private List<String> fallbackModels = List.of();
+
+		private Transport transport = Transport.AUTO;
+
+		private Builder() {
+		}
+
+		/**
+		 * Where observations go, and under which provider name.
+		 * @param registry the registry, or {@code null} for none
+		 * @param convention a custom convention, or {@code null} for Spring AI's
+		 * @param provider the provider name in observations
+		 * @return this builder
+		 */
+		public Builder observation(ObservationRegistry registry, ChatModelObservationConvention convention,
+				String provider) {
+			this.observationRegistry = (registry != null) ? registry : ObservationRegistry.NOOP;
+			this.observationConvention = convention;
+			this.provider = Objects.requireNonNull(provider, "provider must not be null");
+			return this;
+		}
+
+		/**
+		 * The listener told about every finished request, or {@code null} for none.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder requestListener(RequestListener listener) {
+			this.requestListener = listener;
+			return this;
+		}
+
+		/**
+		 * The resilience policy, whose retry budget bounds every attempt of a request.
+		 * @param resilience the policy
+		 * @return this builder
+		 */
+		public Builder resilience(ResiliencePolicy resilience) {
+			this.resilience = Objects.requireNonNull(resilience, "resilience must not be null");
+			return this;
+		}
+
+		/**
+		 * The models tried in order, one per attempt, after the requested one.
+		 * @param fallbackModels the models
+		 * @return this builder
+		 * @throws IllegalArgumentException when a name is blank
+		 */
+		public Builder fallbackModels(List<String> fallbackModels) {
+			List<String> models = List
+				.copyOf(Objects.requireNonNull(fallbackModels, "fallbackModels must not be null"));
+			models.forEach(model -> {
+				if (model.isBlank()) {
+					throw new IllegalArgumentException("fallbackModels must not contain blank names");
+				}
+			});
+			this.fallbackModels = models;
+			return this;
+		}
+
+		/**
+		 * How whole-answer calls are sent.
+		 * @param transport the transport
+		 * @return this builder
+		 */
+		public Builder transport(Transport transport) {
+			this.transport = Objects.requireNonNull(transport, "transport must not be null");
+			return this;
+		}
+
+		/**
+		 * Assembles the chain, innermost link first.
+		 * @param endpoint the exchange that chooses the endpoint and sends the request
+		 * @return the outermost link
+		 */
+		public ChatExchange build(ChatExchange endpoint) {
+			ChatExchange chain = Objects.requireNonNull(endpoint, "endpoint must not be null");
+			if (this.transport != Transport.PLAIN) {
+				chain = new TransportSwitch(chain, this.transport);
+			}
+			if (!this.fallbackModels.isEmpty()) {
+				chain = new FallbackModels(chain, this.fallbackModels);
+			}
+			chain = new ResilientExchange(chain, this.resilience);
+			if (this.requestListener != null) {
+				chain = new ListenedExchange(chain, this.requestListener);
+			}
+			if (!this.observationRegistry.isNoop()) {
+				chain = new ObservedExchange(chain, this.observationRegistry, this.observationConvention,
+						this.provider);
+			}
+			return chain;
+		}
+
+	}
+
+}
