@@ -198,6 +198,13 @@ public class RelayChatProperties {
 		private Boolean mergeStreamDeltas = true;
 
 		/**
+		 * Whether reasoning that the host leaves in the answer text, between <think> and
+		 * </think> at its start, moves to the reasoning metadata (reasoningContent), in
+		 * whole answers and streams.
+		 */
+		private Boolean reasoningTags = false;
+
+		/**
 		 * Extra HTTP headers of chat requests.
 		 */
 		private Map<String, String> httpHeaders = new LinkedHashMap<>();
@@ -232,6 +239,7 @@ public class RelayChatProperties {
 				.parallelToolCalls(this.parallelToolCalls)
 				.streamUsage(this.streamUsage)
 				.mergeStreamDeltas(this.mergeStreamDeltas)
+				.reasoningTags(this.reasoningTags)
 				.httpHeaders(this.httpHeaders.isEmpty() ? null : this.httpHeaders)
 				.extraBody(this.extraBody.isEmpty() ? null : this.extraBody)
 				.build();
@@ -371,6 +379,14 @@ public class RelayChatProperties {
 
 		public void setStreamUsage(Boolean streamUsage) {
 			this.streamUsage = streamUsage;
+		}
+
+		public Boolean getReasoningTags() {
+			return this.reasoningTags;
+		}
+
+		public void setReasoningTags(Boolean reasoningTags) {
+			this.reasoningTags = reasoningTags;
 		}
 
 		public Boolean getMergeStreamDeltas() {

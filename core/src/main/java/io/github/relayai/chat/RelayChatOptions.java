@@ -64,6 +64,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 
 	private final Boolean mergeStreamDeltas;
 
+	private final Boolean reasoningTags;
+
 	private final Map<String, String> httpHeaders;
 
 	private final Map<String, Object> extraBody;
@@ -94,6 +96,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		this.parallelToolCalls = b.parallelToolCalls;
 		this.streamUsage = b.streamUsage;
 		this.mergeStreamDeltas = b.mergeStreamDeltas;
+		this.reasoningTags = b.reasoningTags;
 		this.httpHeaders = (b.httpHeaders != null) ? Map.copyOf(b.httpHeaders) : null;
 		this.extraBody = (b.extraBody != null) ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.extraBody))
 				: null;
@@ -131,6 +134,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		b.parallelToolCalls = this.parallelToolCalls;
 		b.streamUsage = this.streamUsage;
 		b.mergeStreamDeltas = this.mergeStreamDeltas;
+		b.reasoningTags = this.reasoningTags;
 		b.httpHeaders = (this.httpHeaders != null) ? new LinkedHashMap<>(this.httpHeaders) : null;
 		b.extraBody = (this.extraBody != null) ? new LinkedHashMap<>(this.extraBody) : null;
 		b.endpoint = this.endpoint;
@@ -269,6 +273,15 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 	}
 
 	/**
+	 * @return whether reasoning that the host leaves in the answer text, between
+	 * {@code <think>} and {@code </think>} at its start, moves to the reasoning metadata
+	 * ({@code null}: no)
+	 */
+	public Boolean getReasoningTags() {
+		return this.reasoningTags;
+	}
+
+	/**
 	 * @return extra HTTP headers sent with the request
 	 */
 	public Map<String, String> getHttpHeaders() {
@@ -314,6 +327,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 				&& Objects.equals(this.parallelToolCalls, that.parallelToolCalls)
 				&& Objects.equals(this.streamUsage, that.streamUsage)
 				&& Objects.equals(this.mergeStreamDeltas, that.mergeStreamDeltas)
+				&& Objects.equals(this.reasoningTags, that.reasoningTags)
 				&& Objects.equals(this.httpHeaders, that.httpHeaders) && Objects.equals(this.extraBody, that.extraBody)
 				&& Objects.equals(this.endpoint, that.endpoint);
 	}
@@ -323,8 +337,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		return Objects.hash(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty, this.stopSequences,
 				this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this.outputSchema,
 				this.maxCompletionTokens, this.seed, this.n, this.user, this.responseFormat, this.reasoningEffort,
-				this.toolChoice, this.parallelToolCalls, this.streamUsage, this.mergeStreamDeltas, this.httpHeaders,
-				this.extraBody, this.endpoint);
+				this.toolChoice, this.parallelToolCalls, this.streamUsage, this.mergeStreamDeltas, this.reasoningTags,
+				this.httpHeaders, this.extraBody, this.endpoint);
 	}
 
 	@Override
@@ -365,6 +379,8 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		private Boolean streamUsage;
 
 		private Boolean mergeStreamDeltas;
+
+		private Boolean reasoningTags;
 
 		private Map<String, String> httpHeaders;
 
@@ -495,6 +511,19 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		}
 
 		/**
+		 * Sets whether reasoning that the host leaves in the answer text, between
+		 * {@code <think>} and {@code </think>} at its start, moves to the reasoning
+		 * metadata ({@code reasoningContent}), in whole answers and streams, also when a
+		 * tag is split across chunks (default: no).
+		 * @param reasoningTags whether to move it
+		 * @return this builder
+		 */
+		public Builder reasoningTags(Boolean reasoningTags) {
+			this.reasoningTags = reasoningTags;
+			return this;
+		}
+
+		/**
 		 * Sets extra HTTP headers; they add to the configured ones.
 		 * @param httpHeaders the headers
 		 * @return this builder
@@ -541,6 +570,7 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 				this.parallelToolCalls = pick(that.parallelToolCalls, this.parallelToolCalls);
 				this.streamUsage = pick(that.streamUsage, this.streamUsage);
 				this.mergeStreamDeltas = pick(that.mergeStreamDeltas, this.mergeStreamDeltas);
+				this.reasoningTags = pick(that.reasoningTags, this.reasoningTags);
 				this.httpHeaders = mergeMaps(this.httpHeaders, that.httpHeaders);
 				this.extraBody = mergeMaps(this.extraBody, that.extraBody);
 				this.endpoint = pick(that.endpoint, this.endpoint);
