@@ -241,7 +241,7 @@ public class RelayChatProperties {
 				.mergeStreamDeltas(this.mergeStreamDeltas)
 				.reasoningTags(this.reasoningTags)
 				.httpHeaders(this.httpHeaders.isEmpty() ? null : this.httpHeaders)
-				.extraBody(this.extraBody.isEmpty() ? null : this.extraBody)
+				.extraBody(ExtraBodyValues.typed(this.extraBody))
 				.build();
 		}
 
