@@ -77,16 +77,37 @@ class RelayActuatorAutoConfigurationTest {
 	}
 
 	@Test
-	void healthIsDownWhenTheModelIsNotListed() {
+	void aModelMissingFromTheListIsAWarningWithAConfigurableStatus() {
 		gateway.stubFor(get("/v1/models").willReturn(okJson(
 				"{\"object\":\"list\",\"data\":[{\"id\":\"GPT-4o-mini\",\"object\":\"model\"},{\"id\":\"o3\"}]}")));
 		atGateway().run(context -> {
 			Health health = context.getBean(RelayHealthIndicator.class).health();
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getStatus()).as("servers such as llama.cpp answer to any name").isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("category", "MODEL_NOT_FOUND");
-			assertThat((String) health.getDetails().get("hint")).contains("gpt-4o-mini")
+			assertThat((String) health.getDetails().get("warning")).contains("gpt-4o-mini")
 				.contains("spring.ai.relay.chat.options.model")
 				.contains("It does list 'GPT-4o-mini'");
+		});
+		atGateway().withPropertyValues("spring.ai.relay.health.model-not-listed-status=down").run(context -> {
+			Health health = context.getBean(RelayHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("category", "MODEL_NOT_FOUND").containsKey("warning");
+		});
+	}
+
+	/**
+	 * llama.cpp's {@code llama-server} lists a model's {@code --alias} names in
+	 * {@code aliases} (ggml-org/llama.cpp#19926); the entry is in the shape it sends.
+	 */
+	@Test
+	void aModelListedByAliasIsUp() {
+		gateway.stubFor(get("/v1/models").willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":\"qwen3-8b\","
+				+ "\"aliases\":[\"qwen3-8b\",\"gpt-4o-mini\"],\"tags\":[],\"object\":\"model\",\"created\":1791285731,"
+				+ "\"owned_by\":\"llamacpp\"}]}")));
+		atGateway().run(context -> {
+			Health health = context.getBean(RelayHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).doesNotContainKey("warning");
 		});
 	}
 
