@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Publishes every finished Relay request to Micrometer: the timer {@value #REQUESTS}
- * tagged by {@code endpoint}, {@code model}, {@code operation} ({@code call} or
- * {@code stream}), {@code outcome} ({@code success}, {@code failure}, {@code cancelled})
- * and {@code category} (the error category, or {@code none}), and for streams the timer
- * {@value #TIME_TO_FIRST_TOKEN} tagged by {@code endpoint} and {@code model}.
+ * tagged by {@code endpoint}, {@code model} (requested), {@code response.model} (the
+ * model the answer names, {@code unknown} when none did), {@code operation} ({@code call}
+ * or {@code stream}), {@code outcome} ({@code success}, {@code failure},
+ * {@code cancelled}) and {@code category} (the error category, or {@code none}), and for
+ * streams the timer {@value #TIME_TO_FIRST_TOKEN} tagged by {@code endpoint},
+ * {@code model} and {@code response.model}.
  */
 public final class RelayMetrics implements RequestListener {
 
@@ -34,10 +36,12 @@ public final class RelayMetrics implements RequestListener {
 	public void onRequest(RequestRecord record) {
 		String endpoint = record.endpoint().orElse("unknown");
 		String model = (record.model() != null) ? record.model() : "unknown";
+		String responseModel = record.responseModel().orElse("unknown");
 		Timer.builder(REQUESTS)
 			.description("Requests to the gateway, after retries and fallback models")
 			.tag("endpoint", endpoint)
 			.tag("model", model)
+			.tag("response.model", responseModel)
 			.tag("operation", record.stream() ? "stream" : "call")
 			.tag("outcome", record.outcome().name().toLowerCase(java.util.Locale.ROOT))
 			.tag("category", record.category().map(Enum::name).orElse("none"))
@@ -48,6 +52,7 @@ public final class RelayMetrics implements RequestListener {
 				.description("Time from sending a streamed request to its first content")
 				.tag("endpoint", endpoint)
 				.tag("model", model)
+				.tag("response.model", responseModel)
 				.register(this.registry)
 				.record(wait));
 	}

@@ -1,5 +1,11 @@
 package io.github.relayai.autoconfigure;
 
+import java.nio.file.Path;
+
+import java.nio.file.Files;
+
+import java.io.IOException;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -219,6 +225,24 @@ class RelayActuatorAutoConfigurationTest {
 			assertThat(meters.get(RelayMetrics.TIME_TO_FIRST_TOKEN).tag("model", "gpt-4o-mini").timer().count())
 				.isEqualTo(1);
 		});
+	}
+
+	@Test
+	void requestsAreTaggedWithTheRequestedAndTheAnsweringModel() throws IOException {
+		// a real answer (core's corpus, see its responses/SOURCES.md) naming a dated
+		// snapshot of the requested model
+		gateway.stubFor(post("/v1/chat/completions").willReturn(okJson(Files.readString(
+				Path.of("..", "core", "src", "test", "resources", "responses", "openai-text-usage-details.json")))));
+		atGateway().withPropertyValues("spring.ai.relay.chat.options.model=gpt-4.1-nano")
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run(context -> {
+				context.getBean(RelayChatModel.class).call(new Prompt("hi"));
+				assertThat(context.getBean(MeterRegistry.class)
+					.get(RelayMetrics.REQUESTS)
+					.tags("model", "gpt-4.1-nano", "response.model", "gpt-4.1-nano-2025-04-14", "outcome", "success")
+					.timer()
+					.count()).isEqualTo(1);
+			});
 	}
 
 	@Test

@@ -66,6 +66,8 @@ final class ListenedExchange implements ChatExchange {
 
 		private String endpoint;
 
+		private String responseModel;
+
 		private long firstToken = -1;
 
 		Tracker(ChatRequest request, boolean stream) {
@@ -81,6 +83,10 @@ final class ListenedExchange implements ChatExchange {
 				this.endpoint = response.getMetadata().get(ChatResponses.ENDPOINT);
 				String answered = response.getMetadata().get(FallbackModels.MODEL_KEY);
 				this.model = (answered != null) ? answered : this.model;
+			}
+			if (this.responseModel == null) {
+				String named = response.getMetadata().getModel();
+				this.responseModel = (named != null && !named.isEmpty()) ? named : null;
 			}
 		}
 
@@ -112,8 +118,9 @@ final class ListenedExchange implements ChatExchange {
 			long end = System.nanoTime();
 			Optional<Duration> timeToFirstToken = (this.stream && this.firstToken >= 0)
 					? Optional.of(Duration.ofNanos(this.firstToken - this.start)) : Optional.empty();
-			RequestRecord record = new RequestRecord(this.model, Optional.ofNullable(this.endpoint), this.stream,
-					outcome, Optional.ofNullable(category), Duration.ofNanos(end - this.start), timeToFirstToken);
+			RequestRecord record = new RequestRecord(this.model, Optional.ofNullable(this.responseModel),
+					Optional.ofNullable(this.endpoint), this.stream, outcome, Optional.ofNullable(category),
+					Duration.ofNanos(end - this.start), timeToFirstToken);
 			try {
 				ListenedExchange.this.listener.onRequest(record);
 			}

@@ -8,8 +8,11 @@ import io.github.relayai.error.ErrorCategory;
 /**
  * One finished request, as a {@link RequestListener} sees it.
  *
- * @param model the model that answered (a fallback model, if one did) or, for a failure,
- * the model of the last attempt
+ * @param model the model requested of the gateway (a fallback model, if one answered) or,
+ * for a failure, the model of the last attempt
+ * @param responseModel the model the answer names ({@code model} of the answer), which a
+ * gateway or server may spell differently from the request or map to another model; empty
+ * when no answer named one
  * @param endpoint the endpoint path that answered or failed, such as
  * {@code /v1/chat/completions}; empty when no answer or error names one (a connection
  * failure before routing)
@@ -21,8 +24,8 @@ import io.github.relayai.error.ErrorCategory;
  * @param timeToFirstToken for a stream, from subscription to the first element with
  * content; empty for a call or a stream that delivered none
  */
-public record RequestRecord(String model, Optional<String> endpoint, boolean stream, Outcome outcome,
-		Optional<ErrorCategory> category, Duration duration, Optional<Duration> timeToFirstToken) {
+public record RequestRecord(String model, Optional<String> responseModel, Optional<String> endpoint, boolean stream,
+		Outcome outcome, Optional<ErrorCategory> category, Duration duration, Optional<Duration> timeToFirstToken) {
 
 	/** How a request ended. */
 	public enum Outcome {
