@@ -1,10 +1,8 @@
 package io.github.relayai.autoconfigure;
 
-import java.nio.file.Path;
-
-import java.nio.file.Files;
-
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
