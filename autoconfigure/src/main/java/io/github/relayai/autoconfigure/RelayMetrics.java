@@ -2,6 +2,7 @@ package io.github.relayai.autoconfigure;
 
 import io.github.relayai.chat.RequestListener;
 import io.github.relayai.chat.RequestRecord;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -21,6 +22,9 @@ public final class RelayMetrics implements RequestListener {
 
 	/** The timer from a stream's start to its first element with content. */
 	public static final String TIME_TO_FIRST_TOKEN = "relay.stream.time.to.first.token";
+
+	/** The counter of the tokens the answers report. */
+	public static final String TOKENS = "relay.tokens";
 
 	private final MeterRegistry registry;
 
@@ -47,6 +51,12 @@ public final class RelayMetrics implements RequestListener {
 			.tag("category", record.category().map(Enum::name).orElse("none"))
 			.register(this.registry)
 			.record(record.duration());
+		record.usage().ifPresent(usage -> {
+			count(model, responseModel, "prompt", usage.getPromptTokens());
+			count(model, responseModel, "completion", usage.getCompletionTokens());
+			count(model, responseModel, "cached", usage.getCacheReadInputTokens());
+		});
+		record.reasoningTokens().ifPresent(tokens -> count(model, responseModel, "reasoning", tokens));
 		record.timeToFirstToken()
 			.ifPresent(wait -> Timer.builder(TIME_TO_FIRST_TOKEN)
 				.description("Time from sending a streamed request to its first content")
@@ -55,6 +65,18 @@ public final class RelayMetrics implements RequestListener {
 				.tag("response.model", responseModel)
 				.register(this.registry)
 				.record(wait));
+	}
+
+	private void count(String model, String responseModel, String type, Number tokens) {
+		if (tokens != null && tokens.longValue() > 0) {
+			Counter.builder(TOKENS)
+				.description("Tokens the gateway's answers report, by type")
+				.tag("model", model)
+				.tag("response.model", responseModel)
+				.tag("type", type)
+				.register(this.registry)
+				.increment(tokens.doubleValue());
+		}
 	}
 
 }

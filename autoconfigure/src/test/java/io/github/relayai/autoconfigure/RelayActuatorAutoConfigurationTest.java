@@ -244,6 +244,25 @@ class RelayActuatorAutoConfigurationTest {
 	}
 
 	@Test
+	void cachedAndReasoningTokensAreCounted() throws IOException {
+		// a real xAI answer (core's corpus, see its responses/SOURCES.md)
+		gateway.stubFor(post("/v1/chat/completions").willReturn(okJson(Files.readString(Path.of("..", "core", "src",
+				"test", "resources", "responses", "xai-grok-tool-call-cached-reasoning.json")))));
+		atGateway().withPropertyValues("spring.ai.relay.chat.options.model=grok-3-mini")
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run(context -> {
+				context.getBean(RelayChatModel.class).call(new Prompt("weather?"));
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get(RelayMetrics.TOKENS)
+					.tags("type", "cached", "model", "grok-3-mini")
+					.counter()
+					.count()).isEqualTo(244);
+				assertThat(meters.get(RelayMetrics.TOKENS).tags("type", "reasoning").counter().count()).isEqualTo(255);
+				assertThat(meters.get(RelayMetrics.TOKENS).tags("type", "prompt").counter().count()).isEqualTo(307);
+			});
+	}
+
+	@Test
 	void queueDepthAndRejectionsArePublished() {
 		atGateway()
 			.withPropertyValues("spring.ai.relay.resilience.bulkhead.max-concurrent-calls=1",

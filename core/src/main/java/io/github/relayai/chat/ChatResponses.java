@@ -28,6 +28,9 @@ public final class ChatResponses {
 	/** Metadata key of the choice index on each {@link AssistantMessage}. */
 	static final String INDEX = "index";
 
+	/** Response metadata key of the reasoning tokens of the usage. */
+	public static final String REASONING_TOKENS = "reasoningTokens";
+
 	/** Metadata key of the model's reasoning text on each {@link AssistantMessage}. */
 	static final String REASONING_CONTENT = "reasoningContent";
 
@@ -150,13 +153,15 @@ public final class ChatResponses {
 				usage.containsKey("prompt_tokens_details") ? "prompt_tokens_details" : "input_tokens_details");
 		Long cached = number(promptDetails, "cached_tokens").map(Number::longValue)
 			.or(() -> number(usage, "prompt_cache_hit_tokens").map(Number::longValue))
+			.or(() -> number(usage, "cached_tokens").map(Number::longValue))
 			.orElse(null);
 		return new DefaultUsage(prompt, completion, total, usage, cached, null);
 	}
 
 	/**
 	 * The reasoning tokens of a usage object, from {@code completion_tokens_details} or
-	 * {@code output_tokens_details}.
+	 * {@code output_tokens_details}, else a top-level {@code reasoning_tokens} (as
+	 * DeepSeek on Azure sends).
 	 */
 	static Integer reasoningTokens(Map<String, Object> usage) {
 		if (usage == null) {
@@ -164,7 +169,9 @@ public final class ChatResponses {
 		}
 		Map<String, Object> details = object(usage,
 				usage.containsKey("completion_tokens_details") ? "completion_tokens_details" : "output_tokens_details");
-		return number(details, "reasoning_tokens").map(Number::intValue).orElse(null);
+		return number(details, "reasoning_tokens").or(() -> number(usage, "reasoning_tokens"))
+			.map(Number::intValue)
+			.orElse(null);
 	}
 
 	private static Integer integer(Map<String, Object> usage, String... fields) {
@@ -234,7 +241,7 @@ public final class ChatResponses {
 			.usage(usage)
 			.keyValue(ENDPOINT, endpoint);
 		if (reasoningTokens != null) {
-			metadata.keyValue("reasoningTokens", reasoningTokens);
+			metadata.keyValue(REASONING_TOKENS, reasoningTokens);
 		}
 		extras.forEach(metadata::keyValue);
 		return metadata.build();

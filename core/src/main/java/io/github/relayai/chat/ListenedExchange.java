@@ -9,6 +9,7 @@ import io.github.relayai.error.RelayAiException;
 import io.github.relayai.resilience.FallbackModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -68,6 +69,10 @@ final class ListenedExchange implements ChatExchange {
 
 		private String responseModel;
 
+		private Usage usage;
+
+		private Integer reasoningTokens;
+
 		private long firstToken = -1;
 
 		Tracker(ChatRequest request, boolean stream) {
@@ -83,6 +88,11 @@ final class ListenedExchange implements ChatExchange {
 				this.endpoint = response.getMetadata().get(ChatResponses.ENDPOINT);
 				String answered = response.getMetadata().get(FallbackModels.MODEL_KEY);
 				this.model = (answered != null) ? answered : this.model;
+			}
+			Usage reported = response.getMetadata().getUsage();
+			if (reported != null && reported.getTotalTokens() != null && reported.getTotalTokens() > 0) {
+				this.usage = reported;
+				this.reasoningTokens = response.getMetadata().get(ChatResponses.REASONING_TOKENS);
 			}
 			if (this.responseModel == null) {
 				String named = response.getMetadata().getModel();
@@ -120,7 +130,8 @@ final class ListenedExchange implements ChatExchange {
 					? Optional.of(Duration.ofNanos(this.firstToken - this.start)) : Optional.empty();
 			RequestRecord record = new RequestRecord(this.model, Optional.ofNullable(this.responseModel),
 					Optional.ofNullable(this.endpoint), this.stream, outcome, Optional.ofNullable(category),
-					Duration.ofNanos(end - this.start), timeToFirstToken);
+					Duration.ofNanos(end - this.start), timeToFirstToken, Optional.ofNullable(this.usage),
+					Optional.ofNullable(this.reasoningTokens));
 			try {
 				ListenedExchange.this.listener.onRequest(record);
 			}

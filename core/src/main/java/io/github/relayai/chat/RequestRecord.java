@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.github.relayai.error.ErrorCategory;
+import org.springframework.ai.chat.metadata.Usage;
 
 /**
  * One finished request, as a {@link RequestListener} sees it.
@@ -23,9 +24,14 @@ import io.github.relayai.error.ErrorCategory;
  * @param duration from subscription to the end
  * @param timeToFirstToken for a stream, from subscription to the first element with
  * content; empty for a call or a stream that delivered none
+ * @param usage the token usage the answer reported (cached prompt tokens as
+ * {@link Usage#getCacheReadInputTokens()}); empty when it reported none
+ * @param reasoningTokens the reasoning tokens the answer's usage reported; empty when it
+ * reported none
  */
 public record RequestRecord(String model, Optional<String> responseModel, Optional<String> endpoint, boolean stream,
-		Outcome outcome, Optional<ErrorCategory> category, Duration duration, Optional<Duration> timeToFirstToken) {
+		Outcome outcome, Optional<ErrorCategory> category, Duration duration, Optional<Duration> timeToFirstToken,
+		Optional<Usage> usage, Optional<Integer> reasoningTokens) {
 
 	/** How a request ended. */
 	public enum Outcome {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.relayai.chat.ChatCompletionsExchange;
 import io.github.relayai.chat.ChatRequest;
 import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.chat.RequestFields;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -25,10 +26,13 @@ final class CompletionsRequests implements ChatCompletionsExchange.BodyFactory {
 
 	private final JsonMapper json;
 
+	private final RequestFields fields;
+
 	private final RoutingMessages messages;
 
 	CompletionsRequests(JsonMapper json, RoutingMessages messages) {
 		this.json = json;
+		this.fields = new RequestFields(json);
 		this.messages = messages;
 	}
 
@@ -60,9 +64,8 @@ final class CompletionsRequests implements ChatCompletionsExchange.BodyFactory {
 		if (options.getStopSequences() != null && !options.getStopSequences().isEmpty()) {
 			body.set("stop", this.json.valueToTree(options.getStopSequences()));
 		}
-		if (options.getExtraBody() != null) {
-			options.getExtraBody().forEach((key, value) -> body.set(key, this.json.valueToTree(value)));
-		}
+		this.fields.completions(body, options);
+		this.fields.extraBody(body, options);
 		return body;
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.relayai.chat.ChatRequest;
 import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.chat.RequestFields;
 import io.github.relayai.chat.ResponseFormat;
 import io.github.relayai.media.ImageEncoder;
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -30,10 +31,13 @@ final class ResponsesRequests {
 
 	private final JsonMapper json;
 
+	private final RequestFields fields;
+
 	private final ImageEncoder images;
 
 	ResponsesRequests(JsonMapper json, ImageEncoder images) {
 		this.json = json;
+		this.fields = new RequestFields(json);
 		this.images = images;
 	}
 
@@ -87,9 +91,8 @@ final class ResponsesRequests {
 		}
 		textFormat(options, body);
 		tools(options, body);
-		if (options.getExtraBody() != null) {
-			options.getExtraBody().forEach((key, value) -> body.set(key, this.json.valueToTree(value)));
-		}
+		this.fields.responses(body, options);
+		this.fields.extraBody(body, options);
 		return body;
 	}
 
