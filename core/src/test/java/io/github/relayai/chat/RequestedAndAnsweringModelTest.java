@@ -11,9 +11,6 @@ import io.github.relayai.testsupport.Fixtures;
 import io.github.relayai.testsupport.Gateway;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -40,21 +37,10 @@ class RequestedAndAnsweringModelTest {
 	private final List<RequestRecord> records = new CopyOnWriteArrayList<>();
 
 	private RelayChatModel model() {
-		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig().observationHandler(new ObservationHandler<ChatModelObservationContext>() {
-
-			@Override
-			public boolean supportsContext(Observation.Context context) {
-				return context instanceof ChatModelObservationContext;
-			}
-
-			@Override
-			public void onStop(ChatModelObservationContext context) {
-				RequestedAndAnsweringModelTest.this.observed.add(context);
-			}
-
-		});
-		return gateway.modelBuilder().observationRegistry(registry).requestListener(this.records::add).build();
+		return gateway.modelBuilder()
+			.observationRegistry(ChatStreamingTest.registry(this.observed))
+			.requestListener(this.records::add)
+			.build();
 	}
 
 	/** The request and response model of the next stopped observation. */

@@ -560,14 +560,23 @@ class EndpointRoutingTest {
 			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
 	}
 
-	@Test
-	void aCallForgetsARememberedEndpointThatNoLongerServesTheModel() {
+	/**
+	 * A model for gpt-5-pro whose router remembered responses: chat said it is
+	 * responses-only, responses answered.
+	 */
+	private RelayChatModel rememberingResponses(EndpointRouter router) {
 		chatAnswers(404, OPENAI_RESPONSES_ONLY);
 		answers("/v1/responses", 200, completedResponse(Fixtures.stream("responses-text.sse")));
-		EndpointRouter router = router().build();
 		RelayChatModel model = model("gpt-5-pro", router);
 		model.call(new Prompt("hi"));
 		assertThat(router.rememberedEndpoint("gpt-5-pro")).contains(Endpoint.RESPONSES);
+		return model;
+	}
+
+	@Test
+	void aCallForgetsARememberedEndpointThatNoLongerServesTheModel() {
+		EndpointRouter router = router().build();
+		RelayChatModel model = rememberingResponses(router);
 
 		// the gateway is reconfigured: the model now lives on chat only
 		answers("/v1/responses", 404, modelNotFound());
@@ -600,11 +609,7 @@ class EndpointRoutingTest {
 
 	@Test
 	void aRefusalOfTheReProbeIsThrownNotProbedAgain() {
-		chatAnswers(404, OPENAI_RESPONSES_ONLY);
-		answers("/v1/responses", 200, completedResponse(Fixtures.stream("responses-text.sse")));
-		EndpointRouter router = router().build();
-		RelayChatModel model = model("gpt-5-pro", router);
-		model.call(new Prompt("hi"));
+		RelayChatModel model = rememberingResponses(router().build());
 
 		// the model is gone from the gateway altogether
 		answers("/v1/responses", 404, modelNotFound());
