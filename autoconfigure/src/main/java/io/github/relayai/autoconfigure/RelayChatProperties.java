@@ -171,7 +171,8 @@ public class RelayChatProperties {
 		private String responseFormat;
 
 		/**
-		 * Reasoning effort for reasoning models: minimal, low, medium or high.
+		 * Reasoning effort for reasoning models: none, minimal, low, medium, high, xhigh
+		 * or max (the values of OpenAI's OpenAPI document).
 		 */
 		private String reasoningEffort;
 
@@ -195,6 +196,62 @@ public class RelayChatProperties {
 		 * network read as one response; false gives one response per provider chunk.
 		 */
 		private Boolean mergeStreamDeltas = true;
+
+		/**
+		 * Whether reasoning that the host leaves in the answer text, between <think> and
+		 * </think> at its start, moves to the reasoning metadata (reasoningContent), in
+		 * whole answers and streams.
+		 */
+		private Boolean reasoningTags = false;
+
+		/**
+		 * Whether to return the log probabilities of the output tokens (logprobs).
+		 */
+		private Boolean logprobs;
+
+		/**
+		 * Most likely tokens to return at each position with their log probabilities, 0
+		 * to 20 (top_logprobs); needs logprobs=true.
+		 */
+		private Integer topLogprobs;
+
+		/**
+		 * Bias by token id, -100 to 100 (logit_bias).
+		 */
+		private Map<String, Integer> logitBias = new LinkedHashMap<>();
+
+		/**
+		 * Up to 16 key-value pairs stored with the completion (metadata; keys up to 64,
+		 * values up to 512 characters).
+		 */
+		private Map<String, String> metadata = new LinkedHashMap<>();
+
+		/**
+		 * Whether the provider stores the output for distillation or evals (store).
+		 */
+		private Boolean store;
+
+		/**
+		 * Processing tier: auto, default, flex, scale, priority or fast (service_tier).
+		 */
+		private String serviceTier;
+
+		/**
+		 * Answer verbosity: low, medium or high (verbosity; text.verbosity on
+		 * /v1/responses).
+		 */
+		private String verbosity;
+
+		/**
+		 * Key that groups similar requests for prompt caching (prompt_cache_key).
+		 */
+		private String promptCacheKey;
+
+		/**
+		 * Stable identifier of the end user for abuse detection, at most 64 characters
+		 * (safety_identifier).
+		 */
+		private String safetyIdentifier;
 
 		/**
 		 * Extra HTTP headers of chat requests.
@@ -231,8 +288,18 @@ public class RelayChatProperties {
 				.parallelToolCalls(this.parallelToolCalls)
 				.streamUsage(this.streamUsage)
 				.mergeStreamDeltas(this.mergeStreamDeltas)
+				.reasoningTags(this.reasoningTags)
+				.logprobs(this.logprobs)
+				.topLogprobs(this.topLogprobs)
+				.logitBias(this.logitBias.isEmpty() ? null : this.logitBias)
+				.metadata(this.metadata.isEmpty() ? null : this.metadata)
+				.store(this.store)
+				.serviceTier(this.serviceTier)
+				.verbosity(this.verbosity)
+				.promptCacheKey(this.promptCacheKey)
+				.safetyIdentifier(this.safetyIdentifier)
 				.httpHeaders(this.httpHeaders.isEmpty() ? null : this.httpHeaders)
-				.extraBody(this.extraBody.isEmpty() ? null : this.extraBody)
+				.extraBody(ExtraBodyValues.typed(this.extraBody))
 				.build();
 		}
 
@@ -370,6 +437,86 @@ public class RelayChatProperties {
 
 		public void setStreamUsage(Boolean streamUsage) {
 			this.streamUsage = streamUsage;
+		}
+
+		public Boolean getLogprobs() {
+			return this.logprobs;
+		}
+
+		public void setLogprobs(Boolean logprobs) {
+			this.logprobs = logprobs;
+		}
+
+		public Integer getTopLogprobs() {
+			return this.topLogprobs;
+		}
+
+		public void setTopLogprobs(Integer topLogprobs) {
+			this.topLogprobs = topLogprobs;
+		}
+
+		public Map<String, Integer> getLogitBias() {
+			return this.logitBias;
+		}
+
+		public void setLogitBias(Map<String, Integer> logitBias) {
+			this.logitBias = logitBias;
+		}
+
+		public Map<String, String> getMetadata() {
+			return this.metadata;
+		}
+
+		public void setMetadata(Map<String, String> metadata) {
+			this.metadata = metadata;
+		}
+
+		public Boolean getStore() {
+			return this.store;
+		}
+
+		public void setStore(Boolean store) {
+			this.store = store;
+		}
+
+		public String getServiceTier() {
+			return this.serviceTier;
+		}
+
+		public void setServiceTier(String serviceTier) {
+			this.serviceTier = serviceTier;
+		}
+
+		public String getVerbosity() {
+			return this.verbosity;
+		}
+
+		public void setVerbosity(String verbosity) {
+			this.verbosity = verbosity;
+		}
+
+		public String getPromptCacheKey() {
+			return this.promptCacheKey;
+		}
+
+		public void setPromptCacheKey(String promptCacheKey) {
+			this.promptCacheKey = promptCacheKey;
+		}
+
+		public String getSafetyIdentifier() {
+			return this.safetyIdentifier;
+		}
+
+		public void setSafetyIdentifier(String safetyIdentifier) {
+			this.safetyIdentifier = safetyIdentifier;
+		}
+
+		public Boolean getReasoningTags() {
+			return this.reasoningTags;
+		}
+
+		public void setReasoningTags(Boolean reasoningTags) {
+			this.reasoningTags = reasoningTags;
 		}
 
 		public Boolean getMergeStreamDeltas() {

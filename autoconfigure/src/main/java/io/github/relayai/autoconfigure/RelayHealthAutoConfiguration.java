@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -27,12 +28,14 @@ public class RelayHealthAutoConfiguration {
 	RelayHealthIndicator relayHealthIndicator(RelayChatModel chatModel, RelayHealthProperties properties) {
 		try {
 			return new RelayHealthIndicator(chatModel.httpClient(), chatModel.getOptions().getModel(),
-					properties.getCacheTtl(), properties.getTimeout());
+					properties.getCacheTtl(), properties.getTimeout(),
+					new Status(properties.getModelNotListedStatus().toUpperCase(java.util.Locale.ROOT)));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RelayConfigurationException(RelayHealthProperties.PREFIX, ex.getMessage(),
 					"Set spring.ai.relay.health.cache-ttl and spring.ai.relay.health.timeout to positive durations "
-							+ "such as 5m and 10s.",
+							+ "such as 5m and 10s, and spring.ai.relay.health.model-not-listed-status to a status "
+							+ "such as UP or DOWN.",
 					ex);
 		}
 	}

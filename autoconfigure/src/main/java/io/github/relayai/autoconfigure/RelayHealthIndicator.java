@@ -6,18 +6,21 @@ import io.github.relayai.error.RelayAiException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import reactor.core.Exceptions;
 import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.routing.RelayModels;
 import java.time.Duration;
-import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Whether the gateway is reachable and lists the configured model at {@code /v1/models}:
- * the list is fetched at most once per {@code spring.ai.relay.health.cache-ttl} (a failed
- * fetch once a minute), so a health check spends no tokens and rarely a request. DOWN
- * carries the error {@code category} and a {@code hint}; no detail ever shows the API
- * key.
+ * Whether the gateway is reachable and lists the configured model at {@code /v1/models}
+ * (by id or alias): the list is fetched at most once per
+ * {@code spring.ai.relay.health.cache-ttl} (a failed fetch once a minute), so a health
+ * check spends no tokens and rarely a request. A gateway that cannot be asked is DOWN,
+ * with the error {@code category} and a {@code hint}. A model missing from the list is a
+ * {@code warning} detail with a configurable status, UP by default: servers such as
+ * llama.cpp's answer to any model name. No detail ever shows the API key.
  */
 public final class RelayHealthIndicator implements HealthIndicator {
 
@@ -29,14 +32,19 @@ public final class RelayHealthIndicator implements HealthIndicator {
 
 	private final Duration timeout;
 
+	private final Status notListed;
+
 	/**
 	 * Creates the indicator.
 	 * @param http the transport of the chat model
 	 * @param model the configured model, may be {@code null}
 	 * @param cacheTtl how long a fetched model list is kept
 	 * @param timeout the longest a health check waits for the gateway
+	 * @param notListed the status when the gateway does not list the model
 	 */
-	public RelayHealthIndicator(RelayHttpClient http, String model, Duration cacheTtl, Duration timeout) {
+	public RelayHealthIndicator(RelayHttpClient http, String model, Duration cacheTtl, Duration timeout,
+			Status notListed) {
+		this.notListed = notListed;
 		this.models = new RelayModels(http, positive(cacheTtl, "cache-ttl"));
 		java.net.URI root = http.baseUrl().root();
 		this.gateway = root.getScheme() + "://" + root.getHost() + ((root.getPort() >= 0) ? ":" + root.getPort() : "");
@@ -83,10 +91,11 @@ public final class RelayHealthIndicator implements HealthIndicator {
 		if (this.model == null || this.model.isBlank()) {
 			return health.withDetail("hint", "No model is configured: set spring.ai.relay.chat.options.model.").build();
 		}
-		if (listed.stream().noneMatch(info -> info.id().equals(this.model))) {
-			return health.down()
+		if (listed.stream().noneMatch(info -> info.answersTo(this.model))) {
+			return health.status(this.notListed)
 				.withDetail("category", ErrorCategory.MODEL_NOT_FOUND.name())
-				.withDetail("hint", "The gateway does not list model '" + this.model + "' at /v1/models: check "
+				.withDetail("warning", "The gateway does not list model '" + this.model + "' at /v1/models (by id or "
+						+ "alias). Some servers (llama.cpp) answer to any name; if calls fail, check "
 						+ "spring.ai.relay.chat.options.model and the gateway's channels for it." + similar(listed))
 				.build();
 		}
@@ -95,7 +104,8 @@ public final class RelayHealthIndicator implements HealthIndicator {
 
 	private String similar(List<ModelInfo> listed) {
 		return listed.stream()
-			.map(ModelInfo::id)
+			.flatMap(info -> java.util.stream.Stream.concat(java.util.stream.Stream.of(info.id()),
+					info.aliases().stream()))
 			.filter(id -> id.equalsIgnoreCase(this.model))
 			.findFirst()
 			.map(id -> " It does list '" + id + "'.")

@@ -26,12 +26,27 @@ public class RelayHealthProperties {
 	 */
 	private Duration timeout = Duration.ofSeconds(10);
 
+	/**
+	 * Health status when the gateway is reachable but does not list the configured model
+	 * (by id or alias) at /v1/models: UP (with a warning detail), DOWN, OUT_OF_SERVICE or
+	 * UNKNOWN. Servers such as llama.cpp answer to any model name, so the default is UP.
+	 */
+	private String modelNotListedStatus = "UP";
+
 	public Duration getCacheTtl() {
 		return this.cacheTtl;
 	}
 
 	public void setCacheTtl(Duration cacheTtl) {
 		this.cacheTtl = cacheTtl;
+	}
+
+	public String getModelNotListedStatus() {
+		return this.modelNotListedStatus;
+	}
+
+	public void setModelNotListedStatus(String modelNotListedStatus) {
+		this.modelNotListedStatus = modelNotListedStatus;
 	}
 
 	public Duration getTimeout() {

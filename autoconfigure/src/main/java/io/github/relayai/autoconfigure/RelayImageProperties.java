@@ -74,7 +74,7 @@ public class RelayImageProperties {
 				.width(this.width)
 				.height(this.height)
 				.stream(this.stream)
-				.extraBody(this.extraBody.isEmpty() ? null : this.extraBody)
+				.extraBody(ExtraBodyValues.typed(this.extraBody))
 				.build();
 		}
 

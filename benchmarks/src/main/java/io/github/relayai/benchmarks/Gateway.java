@@ -27,7 +27,6 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-
 /**
  * The stub gateway and the contenders that talk to it, built once per fork:
  * <ul>

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-
 /**
  * A loopback OpenAI-compatible gateway that answers {@code POST /v1/chat/completions}
  * with precomputed bytes ({@link Payloads}): the small completion, or, when the request

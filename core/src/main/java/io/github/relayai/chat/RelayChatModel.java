@@ -129,12 +129,14 @@ public final class RelayChatModel implements ChatModel {
 		return new ChatRequest(messages, options);
 	}
 
+	/**
+	 * The request's options merged field by field over the defaults, the request's value
+	 * winning where it is set, whatever their type: headers and extra body fields merge
+	 * key by key.
+	 */
 	private RelayChatOptions resolveOptions(ChatOptions requested) {
 		if (requested == null) {
 			return this.defaultOptions;
-		}
-		if (requested instanceof RelayChatOptions relay) {
-			return (relay.getModel() != null) ? relay : relay.mutate().model(this.defaultOptions.getModel()).build();
 		}
 		return this.defaultOptions.mutate().combineWith(requested.mutate()).build();
 	}

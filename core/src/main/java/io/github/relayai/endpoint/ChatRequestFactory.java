@@ -27,6 +27,8 @@ public final class ChatRequestFactory {
 
 	private final JsonMapper json;
 
+	private final RequestFields fields;
+
 	private final ImageEncoder images;
 
 	/**
@@ -36,6 +38,7 @@ public final class ChatRequestFactory {
 	 */
 	public ChatRequestFactory(JsonMapper json, ImageEncoder images) {
 		this.json = json;
+		this.fields = new RequestFields(json);
 		this.images = images;
 	}
 
@@ -85,9 +88,8 @@ public final class ChatRequestFactory {
 			}
 			putIfSet(body, "parallel_tool_calls", options.getParallelToolCalls());
 		}
-		if (options.getExtraBody() != null) {
-			options.getExtraBody().forEach((key, value) -> body.set(key, this.json.valueToTree(value)));
-		}
+		this.fields.chat(body, options);
+		this.fields.extraBody(body, options);
 		return body;
 	}
 

@@ -149,13 +149,15 @@ public final class ChatResponses {
 				usage.containsKey("prompt_tokens_details") ? "prompt_tokens_details" : "input_tokens_details");
 		Long cached = number(promptDetails, "cached_tokens").map(Number::longValue)
 			.or(() -> number(usage, "prompt_cache_hit_tokens").map(Number::longValue))
+			.or(() -> number(usage, "cached_tokens").map(Number::longValue))
 			.orElse(null);
 		return new DefaultUsage(prompt, completion, total, usage, cached, null);
 	}
 
 	/**
 	 * The reasoning tokens of a usage object, from {@code completion_tokens_details} or
-	 * {@code output_tokens_details}.
+	 * {@code output_tokens_details}, else a top-level {@code reasoning_tokens} (as
+	 * DeepSeek on Azure sends).
 	 */
 	public static Integer reasoningTokens(Map<String, Object> usage) {
 		if (usage == null) {
@@ -163,7 +165,9 @@ public final class ChatResponses {
 		}
 		Map<String, Object> details = object(usage,
 				usage.containsKey("completion_tokens_details") ? "completion_tokens_details" : "output_tokens_details");
-		return number(details, "reasoning_tokens").map(Number::intValue).orElse(null);
+		return number(details, "reasoning_tokens").or(() -> number(usage, "reasoning_tokens"))
+			.map(Number::intValue)
+			.orElse(null);
 	}
 
 	private static Integer integer(Map<String, Object> usage, String... fields) {
@@ -233,7 +237,7 @@ public final class ChatResponses {
 			.usage(usage)
 			.keyValue(ChatExchange.ENDPOINT_KEY, endpoint);
 		if (reasoningTokens != null) {
-			metadata.keyValue("reasoningTokens", reasoningTokens);
+			metadata.keyValue(ChatExchange.REASONING_TOKENS_KEY, reasoningTokens);
 		}
 		extras.forEach(metadata::keyValue);
 		return metadata.build();

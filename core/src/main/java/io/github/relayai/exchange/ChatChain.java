@@ -21,8 +21,8 @@ import org.springframework.ai.chat.observation.ChatModelObservationConvention;
  * <li><b>fallback models</b> ({@code FallbackModels}): the model of each attempt;</li>
  * <li><b>transport</b> ({@code TransportSwitch}): whether a call's attempt is sent
  * plainly or as a stream;</li>
- * <li><b>endpoint</b>: the exchange given to {@link Builder#build(ChatExchange)}, which chooses
- * the endpoint of the model and speaks its protocol.</li>
+ * <li><b>endpoint</b>: the exchange given to {@link Builder#build(ChatExchange)}, which
+ * chooses the endpoint of the model and speaks its protocol.</li>
  * </ol>
  * A link is a package-private {@link ChatExchange} over the next one. A link that acts
  * once per request goes above resilience; one that acts per attempt (choosing what the

@@ -17,6 +17,9 @@ public interface ChatExchange {
 	/** The response metadata key naming the model that answered. */
 	String MODEL_KEY = "relay.model";
 
+	/** The response metadata key of the reasoning tokens of the usage. */
+	String REASONING_TOKENS_KEY = "reasoningTokens";
+
 	/**
 	 * Sends the request for one whole answer.
 	 * @param request the request

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -64,6 +65,12 @@ final class ListenedExchange implements ChatExchange {
 
 		private String endpoint;
 
+		private String responseModel;
+
+		private Usage usage;
+
+		private Integer reasoningTokens;
+
 		private long firstToken = -1;
 
 		Tracker(ChatRequest request, boolean stream) {
@@ -79,6 +86,15 @@ final class ListenedExchange implements ChatExchange {
 				this.endpoint = response.getMetadata().get(ENDPOINT_KEY);
 				String answered = response.getMetadata().get(MODEL_KEY);
 				this.model = (answered != null) ? answered : this.model;
+			}
+			Usage reported = response.getMetadata().getUsage();
+			if (reported != null && reported.getTotalTokens() != null && reported.getTotalTokens() > 0) {
+				this.usage = reported;
+				this.reasoningTokens = response.getMetadata().get(REASONING_TOKENS_KEY);
+			}
+			if (this.responseModel == null) {
+				String named = response.getMetadata().getModel();
+				this.responseModel = (named != null && !named.isEmpty()) ? named : null;
 			}
 		}
 
@@ -110,8 +126,10 @@ final class ListenedExchange implements ChatExchange {
 			long end = System.nanoTime();
 			Optional<Duration> timeToFirstToken = (this.stream && this.firstToken >= 0)
 					? Optional.of(Duration.ofNanos(this.firstToken - this.start)) : Optional.empty();
-			RequestRecord record = new RequestRecord(this.model, Optional.ofNullable(this.endpoint), this.stream,
-					outcome, Optional.ofNullable(category), Duration.ofNanos(end - this.start), timeToFirstToken);
+			RequestRecord record = new RequestRecord(this.model, Optional.ofNullable(this.responseModel),
+					Optional.ofNullable(this.endpoint), this.stream, outcome, Optional.ofNullable(category),
+					Duration.ofNanos(end - this.start), timeToFirstToken, Optional.ofNullable(this.usage),
+					Optional.ofNullable(this.reasoningTokens));
 			try {
 				ListenedExchange.this.listener.onRequest(record);
 			}

@@ -4,12 +4,16 @@ import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.ai.chat.metadata.Usage;
 
 /**
  * One finished request, as a {@link RequestListener} sees it.
  *
- * @param model the model that answered (a fallback model, if one did) or, for a failure,
- * the model of the last attempt
+ * @param model the model requested of the gateway (a fallback model, if one answered) or,
+ * for a failure, the model of the last attempt
+ * @param responseModel the model the answer names ({@code model} of the answer), which a
+ * gateway or server may spell differently from the request or map to another model; empty
+ * when no answer named one
  * @param endpoint the endpoint path that answered or failed, such as
  * {@code /v1/chat/completions}; empty when no answer or error names one (a connection
  * failure before routing)
@@ -20,9 +24,14 @@ import java.util.Optional;
  * @param duration from subscription to the end
  * @param timeToFirstToken for a stream, from subscription to the first element with
  * content; empty for a call or a stream that delivered none
+ * @param usage the token usage the answer reported (cached prompt tokens as
+ * {@link Usage#getCacheReadInputTokens()}); empty when it reported none
+ * @param reasoningTokens the reasoning tokens the answer's usage reported; empty when it
+ * reported none
  */
-public record RequestRecord(String model, Optional<String> endpoint, boolean stream, Outcome outcome,
-		Optional<ErrorCategory> category, Duration duration, Optional<Duration> timeToFirstToken) {
+public record RequestRecord(String model, Optional<String> responseModel, Optional<String> endpoint, boolean stream,
+		Outcome outcome, Optional<ErrorCategory> category, Duration duration, Optional<Duration> timeToFirstToken,
+		Optional<Usage> usage, Optional<Integer> reasoningTokens) {
 
 	/** How a request ended. */
 	public enum Outcome {

@@ -1,6 +1,7 @@
 package io.github.relayai.options;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.ai.tool.ToolCallback;
@@ -11,8 +12,14 @@ import org.springframework.ai.tool.ToolCallback;
  */
 final class OptionsCheck {
 
-	private static final Set<String> REASONING_EFFORTS = Set.of("none", "minimal", "low", "medium", "high", "xhigh",
-			"max");
+	/** The values of {@code ReasoningEffort} in OpenAI's OpenAPI document. */
+	static final Set<String> REASONING_EFFORTS = Set.of("none", "minimal", "low", "medium", "high", "xhigh", "max");
+
+	/** The values of {@code ServiceTier} in OpenAI's OpenAPI document. */
+	static final Set<String> SERVICE_TIERS = Set.of("auto", "default", "flex", "scale", "priority", "fast");
+
+	/** The values of {@code Verbosity} in OpenAI's OpenAPI document. */
+	static final Set<String> VERBOSITIES = Set.of("low", "medium", "high");
 
 	private OptionsCheck() {
 	}
@@ -25,12 +32,57 @@ final class OptionsCheck {
 		atLeastOne("max-tokens", options.getMaxTokens());
 		atLeastOne("max-completion-tokens", options.getMaxCompletionTokens());
 		atLeastOne("n", options.getN());
-		String effort = options.getReasoningEffort();
-		if (effort != null && !REASONING_EFFORTS.contains(effort)) {
-			throw invalid("reasoning-effort", "'" + effort + "'",
-					"one of " + REASONING_EFFORTS.stream().sorted().toList());
+		oneOf("reasoning-effort", options.getReasoningEffort(), REASONING_EFFORTS);
+		oneOf("service-tier", options.getServiceTier(), SERVICE_TIERS);
+		oneOf("verbosity", options.getVerbosity(), VERBOSITIES);
+		checkLogprobs(options);
+		checkMetadata(options.getMetadata());
+		String safetyIdentifier = options.getSafetyIdentifier();
+		if (safetyIdentifier != null && safetyIdentifier.length() > 64) {
+			throw invalid("safety-identifier", safetyIdentifier.length() + " characters long", "at most 64");
 		}
 		checkToolChoice(options.getToolChoice(), options.getToolCallbacks());
+	}
+
+	private static void oneOf(String option, String value, Set<String> accepted) {
+		if (value != null && !accepted.contains(value)) {
+			throw invalid(option, "'" + value + "'", "one of " + accepted.stream().sorted().toList());
+		}
+	}
+
+	private static void checkLogprobs(RelayChatOptions options) {
+		Integer top = options.getTopLogprobs();
+		if (top != null && (top < 0 || top > 20)) {
+			throw invalid("top-logprobs", top.toString(), "a whole number from 0 to 20");
+		}
+		if (top != null && !Boolean.TRUE.equals(options.getLogprobs())) {
+			throw invalid("top-logprobs", top + " without logprobs=true", "set together with logprobs=true");
+		}
+		if (options.getLogitBias() != null) {
+			options.getLogitBias().forEach((token, bias) -> {
+				if (token == null || !token.matches("\\d+")) {
+					throw invalid("logit-bias", "keyed by '" + token + "'", "keyed by token ids (whole numbers)");
+				}
+				if (bias == null || bias < -100 || bias > 100) {
+					throw invalid("logit-bias", bias + " for token " + token, "a whole number from -100 to 100");
+				}
+			});
+		}
+	}
+
+	private static void checkMetadata(Map<String, String> metadata) {
+		if (metadata == null) {
+			return;
+		}
+		if (metadata.size() > 16) {
+			throw invalid("metadata", metadata.size() + " pairs", "at most 16 pairs");
+		}
+		metadata.forEach((key, value) -> {
+			if (key.length() > 64 || (value != null && value.length() > 512)) {
+				throw invalid("metadata", "a pair with key '" + key + "' too long",
+						"keys of at most 64 and values of at most 512 characters");
+			}
+		});
 	}
 
 	private static void checkToolChoice(String choice, List<ToolCallback> tools) {

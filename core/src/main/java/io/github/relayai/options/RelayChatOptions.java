@@ -64,6 +64,26 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 
 	private final Boolean mergeStreamDeltas;
 
+	private final Boolean reasoningTags;
+
+	private final Boolean logprobs;
+
+	private final Integer topLogprobs;
+
+	private final Map<String, Integer> logitBias;
+
+	private final Map<String, String> metadata;
+
+	private final Boolean store;
+
+	private final String serviceTier;
+
+	private final String verbosity;
+
+	private final String promptCacheKey;
+
+	private final String safetyIdentifier;
+
 	private final Map<String, String> httpHeaders;
 
 	private final Map<String, Object> extraBody;
@@ -94,6 +114,16 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		this.parallelToolCalls = b.parallelToolCalls;
 		this.streamUsage = b.streamUsage;
 		this.mergeStreamDeltas = b.mergeStreamDeltas;
+		this.reasoningTags = b.reasoningTags;
+		this.logprobs = b.logprobs;
+		this.topLogprobs = b.topLogprobs;
+		this.logitBias = (b.logitBias != null) ? Map.copyOf(b.logitBias) : null;
+		this.metadata = (b.metadata != null) ? Map.copyOf(b.metadata) : null;
+		this.store = b.store;
+		this.serviceTier = b.serviceTier;
+		this.verbosity = b.verbosity;
+		this.promptCacheKey = b.promptCacheKey;
+		this.safetyIdentifier = b.safetyIdentifier;
 		this.httpHeaders = (b.httpHeaders != null) ? Map.copyOf(b.httpHeaders) : null;
 		this.extraBody = (b.extraBody != null) ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.extraBody))
 				: null;
@@ -139,6 +169,16 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		b.parallelToolCalls = this.parallelToolCalls;
 		b.streamUsage = this.streamUsage;
 		b.mergeStreamDeltas = this.mergeStreamDeltas;
+		b.reasoningTags = this.reasoningTags;
+		b.logprobs = this.logprobs;
+		b.topLogprobs = this.topLogprobs;
+		b.logitBias = this.logitBias;
+		b.metadata = this.metadata;
+		b.store = this.store;
+		b.serviceTier = this.serviceTier;
+		b.verbosity = this.verbosity;
+		b.promptCacheKey = this.promptCacheKey;
+		b.safetyIdentifier = this.safetyIdentifier;
 		b.httpHeaders = (this.httpHeaders != null) ? new LinkedHashMap<>(this.httpHeaders) : null;
 		b.extraBody = (this.extraBody != null) ? new LinkedHashMap<>(this.extraBody) : null;
 		b.endpoint = this.endpoint;
@@ -277,6 +317,85 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 	}
 
 	/**
+	 * @return whether reasoning that the host leaves in the answer text, between
+	 * {@code <think>} and {@code </think>} at its start, moves to the reasoning metadata
+	 * ({@code null}: no)
+	 */
+	public Boolean getReasoningTags() {
+		return this.reasoningTags;
+	}
+
+	/**
+	 * @return {@code logprobs}: whether to return the log probabilities of the output
+	 * tokens
+	 */
+	public Boolean getLogprobs() {
+		return this.logprobs;
+	}
+
+	/**
+	 * @return {@code top_logprobs}: how many most likely tokens to return at each
+	 * position, 0 to 20 (needs {@code logprobs})
+	 */
+	public Integer getTopLogprobs() {
+		return this.topLogprobs;
+	}
+
+	/**
+	 * @return {@code logit_bias}: bias by token id, -100 to 100
+	 */
+	public Map<String, Integer> getLogitBias() {
+		return this.logitBias;
+	}
+
+	/**
+	 * @return {@code metadata}: up to 16 key-value pairs stored with the completion
+	 */
+	public Map<String, String> getMetadata() {
+		return this.metadata;
+	}
+
+	/**
+	 * @return {@code store}: whether the provider stores the output for distillation or
+	 * evals
+	 */
+	public Boolean getStore() {
+		return this.store;
+	}
+
+	/**
+	 * @return {@code service_tier}: the processing tier: {@code auto}, {@code default},
+	 * {@code flex}, {@code scale}, {@code priority} or {@code fast}
+	 */
+	public String getServiceTier() {
+		return this.serviceTier;
+	}
+
+	/**
+	 * @return {@code verbosity}: how verbose the answer is: {@code low}, {@code medium}
+	 * or {@code high}
+	 */
+	public String getVerbosity() {
+		return this.verbosity;
+	}
+
+	/**
+	 * @return {@code prompt_cache_key}: a key that groups similar requests for prompt
+	 * caching
+	 */
+	public String getPromptCacheKey() {
+		return this.promptCacheKey;
+	}
+
+	/**
+	 * @return {@code safety_identifier}: a stable identifier of the end user for abuse
+	 * detection, at most 64 characters
+	 */
+	public String getSafetyIdentifier() {
+		return this.safetyIdentifier;
+	}
+
+	/**
 	 * @return extra HTTP headers sent with the request
 	 */
 	public Map<String, String> getHttpHeaders() {
@@ -322,6 +441,13 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 				&& Objects.equals(this.parallelToolCalls, that.parallelToolCalls)
 				&& Objects.equals(this.streamUsage, that.streamUsage)
 				&& Objects.equals(this.mergeStreamDeltas, that.mergeStreamDeltas)
+				&& Objects.equals(this.reasoningTags, that.reasoningTags)
+				&& Objects.equals(this.logprobs, that.logprobs) && Objects.equals(this.topLogprobs, that.topLogprobs)
+				&& Objects.equals(this.logitBias, that.logitBias) && Objects.equals(this.metadata, that.metadata)
+				&& Objects.equals(this.store, that.store) && Objects.equals(this.serviceTier, that.serviceTier)
+				&& Objects.equals(this.verbosity, that.verbosity)
+				&& Objects.equals(this.promptCacheKey, that.promptCacheKey)
+				&& Objects.equals(this.safetyIdentifier, that.safetyIdentifier)
 				&& Objects.equals(this.httpHeaders, that.httpHeaders) && Objects.equals(this.extraBody, that.extraBody)
 				&& Objects.equals(this.endpoint, that.endpoint);
 	}
@@ -331,8 +457,10 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		return Objects.hash(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty, this.stopSequences,
 				this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this.outputSchema,
 				this.maxCompletionTokens, this.seed, this.n, this.user, this.responseFormat, this.reasoningEffort,
-				this.toolChoice, this.parallelToolCalls, this.streamUsage, this.mergeStreamDeltas, this.httpHeaders,
-				this.extraBody, this.endpoint);
+				this.toolChoice, this.parallelToolCalls, this.streamUsage, this.mergeStreamDeltas, this.reasoningTags,
+				this.logprobs, this.topLogprobs, this.logitBias, this.metadata, this.store, this.serviceTier,
+				this.verbosity, this.promptCacheKey, this.safetyIdentifier, this.httpHeaders, this.extraBody,
+				this.endpoint);
 	}
 
 	@Override
@@ -373,6 +501,26 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		private Boolean streamUsage;
 
 		private Boolean mergeStreamDeltas;
+
+		private Boolean reasoningTags;
+
+		private Boolean logprobs;
+
+		private Integer topLogprobs;
+
+		private Map<String, Integer> logitBias;
+
+		private Map<String, String> metadata;
+
+		private Boolean store;
+
+		private String serviceTier;
+
+		private String verbosity;
+
+		private String promptCacheKey;
+
+		private String safetyIdentifier;
 
 		private Map<String, String> httpHeaders;
 
@@ -503,6 +651,116 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 		}
 
 		/**
+		 * Sets whether reasoning that the host leaves in the answer text, between
+		 * {@code <think>} and {@code </think>} at its start, moves to the reasoning
+		 * metadata ({@code reasoningContent}), in whole answers and streams, also when a
+		 * tag is split across chunks (default: no).
+		 * @param reasoningTags whether to move it
+		 * @return this builder
+		 */
+		public Builder reasoningTags(Boolean reasoningTags) {
+			this.reasoningTags = reasoningTags;
+			return this;
+		}
+
+		/**
+		 * Sets {@code logprobs}: whether to return the log probabilities of the output
+		 * tokens.
+		 * @param logprobs the value, {@code null} to leave it out
+		 * @return this builder
+		 */
+		public Builder logprobs(Boolean logprobs) {
+			this.logprobs = logprobs;
+			return this;
+		}
+
+		/**
+		 * Sets {@code top_logprobs}: how many most likely tokens to return at each
+		 * position, 0 to 20 (needs {@code logprobs}).
+		 * @param topLogprobs the value, {@code null} to leave it out
+		 * @return this builder
+		 */
+		public Builder topLogprobs(Integer topLogprobs) {
+			this.topLogprobs = topLogprobs;
+			return this;
+		}
+
+		/**
+		 * Sets {@code logit_bias}: bias by token id, -100 to 100.
+		 * @param logitBias the value, {@code null} to leave it out
+		 * @return this builder
+		 */
+		public Builder logitBias(Map<String, Integer> logitBias) {
+			this.logitBias = (logitBias != null) ? new LinkedHashMap<>(logitBias) : null;
+			return this;
+		}
+
+		/**
+		 * Sets {@code metadata}: up to 16 key-value pairs stored with the completion.
+		 * @param metadata the value, {@code null} to leave it out
+		 * @return this builder
+		 */
+		public Builder metadata(Map<String, String> metadata) {
+			this.metadata = (metadata != null) ? new LinkedHashMap<>(metadata) : null;
+			return this;
+		}
+
+		/**
+		 * Sets {@code store}: whether the provider stores the output for distillation or
+		 * evals.
+		 * @param store the value, {@code null} to leave it out
+		 * @return this builder
+		 */
+		public Builder store(Boolean store) {
+			this.store = store;
+			return this;
+		}
+
+		/**
+		 * Sets {@code service_tier}: the processing tier: {@code auto}, {@code default},
+		 * {@code flex}, {@code scale}, {@code priority} or {@code fast}.
+		 * @param serviceTier the value, {@code null} to leave it out
+		 * @return this builder
+		 */
+		public Builder serviceTier(String serviceTier) {
+			this.serviceTier = serviceTier;
+			return this;
+		}
+
+		/**
+		 * Sets {@code verbosity}: how verbose the answer is: {@code low}, {@code medium}
+		 * or {@code high}.
+		 * @param verbosity the value, {@code null} to leave it out
+		 * @return this builder
+		 */
+		public Builder verbosity(String verbosity) {
+			this.verbosity = verbosity;
+			return this;
+		}
+
+		/**
+		 * Sets {@code prompt_cache_key}: a key that groups similar requests for prompt
+		 * caching.
+		 * @param promptCacheKey the value, {@code null} to leave it out
+		 * @return this builder
+		 */
+		public Builder promptCacheKey(String promptCacheKey) {
+			this.promptCacheKey = promptCacheKey;
+			return this;
+		}
+
+		/**
+		 * Sets {@code safety_identifier}: a stable identifier of the end user for abuse
+		 * detection, at most 64 characters.
+		 * @param safetyIdentifier the value, {@code null} to leave it out
+		 * @return this builder
+		 */
+		public Builder safetyIdentifier(String safetyIdentifier) {
+			this.safetyIdentifier = safetyIdentifier;
+			return this;
+		}
+
+		/**
 		 * Sets extra HTTP headers; they add to the configured ones.
 		 * @param httpHeaders the headers
 		 * @return this builder
@@ -549,6 +807,16 @@ public final class RelayChatOptions implements ToolCallingChatOptions, Structure
 				this.parallelToolCalls = pick(that.parallelToolCalls, this.parallelToolCalls);
 				this.streamUsage = pick(that.streamUsage, this.streamUsage);
 				this.mergeStreamDeltas = pick(that.mergeStreamDeltas, this.mergeStreamDeltas);
+				this.reasoningTags = pick(that.reasoningTags, this.reasoningTags);
+				this.logprobs = pick(that.logprobs, this.logprobs);
+				this.topLogprobs = pick(that.topLogprobs, this.topLogprobs);
+				this.logitBias = pick(that.logitBias, this.logitBias);
+				this.metadata = pick(that.metadata, this.metadata);
+				this.store = pick(that.store, this.store);
+				this.serviceTier = pick(that.serviceTier, this.serviceTier);
+				this.verbosity = pick(that.verbosity, this.verbosity);
+				this.promptCacheKey = pick(that.promptCacheKey, this.promptCacheKey);
+				this.safetyIdentifier = pick(that.safetyIdentifier, this.safetyIdentifier);
 				this.httpHeaders = mergeMaps(this.httpHeaders, that.httpHeaders);
 				this.extraBody = mergeMaps(this.extraBody, that.extraBody);
 				this.endpoint = pick(that.endpoint, this.endpoint);

@@ -44,9 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code supported_endpoint_types}), and otherwise chat. When chat answers
  * {@link ErrorCategory#NON_CHAT_MODEL}, the request is re-sent to the endpoint the
  * gateway's message names (or responses, then completions, when it names none), and a
- * success is remembered per (base URL, model) for the life of the router, logged once
- * with a WARN saying how to pin it, and counted in the {@code relay.endpoint.fallbacks}
- * counter. The error arrives as the HTTP status, before a stream emitted anything, so
+ * success is remembered per (base URL, model), logged once with a WARN saying how to pin
+ * it, and counted in the {@code relay.endpoint.fallbacks} counter. A remembered endpoint
+ * that later refuses the model (not found, not a chat model, or a chat model that belongs
+ * on chat) means the gateway was reconfigured: it is forgotten and the request routed
+ * again once, as for a model seen for the first time; a pinned endpoint is never
+ * re-routed. The error arrives as the HTTP status, before a stream emitted anything, so
  * re-sending is safe for streams too.
  * <p>
  * Thread-safe.
@@ -128,49 +131,63 @@ public final class EndpointRouter implements ChatExchange {
 	}
 
 	private Flux<ChatResponse> send(ChatRequest request, Function<ChatExchange, Flux<ChatResponse>> send) {
-		return route(request).flatMapMany(route -> {
-			AtomicBoolean emitted = new AtomicBoolean();
-			Flux<ChatResponse> first = send.apply(this.exchanges.get(route.endpoint()))
-				.doOnNext(response -> emitted.set(true));
-			if (!route.probe()) {
-				// a pin is kept even when the gateway disagrees; the hint then says to
-				// change the pin
-				return (route.endpoint() == Endpoint.CHAT)
-						? first.onErrorMap(NonChatModelException.class, failure -> this.messages.pinnedToChat(failure))
-						: first;
-			}
-			return first.onErrorResume(failure -> failure instanceof NonChatModelException && !emitted.get(),
-					failure -> this.fallback ? fallback(request, (RelayAiException) failure, send)
-							: Flux.error(this.messages.fallbackDisabled((RelayAiException) failure)));
-		});
+		return route(request, true).flatMapMany(route -> send(request, route, send));
+	}
+
+	private Flux<ChatResponse> send(ChatRequest request, Route route, Function<ChatExchange, Flux<ChatResponse>> send) {
+		AtomicBoolean emitted = new AtomicBoolean();
+		Flux<ChatResponse> first = send.apply(this.exchanges.get(route.endpoint()))
+			.doOnNext(response -> emitted.set(true));
+		if (route.remembered()) {
+			return first.onErrorResume(failure -> !emitted.get() && ModelRefusal.isRefusal(failure), failure -> {
+				forget(request.model(), route.endpoint(), (RelayAiException) failure);
+				return route(request, false).flatMapMany(fresh -> send(request, fresh, send));
+			});
+		}
+		if (!route.probe()) {
+			// a pin is kept even when the gateway disagrees; the hint then says to
+			// change the pin
+			return (route.endpoint() == Endpoint.CHAT)
+					? first.onErrorMap(NonChatModelException.class, failure -> this.messages.pinnedToChat(failure))
+					: first;
+		}
+		return first.onErrorResume(failure -> failure instanceof NonChatModelException && !emitted.get(),
+				failure -> this.fallback ? fallback(request, (RelayAiException) failure, send)
+						: Flux.error(this.messages.fallbackDisabled((RelayAiException) failure)));
 	}
 
 	/**
-	 * Where to send a request, and whether a NON_CHAT_MODEL answer may send it elsewhere.
+	 * Where to send a request, whether a NON_CHAT_MODEL answer may send it elsewhere, and
+	 * whether the endpoint was remembered from an earlier fallback.
 	 */
-	private record Route(Endpoint endpoint, boolean probe) {
+	private record Route(Endpoint endpoint, boolean probe, boolean remembered) {
 	}
 
-	private Mono<Route> route(ChatRequest request) {
+	/**
+	 * Where to send a request.
+	 * @param memory whether an endpoint remembered for the model may be used
+	 */
+	private Mono<Route> route(ChatRequest request, boolean memory) {
 		return Mono.defer(() -> {
 			String model = request.model();
 			String requested = request.options().getEndpoint();
 			Endpoint chosen = (requested != null) ? Endpoint.of(requested) : this.pinned.get(model);
-			if (chosen == null) {
-				chosen = this.remembered.get(key(model));
-			}
 			if (chosen != null) {
-				return Mono.just(new Route(chosen, false));
+				return Mono.just(new Route(chosen, false, false));
+			}
+			Endpoint remembered = memory ? this.remembered.get(key(model)) : null;
+			if (remembered != null) {
+				return Mono.just(new Route(remembered, false, true));
 			}
 			if (this.models == null) {
-				return Mono.just(new Route(Endpoint.CHAT, true));
+				return Mono.just(new Route(Endpoint.CHAT, true, false));
 			}
 			return this.models.endpoints(model).map(reported -> {
 				if (!reported.isEmpty() && !reported.contains(Endpoint.CHAT)) {
 					logger.debug("The gateway lists model '{}' for {} only; sending it there", model, reported);
-					return new Route(reported.iterator().next(), false);
+					return new Route(reported.iterator().next(), false, false);
 				}
-				return new Route(Endpoint.CHAT, true);
+				return new Route(Endpoint.CHAT, true, false);
 			});
 		});
 	}
@@ -211,6 +228,15 @@ public final class EndpointRouter implements ChatExchange {
 							+ "for this model from now on. To skip the failed chat request after a restart, pin it: "
 							+ "spring.ai.relay.models[{}].endpoint={} (or RelayChatOptions endpoint \"{}\").",
 					model, this.baseUrl, endpoint.path(), model, endpoint.id(), endpoint.id());
+		}
+	}
+
+	private void forget(String model, Endpoint endpoint, RelayAiException refusal) {
+		if (this.remembered.remove(key(model), endpoint)) {
+			logger.warn(
+					"Model '{}' was remembered for {} at {}, which now refuses it ({}): the gateway was "
+							+ "reconfigured, so Relay forgets that choice and routes the model again.",
+					model, endpoint.path(), this.baseUrl, refusal.error().category());
 		}
 	}
 

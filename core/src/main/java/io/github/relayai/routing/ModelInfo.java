@@ -12,11 +12,23 @@ import java.util.Set;
  * @param ownedBy the {@code owned_by} field, or {@code null}
  * @param supportedEndpointTypes the gateway's {@code supported_endpoint_types} (new-api
  * and its forks), empty when the gateway does not report them
+ * @param aliases the other names the model answers to ({@code aliases} of llama.cpp's
+ * {@code llama-server}), empty when the gateway reports none
  */
-public record ModelInfo(String id, String ownedBy, List<String> supportedEndpointTypes) {
+public record ModelInfo(String id, String ownedBy, List<String> supportedEndpointTypes, List<String> aliases) {
 
 	public ModelInfo {
 		supportedEndpointTypes = (supportedEndpointTypes != null) ? List.copyOf(supportedEndpointTypes) : List.of();
+		aliases = (aliases != null) ? List.copyOf(aliases) : List.of();
+	}
+
+	/**
+	 * Whether the entry is the model of that name: its id or one of its aliases.
+	 * @param model the model name
+	 * @return whether it answers to the name
+	 */
+	public boolean answersTo(String model) {
+		return this.id.equals(model) || this.aliases.contains(model);
 	}
 
 	/**

@@ -72,7 +72,7 @@ public final class RelayModels {
 	public Mono<Set<Endpoint>> endpoints(String model) {
 		return list()
 			.map(models -> models.stream()
-				.filter(info -> info.id().equals(model))
+				.filter(info -> info.answersTo(model))
 				.findFirst()
 				.map(ModelInfo::endpoints)
 				.orElse(Set.of()))
@@ -91,15 +91,20 @@ public final class RelayModels {
 			if (id == null) {
 				continue;
 			}
-			List<String> types = new ArrayList<>();
-			for (JsonNode type : entry.path("supported_endpoint_types")) {
-				if (type.isString()) {
-					types.add(type.stringValue());
-				}
-			}
-			models.add(new ModelInfo(id, ChatResponses.text(entry.get("owned_by")), types));
+			models.add(new ModelInfo(id, ChatResponses.text(entry.get("owned_by")),
+					strings(entry.path("supported_endpoint_types")), strings(entry.path("aliases"))));
 		}
 		return List.copyOf(models);
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> strings = new ArrayList<>();
+		for (JsonNode element : array) {
+			if (element.isString()) {
+				strings.add(element.stringValue());
+			}
+		}
+		return strings;
 	}
 
 }

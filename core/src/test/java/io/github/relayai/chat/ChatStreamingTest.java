@@ -340,7 +340,7 @@ class ChatStreamingTest {
 	}
 
 	/** A registry that keeps the context of every chat observation when it stops. */
-	private static ObservationRegistry registry(Queue<ChatModelObservationContext> stopped) {
+	static ObservationRegistry registry(Queue<ChatModelObservationContext> stopped) {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new ObservationHandler<ChatModelObservationContext>() {
 

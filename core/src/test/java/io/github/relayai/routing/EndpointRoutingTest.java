@@ -526,4 +526,98 @@ class EndpointRoutingTest {
 		assertThat(model.rememberedEndpoint("a")).isEmpty();
 	}
 
+	// Routing memory that heals: a remembered endpoint that later refuses the model means
+	// the gateway was reconfigured. Error bodies are real ones from
+	// errors/provider-errors.json
+	// (their sources are there).
+
+	/**
+	 * OpenAI's 404 for a model that does not exist (rd-1-2022/ai-openai-helloworld#9).
+	 */
+	private static String modelNotFound() {
+		return Fixtures.providerError(404, "does not exist or you do not have access to it").get("body").asString();
+	}
+
+	/**
+	 * OpenAI's 404 for a chat model sent to {@code /v1/completions}
+	 * (danny-avila/LibreChat#5662): the reverse of a non-chat model.
+	 */
+	private static String isAChatModel() {
+		return Fixtures.providerError(404, "This is a chat model and not supported").get("body").asString();
+	}
+
+	private void answers(String path, int status, String body) {
+		this.server.stubFor(post(path)
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+	}
+
+	/**
+	 * A model for gpt-5-pro whose router remembered responses: chat said it is
+	 * responses-only, responses answered.
+	 */
+	private RelayChatModel rememberingResponses(EndpointRouter.Builder router) {
+		chatAnswers(404, OPENAI_RESPONSES_ONLY);
+		answers("/v1/responses", 200, completedResponse(Fixtures.stream("responses-text.sse")));
+		RelayChatModel model = model("gpt-5-pro", router);
+		model.call(new Prompt("hi"));
+		assertThat(model.rememberedEndpoint("gpt-5-pro")).contains(Endpoint.RESPONSES);
+		return model;
+	}
+
+	@Test
+	void aCallForgetsARememberedEndpointThatNoLongerServesTheModel() {
+		RelayChatModel model = rememberingResponses(router());
+
+		// the gateway is reconfigured: the model now lives on chat only
+		answers("/v1/responses", 404, modelNotFound());
+		answers("/v1/chat/completions", 200, Fixtures.response("openai-text-usage-details.json"));
+		ChatResponse healed = model.call(new Prompt("hi"));
+		assertThat((String) healed.getMetadata().get(ChatExchange.ENDPOINT_KEY)).isEqualTo("/v1/chat/completions");
+		assertThat(healed.getResult().getOutput().getText()).startsWith("**Holiday Name:** Galaxy Day");
+		assertThat(model.rememberedEndpoint("gpt-5-pro")).isEmpty();
+
+		model.call(new Prompt("hi"));
+		assertThat(bodies("/v1/responses")).as("asked once before, once when it refused").hasSize(2);
+		assertThat(bodies("/v1/chat/completions")).as("the first probe, the re-probe, the next call").hasSize(3);
+	}
+
+	@Test
+	void aStreamForgetsARememberedEndpointThatSaysTheModelIsAChatModel() {
+		chatAnswers(400, RIX_NOT_CHAT);
+		streams("/v1/completions", Fixtures.stream("openai-completions-legacy-text.sse"));
+		RelayChatModel model = model("gpt-5.2-pro", router());
+		model.stream(new Prompt("hi")).collectList().block(Duration.ofSeconds(30));
+		assertThat(model.rememberedEndpoint("gpt-5.2-pro")).contains(Endpoint.COMPLETIONS);
+
+		answers("/v1/completions", 404, isAChatModel());
+		streams("/v1/chat/completions", Fixtures.stream("openai-chat-text-usage.sse"));
+		List<ChatResponse> healed = model.stream(new Prompt("hi")).collectList().block(Duration.ofSeconds(30));
+		assertThat(text(healed)).startsWith("I'm unable to provide real-time weather updates.");
+		assertThat(model.rememberedEndpoint("gpt-5.2-pro")).isEmpty();
+	}
+
+	@Test
+	void aRefusalOfTheReProbeIsThrownNotProbedAgain() {
+		RelayChatModel model = rememberingResponses(router());
+
+		// the model is gone from the gateway altogether
+		answers("/v1/responses", 404, modelNotFound());
+		chatAnswers(404, modelNotFound());
+		assertThatThrownBy(() -> model.call(new Prompt("hi"))).isInstanceOf(RelayAiException.class)
+			.hasMessageContaining("gpt-4o");
+		assertThat(bodies("/v1/responses")).hasSize(2);
+		assertThat(bodies("/v1/chat/completions")).hasSize(2);
+	}
+
+	@Test
+	void aPinnedEndpointIsNeverReProbed() {
+		answers("/v1/completions", 404, isAChatModel());
+		RelayChatModel model = model("gpt-4o", router().pin("gpt-4o", Endpoint.COMPLETIONS));
+		assertThatThrownBy(() -> model.call(new Prompt("hi"))).isInstanceOf(RelayAiException.class);
+		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30)))
+			.isInstanceOf(RelayAiException.class);
+		assertThat(bodies("/v1/completions")).hasSize(2);
+		assertThat(bodies("/v1/chat/completions")).isEmpty();
+	}
+
 }

@@ -33,7 +33,7 @@ public final class ChatCompletionParser {
 		this.classifier = classifier;
 	}
 
-	ChatResponse parse(byte[] body, String model, String endpoint) {
+	ChatResponse parse(byte[] body, String model, String endpoint, boolean reasoningTags) {
 		Completion answer;
 		try {
 			answer = this.reader.read(body, 0, body.length);
@@ -51,8 +51,9 @@ public final class ChatCompletionParser {
 		for (Choice choice : answer.choices()) {
 			StringBuilder text = new StringBuilder();
 			StringBuilder reasoning = new StringBuilder();
-			choice.appendText(text, reasoning);
-			generations.add(ChatResponses.generation(choice.index(), id, text.toString(), reasoning.toString(),
+			choice.appendText(text, reasoning, answer.header().legacy());
+			String answerText = reasoningTags ? ThinkTags.split(text.toString(), reasoning) : text.toString();
+			generations.add(ChatResponses.generation(choice.index(), id, answerText, reasoning.toString(),
 					choice.refusal(), ChatResponses.toolCalls(choice.toolCalls()), choice.finishReason()));
 		}
 		Header header = answer.header();

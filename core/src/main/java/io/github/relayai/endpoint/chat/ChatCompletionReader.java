@@ -20,8 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ChatCompletionReader {
 
-	/** The reasoning fields of a message or delta, in order of preference. */
+	/**
+	 * The spellings of a message's or delta's reasoning, in order of precedence, before
+	 * the text of {@code reasoning_details}: hosts mirror one text into several of them,
+	 * so only the first non-empty one is read.
+	 */
 	private static final List<String> REASONING_FIELDS = List.of("reasoning_content", "reasoning", "thinking");
+
+	/**
+	 * The {@code object} of a legacy completion, whose text is {@code choices[].text}.
+	 */
+	private static final String TEXT_COMPLETION = "text_completion";
 
 	private final JsonMapper json;
 
@@ -55,6 +64,7 @@ final class ChatCompletionReader {
 			}
 			String id = null;
 			String model = null;
+			String object = null;
 			Map<String, Object> usage = null;
 			boolean error = false;
 			boolean hasChoices = false;
@@ -66,6 +76,8 @@ final class ChatCompletionReader {
 					case "id" ->
 						id = (token == JsonToken.VALUE_STRING) ? reuse(parser, previous.id()) : text(parser, token);
 					case "model" -> model = (token == JsonToken.VALUE_STRING) ? reuse(parser, previous.model())
+							: text(parser, token);
+					case "object" -> object = (token == JsonToken.VALUE_STRING) ? reuse(parser, previous.object())
 							: text(parser, token);
 					case "choices" -> {
 						hasChoices = token != JsonToken.VALUE_NULL;
@@ -97,7 +109,7 @@ final class ChatCompletionReader {
 			if (parser.nextToken() != null) {
 				throw new IllegalStateException("more than one JSON value");
 			}
-			Header header = new Header(id, model, ChatResponses.reasoningTokens(usage), extras);
+			Header header = new Header(id, model, object, ChatResponses.reasoningTokens(usage), extras);
 			return new Completion(header, choices, usage, error, hasChoices);
 		}
 	}
@@ -132,7 +144,8 @@ final class ChatCompletionReader {
 		String refusal = null;
 		String finishReason = null;
 		JsonNode toolCalls = null;
-		String[] reasoning = new String[REASONING_FIELDS.size()];
+		// the reasoning fields, then the text of reasoning_details, the last resort
+		String[] reasoning = new String[REASONING_FIELDS.size() + 1];
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 			JsonToken token = parser.nextToken();
 			switch (name) {
@@ -169,6 +182,9 @@ final class ChatCompletionReader {
 						else if (reasoningField >= 0 && value == JsonToken.VALUE_STRING) {
 							reasoning[reasoningField] = parser.getString();
 						}
+						else if (field.equals("reasoning_details") && value == JsonToken.START_ARRAY) {
+							reasoning[REASONING_FIELDS.size()] = ReasoningDetails.text(parser.readValueAsTree());
+						}
 						else {
 							parser.skipChildren();
 						}
@@ -179,7 +195,7 @@ final class ChatCompletionReader {
 		}
 		String preferredReasoning = null;
 		for (String candidate : reasoning) {
-			if (candidate != null) {
+			if (candidate != null && !candidate.isEmpty()) {
 				preferredReasoning = candidate;
 				break;
 			}
@@ -276,12 +292,21 @@ final class ChatCompletionReader {
 	 *
 	 * @param id the answer id
 	 * @param model the model that answered
+	 * @param object the object type, such as {@code chat.completion.chunk}
 	 * @param reasoningTokens the reasoning tokens of the usage
 	 * @param extras the other top-level fields, as plain Java values
 	 */
-	record Header(String id, String model, Integer reasoningTokens, Map<String, Object> extras) {
+	record Header(String id, String model, String object, Integer reasoningTokens, Map<String, Object> extras) {
 
-		static final Header EMPTY = new Header(null, null, null, Map.of());
+		static final Header EMPTY = new Header(null, null, null, null, Map.of());
+
+		/**
+		 * Whether the answer is a legacy completion, whose text is in
+		 * {@code choices[].text} rather than in a message or delta.
+		 */
+		boolean legacy() {
+			return TEXT_COMPLETION.equals(this.object);
+		}
 
 	}
 
@@ -303,7 +328,7 @@ final class ChatCompletionReader {
 	 *
 	 * @param index the choice index
 	 * @param content the message's or delta's content
-	 * @param reasoning the preferred reasoning field
+	 * @param reasoning the first non-empty reasoning field
 	 * @param text the legacy {@code text}
 	 * @param refusal the refusal
 	 * @param toolCalls the tool calls, or {@code null}
@@ -313,15 +338,27 @@ final class ChatCompletionReader {
 			String finishReason) {
 
 		/**
-		 * Answer and thinking text, in the order every endpoint uses: content, reasoning
-		 * field, legacy text.
+		 * Answer and thinking text, one field per meaning: hosts send the same text under
+		 * two spellings (a legacy {@code text} beside {@code delta.content}, thinking
+		 * parts beside {@code reasoning_content}), so each meaning is read from the first
+		 * non-empty field in a fixed order, never from two. The answer is the message's
+		 * or delta's {@code content} and then {@code text}, the other way round for a
+		 * {@code text_completion}; the thinking is the reasoning field, else the thinking
+		 * parts of that content.
+		 * @param legacy whether the answer is a {@code text_completion}
 		 */
-		void appendText(StringBuilder answer, StringBuilder thinking) {
-			appendContent(this.content, answer, thinking);
+		void appendText(StringBuilder answer, StringBuilder thinking, boolean legacy) {
+			Object first = legacy ? this.text : this.content;
+			Object second = legacy ? this.content : this.text;
+			StringBuilder parts = (this.reasoning != null) ? new StringBuilder() : thinking;
+			appendContent(isEmpty(first) ? second : first, answer, parts);
 			if (this.reasoning != null) {
 				thinking.append(this.reasoning);
 			}
-			appendContent(this.text, answer, thinking);
+		}
+
+		private static boolean isEmpty(Object content) {
+			return content == null || (content instanceof String string && string.isEmpty());
 		}
 
 	}

@@ -71,7 +71,8 @@ public final class ChatCompletionsExchange implements ChatExchange {
 		return Mono.defer(() -> {
 			byte[] body = body(request, false);
 			return this.http.postJson(this.path, body, ChatRequestFactory.headers(request.options()), request.model())
-				.map(answer -> this.parser.parse(answer, request.model(), this.path));
+				.map(answer -> this.parser.parse(answer, request.model(), this.path,
+						Boolean.TRUE.equals(request.options().getReasoningTags())));
 		});
 	}
 
@@ -80,8 +81,10 @@ public final class ChatCompletionsExchange implements ChatExchange {
 		return Flux.defer(() -> {
 			byte[] body = body(request, true);
 			return this.http.postForStream(this.path, body, ChatRequestFactory.headers(request.options()),
-					request.model(), () -> new StreamAssembler(this.reader, this.http.classifier(), request.model(),
-							this.path, !Boolean.FALSE.equals(request.options().getMergeStreamDeltas())));
+					request.model(),
+					() -> new StreamAssembler(this.reader, this.http.classifier(), request.model(), this.path,
+							!Boolean.FALSE.equals(request.options().getMergeStreamDeltas()),
+							Boolean.TRUE.equals(request.options().getReasoningTags())));
 		});
 	}
 

@@ -69,12 +69,16 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 	/** Whether deltas that arrive in one network read are delivered as one response. */
 	private final boolean mergeDeltas;
 
+	/** Whether reasoning between think tags in the content moves to the reasoning. */
+	private final boolean reasoningTags;
+
 	/** The deltas of the current network read not delivered yet. */
 	private Pending pending;
 
 	StreamAssembler(ChatCompletionReader reader, ProviderErrorClassifier classifier, String model, String endpoint,
-			boolean mergeDeltas) {
+			boolean mergeDeltas, boolean reasoningTags) {
 		this.mergeDeltas = mergeDeltas;
+		this.reasoningTags = reasoningTags;
 		this.chunks = (bytes, offset, length) -> reader.read(bytes, offset, length, this.lastHeader);
 		this.classifier = classifier;
 		this.model = model;
@@ -122,7 +126,7 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 		}
 		List<Part> parts = new ArrayList<>(1);
 		for (Choice choice : chunk.choices()) {
-			Part part = part(choice);
+			Part part = part(choice, chunk.header().legacy());
 			if (part != null) {
 				parts.add(part);
 			}
@@ -214,17 +218,20 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 	}
 
 	/** What a choice of a chunk adds, or {@code null} when it adds nothing. */
-	private Part part(Choice delta) {
+	private Part part(Choice delta, boolean legacy) {
 		ChoiceState state = this.choices.computeIfAbsent(delta.index(), i -> new ChoiceState());
 		StringBuilder text = new StringBuilder();
 		StringBuilder reasoning = new StringBuilder();
-		delta.appendText(text, reasoning);
+		delta.appendText(text, reasoning, legacy);
 		if (delta.toolCalls() != null) {
 			for (JsonNode call : delta.toolCalls()) {
 				state.toolCall(call);
 			}
 		}
 		String finishReason = delta.finishReason();
+		if (this.reasoningTags) {
+			text = state.splitThinking(text.toString(), reasoning, finishReason != null);
+		}
 		List<AssistantMessage.ToolCall> toolCalls = List.of();
 		if (finishReason != null) {
 			this.finishSeen = true;
@@ -271,6 +278,25 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 		private Integer lastKey;
 
 		private MessageProperties lastProperties;
+
+		private ThinkTags thinkTags;
+
+		/**
+		 * Moves the reasoning between think tags in the choice's next text to the
+		 * reasoning.
+		 * @return the answer text
+		 */
+		StringBuilder splitThinking(String text, StringBuilder reasoning, boolean last) {
+			if (this.thinkTags == null) {
+				this.thinkTags = new ThinkTags();
+			}
+			StringBuilder answer = new StringBuilder(text.length());
+			this.thinkTags.accept(text, answer, reasoning);
+			if (last) {
+				this.thinkTags.finish(answer, reasoning);
+			}
+			return answer;
+		}
 
 		/**
 		 * The message properties of the choice's next delta: those of the delta before

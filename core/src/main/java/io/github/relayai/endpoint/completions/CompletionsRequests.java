@@ -10,6 +10,8 @@ import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.options.RelayChatOptions;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.github.relayai.endpoint.RequestFields;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -29,10 +31,13 @@ public final class CompletionsRequests implements ChatCompletionsExchange.BodyFa
 
 	private final JsonMapper json;
 
+	private final RequestFields fields;
+
 	private final RoutingMessages messages;
 
 	private CompletionsRequests(JsonMapper json, RoutingMessages messages) {
 		this.json = json;
+		this.fields = new RequestFields(json);
 		this.messages = messages;
 	}
 
@@ -76,9 +81,8 @@ public final class CompletionsRequests implements ChatCompletionsExchange.BodyFa
 		if (options.getStopSequences() != null && !options.getStopSequences().isEmpty()) {
 			body.set("stop", this.json.valueToTree(options.getStopSequences()));
 		}
-		if (options.getExtraBody() != null) {
-			options.getExtraBody().forEach((key, value) -> body.set(key, this.json.valueToTree(value)));
-		}
+		this.fields.completions(body, options);
+		this.fields.extraBody(body, options);
 		return body;
 	}
 

@@ -6,6 +6,8 @@ import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.options.ResponseFormat;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.github.relayai.endpoint.RequestFields;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -29,10 +31,13 @@ final class ResponsesRequests {
 
 	private final JsonMapper json;
 
+	private final RequestFields fields;
+
 	private final ImageEncoder images;
 
 	ResponsesRequests(JsonMapper json, ImageEncoder images) {
 		this.json = json;
+		this.fields = new RequestFields(json);
 		this.images = images;
 	}
 
@@ -86,9 +91,8 @@ final class ResponsesRequests {
 		}
 		textFormat(options, body);
 		tools(options, body);
-		if (options.getExtraBody() != null) {
-			options.getExtraBody().forEach((key, value) -> body.set(key, this.json.valueToTree(value)));
-		}
+		this.fields.responses(body, options);
+		this.fields.extraBody(body, options);
 		return body;
 	}
 

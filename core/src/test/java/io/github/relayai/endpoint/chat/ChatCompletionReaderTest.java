@@ -86,18 +86,19 @@ class ChatCompletionReaderTest {
 			JsonNode choice = choices.get(i);
 			JsonNode message = choice.path(messageField);
 			Choice actualChoice = read.choices().get(i);
+			boolean legacy = "text_completion".equals(ChatResponses.text(root.get("object")));
+			JsonNode first = legacy ? choice.get("text") : message.get("content");
+			JsonNode second = legacy ? message.get("content") : choice.get("text");
 			StringBuilder text = new StringBuilder();
-			StringBuilder reasoning = new StringBuilder();
-			ChatResponses.content(message.get("content"), text, reasoning);
-			if (message.isObject()) {
-				reasoning(message, reasoning);
-			}
-			ChatResponses.content(choice.get("text"), text, reasoning);
+			StringBuilder parts = new StringBuilder();
+			ChatResponses.content(isEmpty(first) ? second : first, text, parts);
+			String field = message.isObject() ? reasoning(message) : null;
+			String reasoning = (field != null) ? field : parts.toString();
 			StringBuilder actualText = new StringBuilder();
 			StringBuilder actualReasoning = new StringBuilder();
-			actualChoice.appendText(actualText, actualReasoning);
+			actualChoice.appendText(actualText, actualReasoning, read.header().legacy());
 			assertThat(actualText.toString()).isEqualTo(text.toString());
-			assertThat(actualReasoning.toString()).isEqualTo(reasoning.toString());
+			assertThat(actualReasoning.toString()).isEqualTo(reasoning);
 			assertThat(actualChoice.index()).isEqualTo(choice.has("index") ? choice.get("index").asInt() : i);
 			assertThat(actualChoice.finishReason()).isEqualTo(finishReason(choice));
 			assertThat(actualChoice.refusal()).isEqualTo(ChatResponses.text(message.get("refusal")));
@@ -106,18 +107,32 @@ class ChatCompletionReaderTest {
 		}
 	}
 
+	private static boolean isEmpty(JsonNode content) {
+		return content == null || content.isNull() || (content.isString() && content.stringValue().isEmpty());
+	}
+
 	/**
-	 * The reasoning text of a message or delta, read from its tree: the first string of
-	 * the three fields.
+	 * The reasoning text of a message or delta, read from its tree: the first non-empty
+	 * string of the three fields, else the text of {@code reasoning_details}, else
+	 * {@code null}.
 	 */
-	private static void reasoning(JsonNode message, StringBuilder reasoning) {
+	private static String reasoning(JsonNode message) {
 		for (String field : new String[] { "reasoning_content", "reasoning", "thinking" }) {
 			JsonNode value = message.get(field);
-			if (value != null && value.isString()) {
-				reasoning.append(value.stringValue());
-				return;
+			if (value != null && value.isString() && !value.stringValue().isEmpty()) {
+				return value.stringValue();
 			}
 		}
+		StringBuilder details = new StringBuilder();
+		for (JsonNode detail : message.path("reasoning_details")) {
+			String type = detail.path("type").asString("");
+			JsonNode value = type.equals("reasoning.text") ? detail.get("text")
+					: type.equals("reasoning.summary") ? detail.get("summary") : null;
+			if (value != null && value.isString()) {
+				details.append(value.stringValue());
+			}
+		}
+		return details.isEmpty() ? null : details.toString();
 	}
 
 	/**
@@ -141,7 +156,7 @@ class ChatCompletionReaderTest {
 				+ "\"reasoning_content\":\"a\"}}]}");
 		StringBuilder text = new StringBuilder();
 		StringBuilder reasoning = new StringBuilder();
-		read.choices().get(0).appendText(text, reasoning);
+		read.choices().get(0).appendText(text, reasoning, read.header().legacy());
 		assertThat(reasoning.toString()).isEqualTo("a");
 		assertThat(read.choices().get(0).index()).as("position when index is missing").isZero();
 	}

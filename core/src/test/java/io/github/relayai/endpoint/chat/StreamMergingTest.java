@@ -43,7 +43,7 @@ class StreamMergingTest {
 	/** Decodes the events as if {@code perRead} of them arrived in each network read. */
 	private static List<ChatResponse> decode(List<SseEvent> events, boolean merge, int perRead) {
 		StreamAssembler assembler = new StreamAssembler(READER, new ProviderErrorClassifier(), "m",
-				"/v1/chat/completions", merge);
+				"/v1/chat/completions", merge, false);
 		List<ChatResponse> responses = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {
 			responses.addAll(assembler.accept(events.get(i)));
