@@ -62,15 +62,15 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	/**
-	 * A Redisson client of this server whose commands time out after 500 ms, without
+	 * A Redisson client of this server whose commands time out after 1 s, without
 	 * retries; the caller shuts it down.
 	 */
 	public RedissonClient client() {
 		Config config = new Config();
 		config.useSingleServer()
 			.setAddress(address())
-			.setTimeout(500)
-			.setConnectTimeout(500)
+			.setTimeout(1000)
+			.setConnectTimeout(5000)
 			.setRetryAttempts(0)
 			.setConnectionMinimumIdleSize(1)
 			.setConnectionPoolSize(8)
