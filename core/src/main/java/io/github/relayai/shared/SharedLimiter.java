@@ -10,7 +10,6 @@ import java.util.function.UnaryOperator;
 
 import io.github.relayai.resilience.BulkheadSettings;
 import io.github.relayai.resilience.RateLimiterSettings;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,9 +172,16 @@ public final class SharedLimiter {
 		return Mono.empty();
 	}
 
-	/** A store operation, bounded, whose failures become {@link StoreFailure}. */
+	/**
+	 * A store operation, bounded, whose failures become {@link StoreFailure}. Its outcome
+	 * is handed on on Reactor's parallel scheduler: the request must never run on the
+	 * store's own I/O threads (Redisson's event loop), where a blocking send would stall
+	 * them.
+	 */
 	private <R> Mono<R> store(Mono<R> operation, Duration wait) {
-		return this.health.guard(operation.timeout(wait.plus(this.storeTimeout))).onErrorMap(StoreFailure::new);
+		return this.health.guard(operation.timeout(wait.plus(this.storeTimeout)))
+			.onErrorMap(StoreFailure::new)
+			.publishOn(Schedulers.parallel());
 	}
 
 	private <T> Flux<T> fallback(StoreFailure failure, Supplier<Flux<T>> local) {
@@ -183,11 +189,7 @@ public final class SharedLimiter {
 			return Flux.error(rejected(() -> this.rejections.unavailable(failure.getCause())));
 		}
 		this.fallbacks.increment();
-		Flux<T> locally = Flux.defer(local);
-		// a failure noticed on a Redis or timer thread: the local limit may block while
-		// it waits, so it runs where blocking is allowed
-		return (failure.getCause() instanceof CallNotPermittedException) ? locally
-				: locally.subscribeOn(Schedulers.boundedElastic(), false);
+		return Flux.defer(local);
 	}
 
 	private <E extends RuntimeException> E rejected(Supplier<E> rejection) {
