@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -75,6 +76,7 @@ class RelaySharedLimitsScenarioTest {
 			.dynamicPort()
 			.bindAddress("127.0.0.1")
 			.containerThreads(64)
+			.http2PlainDisabled(true)
 			.extensions(this.slow));
 		this.gateway.start();
 		this.gateway.stubFor(post("/v1/chat/completions")
@@ -138,14 +140,13 @@ class RelaySharedLimitsScenarioTest {
 		runner.run(survivor -> {
 			runner.run(dying -> {
 				call(dying);
-				call(dying);
-				awaitInFlight(2);
+				awaitInFlight(1);
 				// the instance loses Redis and is closed mid-call: no release reaches
 				// Redis
 				dying.getBean(RedissonClient.class).shutdown(0, 2, TimeUnit.SECONDS);
 			});
 			SharedLimiter limiter = limiter(survivor);
-			assertThat(limiter.clusterInUse().block(BOUND)).isEqualTo(2);
+			assertThat(limiter.clusterInUse().block(BOUND)).isEqualTo(1);
 			this.slow.delayMillis.set(0);
 			// waits (max-wait 30s) until the leases of the dead instance's permits ran
 			// out
@@ -178,11 +179,27 @@ class RelaySharedLimitsScenarioTest {
 				this.slow.delayMillis.set(0);
 				for (AssertableApplicationContext instance : instances) {
 					long deadline = System.nanoTime() + BOUND.toNanos();
-					for (int i = 0; i < 200 && !limiter(instance).storeUp() && System.nanoTime() < deadline; i++) {
+					for (int i = 0; i < 3000 && !limiter(instance).storeUp() && System.nanoTime() < deadline; i++) {
 						assertThat(result(call(instance))).isEqualTo("Hi");
+						// polls while Redisson reconnects
+						LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
 					}
 					assertThat(limiter(instance).storeUp()).isTrue();
 				}
+				// Redisson finds its broken pooled connections one by one: calls until
+				// each
+				// instance made ten in a row through Redis
+				for (AssertableApplicationContext instance : instances) {
+					long deadline = System.nanoTime() + BOUND.toNanos();
+					int inARow = 0;
+					for (int i = 0; i < 3000 && inARow < 10 && System.nanoTime() < deadline; i++) {
+						long fallbacks = limiter(instance).fallbacks();
+						assertThat(result(call(instance))).isEqualTo("Hi");
+						inARow = (limiter(instance).fallbacks() == fallbacks) ? inARow + 1 : 0;
+					}
+					assertThat(inARow).isEqualTo(10);
+				}
+				long fallbacks = limiter(instances.get(0)).fallbacks() + limiter(instances.get(1)).fallbacks();
 				this.slow.delayMillis.set(150);
 				this.slow.maxInFlight.set(0);
 				answers.clear();
@@ -190,6 +207,8 @@ class RelaySharedLimitsScenarioTest {
 					answers.add(call(instances.get(i % 2)));
 				}
 				answers.forEach(answer -> assertThat(result(answer)).isEqualTo("Hi"));
+				assertThat(limiter(instances.get(0)).fallbacks() + limiter(instances.get(1)).fallbacks())
+					.isEqualTo(fallbacks);
 				assertThat(this.slow.maxInFlight.get()).isBetween(1, 2);
 			});
 		}

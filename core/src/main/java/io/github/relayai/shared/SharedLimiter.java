@@ -151,14 +151,23 @@ public final class SharedLimiter {
 			return store(
 					this.limits.acquire(this.concurrencyKey, this.bulkhead.maxConcurrentCalls(), maxWait, this.lease),
 					maxWait)
-				.switchIfEmpty(Mono.error(() -> rejected(
-						() -> this.rejections.queueTimeout(this.bulkhead.maxConcurrentCalls(), maxWait))))
+				.switchIfEmpty(reachable().then(Mono.error(() -> rejected(
+						() -> this.rejections.queueTimeout(this.bulkhead.maxConcurrentCalls(), maxWait)))))
 				.doOnNext(permit -> {
 					this.inUse.incrementAndGet();
 					this.waits.increment();
 					this.waitNanos.add(System.nanoTime() - start);
 				});
 		});
+	}
+
+	/**
+	 * Completes when the store answers, fails with {@link StoreFailure} when not: a wait
+	 * for a permit that Redis dropped during an outage ends without one, and must then
+	 * fall back instead of being rejected.
+	 */
+	private Mono<Void> reachable() {
+		return store(this.limits.inUse(this.concurrencyKey), Duration.ZERO).then();
 	}
 
 	/**
