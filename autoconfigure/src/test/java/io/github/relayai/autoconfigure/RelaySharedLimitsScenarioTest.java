@@ -99,11 +99,7 @@ class RelaySharedLimitsScenarioTest {
 				"spring.ai.relay.resilience.bulkhead.max-concurrent-calls=3",
 				"spring.ai.relay.resilience.bulkhead.max-queue-size=30");
 		withInstances(runner, 3, instances -> {
-			List<Future<String>> answers = new ArrayList<>();
-			for (int i = 0; i < 18; i++) {
-				answers.add(call(instances.get(i % 3)));
-			}
-			answers.forEach(answer -> assertThat(result(answer)).isEqualTo("Hi"));
+			callAllAndAwaitAnswers(instances, 18);
 			for (AssertableApplicationContext instance : instances) {
 				awaitClusterInUse(limiter(instance), 0);
 				assertThat(limiter(instance).fallbacks()).isZero();
@@ -121,13 +117,7 @@ class RelaySharedLimitsScenarioTest {
 				"spring.ai.relay.resilience.shared.enabled=false",
 				"spring.ai.relay.resilience.bulkhead.max-concurrent-calls=3",
 				"spring.ai.relay.resilience.bulkhead.max-queue-size=30");
-		withInstances(runner, 3, instances -> {
-			List<Future<String>> answers = new ArrayList<>();
-			for (int i = 0; i < 18; i++) {
-				answers.add(call(instances.get(i % 3)));
-			}
-			answers.forEach(answer -> assertThat(result(answer)).isEqualTo("Hi"));
-		});
+		withInstances(runner, 3, instances -> callAllAndAwaitAnswers(instances, 18));
 		assertThat(this.slow.maxInFlight.get()).isGreaterThan(3);
 	}
 
@@ -166,10 +156,7 @@ class RelaySharedLimitsScenarioTest {
 					"spring.ai.relay.resilience.shared.redis-timeout=500ms",
 					"spring.ai.relay.resilience.shared.retry-interval=300ms");
 			withInstances(runner, 2, instances -> {
-				List<Future<String>> answers = new ArrayList<>();
-				for (int i = 0; i < 12; i++) {
-					answers.add(call(instances.get(i % 2)));
-				}
+				List<Future<String>> answers = callAll(instances, 12);
 				awaitInFlight(1);
 				ownRedis.stop();
 				answers.forEach(answer -> assertThat(result(answer)).isEqualTo("Hi"));
@@ -202,11 +189,7 @@ class RelaySharedLimitsScenarioTest {
 				long fallbacks = limiter(instances.get(0)).fallbacks() + limiter(instances.get(1)).fallbacks();
 				this.slow.delayMillis.set(150);
 				this.slow.maxInFlight.set(0);
-				answers.clear();
-				for (int i = 0; i < 8; i++) {
-					answers.add(call(instances.get(i % 2)));
-				}
-				answers.forEach(answer -> assertThat(result(answer)).isEqualTo("Hi"));
+				callAllAndAwaitAnswers(instances, 8);
 				assertThat(limiter(instances.get(0)).fallbacks() + limiter(instances.get(1)).fallbacks())
 					.isEqualTo(fallbacks);
 				assertThat(this.slow.maxInFlight.get()).isBetween(1, 2);
@@ -224,11 +207,7 @@ class RelaySharedLimitsScenarioTest {
 		AtomicInteger rateLimited = new AtomicInteger();
 		AtomicInteger answered = new AtomicInteger();
 		withInstances(runner, 3, instances -> {
-			List<Future<String>> answers = new ArrayList<>();
-			for (int i = 0; i < 12; i++) {
-				answers.add(call(instances.get(i % 3)));
-			}
-			for (Future<String> answer : answers) {
+			for (Future<String> answer : callAll(instances, 12)) {
 				try {
 					answer.get(BOUND.toSeconds(), TimeUnit.SECONDS);
 					answered.incrementAndGet();
@@ -277,6 +256,19 @@ class RelaySharedLimitsScenarioTest {
 			instances.add(instance);
 			startInstances(runner, count, instances, scenario);
 		});
+	}
+
+	/** Sends {@code calls} calls at once, spread over the instances in turn. */
+	private List<Future<String>> callAll(List<AssertableApplicationContext> instances, int calls) {
+		List<Future<String>> answers = new ArrayList<>();
+		for (int i = 0; i < calls; i++) {
+			answers.add(call(instances.get(i % instances.size())));
+		}
+		return answers;
+	}
+
+	private void callAllAndAwaitAnswers(List<AssertableApplicationContext> instances, int calls) {
+		callAll(instances, calls).forEach(answer -> assertThat(result(answer)).isEqualTo("Hi"));
 	}
 
 	private Future<String> call(AssertableApplicationContext instance) {
