@@ -12,9 +12,10 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
 /**
  * Creates the Redisson client of the shared limits from Spring Boot's Redis connection
  * ({@code spring.data.redis.*}: standalone, sentinel or cluster, with username, password
- * and database). Every command times out after {@code redis-timeout} without Redisson's
- * own retries, and the client connects lazily, so an application starts while Redis is
- * down.
+ * and database). Commands time out after {@code redis-timeout}; Redisson retries a
+ * command twice, a tenth of that apart, so a pooled connection broken by a Redis restart
+ * is replaced instead of failing the call (the shared limiter bounds each operation as a
+ * whole anyway).
  */
 final class RelayRedisson {
 
@@ -54,7 +55,8 @@ final class RelayRedisson {
 			.setPassword(connection.getPassword())
 			.setTimeout(millis)
 			.setConnectTimeout(millis)
-			.setRetryAttempts(0);
+			.setRetryAttempts(2)
+			.setRetryInterval(Math.max(1, millis / 10));
 		return Redisson.create(config);
 	}
 

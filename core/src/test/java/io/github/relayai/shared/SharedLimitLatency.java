@@ -21,8 +21,8 @@ import org.springframework.ai.chat.prompt.Prompt;
  * The latency the shared limit adds to a call, for docs/performance.md: one
  * {@link RelayChatModel} with the default local limits and one with the limits shared in
  * a local {@code redis-server}, calling an in-process stub gateway on loopback one call
- * at a time, in alternating rounds (the machine is shared). Bounded: 2 x 2,000 warm-up
- * calls and 2 x 10 x 500 measured calls. Not a test; run its {@code main} on the test
+ * at a time, in alternating rounds (the machine is shared). Bounded: 2 x 500 warm-up
+ * calls and 2 x 6 x 200 measured calls. Not a test; run its {@code main} on the test
  * classpath of {@code core}.
  */
 public final class SharedLimitLatency {
@@ -56,12 +56,12 @@ public final class SharedLimitLatency {
 					.key("latency:" + System.nanoTime())
 					.build();
 				RelayChatModel shared = model(baseUrl, Resilience4jPolicy.builder().sharedLimiter(limiter).build());
-				for (int i = 0; i < 2000; i++) {
+				for (int i = 0; i < 500; i++) {
 					local.call(new Prompt("hi"));
 					shared.call(new Prompt("hi"));
 				}
-				int rounds = 10;
-				int perRound = 500;
+				int rounds = 6;
+				int perRound = 200;
 				long[] localNanos = new long[rounds * perRound];
 				long[] sharedNanos = new long[rounds * perRound];
 				long[] pingNanos = new long[rounds * perRound];

@@ -76,6 +76,17 @@ class SharedLimiterTest {
 	}
 
 	@Test
+	void callersThatMayWaitGetFreePermitsAtOnce() {
+		SharedLimiter limiter = limiter(new BulkheadSettings(2, 4, Duration.ofSeconds(10)));
+		Disposable one = limited(limiter, Mono.never()).subscribe();
+		Disposable two = limited(limiter, Mono.never()).subscribe();
+		awaitLocalInUse(limiter, 2);
+		awaitClusterInUse(limiter, 2);
+		one.dispose();
+		two.dispose();
+	}
+
+	@Test
 	void aWaitingCallerGetsTheFreedPermit() {
 		SharedLimiter limiter = limiter(new BulkheadSettings(1, 4, Duration.ofSeconds(10)));
 		Sinks.One<String> holder = Sinks.one();
