@@ -139,7 +139,6 @@ public final class SharedLimiter {
 		}));
 	}
 
-	@SuppressWarnings("unchecked")
 	private static <T> Publisher<T> shaped(Publisher<T> original, Flux<T> limited) {
 		return (original instanceof Mono) ? Mono.fromDirect(limited) : limited;
 	}
