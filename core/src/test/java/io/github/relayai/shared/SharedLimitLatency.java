@@ -35,6 +35,9 @@ public final class SharedLimitLatency {
 	}
 
 	public static void main(String[] args) throws IOException {
+		// without TCP_NODELAY the stub's answers wait for delayed ACKs (about 40 ms a
+		// call)
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		ExecutorService threads = Executors.newFixedThreadPool(4);
 		HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
 		stub.createContext("/", exchange -> {
