@@ -2,11 +2,10 @@ package io.github.relayai.shared;
 
 import java.time.Duration;
 
-import io.github.relayai.testsupport.RedisServer;
-import org.junit.jupiter.api.AfterAll;
+import io.github.relayai.testsupport.LocalRedis;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,27 +17,14 @@ class RedissonSharedLimitsTest {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 
-	private static RedisServer redis;
-
-	private static RedissonClient client;
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	private static SharedLimits limits;
 
 	@BeforeAll
-	static void start() {
-		redis = RedisServer.start();
-		client = redis.client();
-		limits = RedissonSharedLimits.of(client);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (client != null) {
-			client.shutdown();
-		}
-		if (redis != null) {
-			redis.close();
-		}
+	static void connect() {
+		limits = RedissonSharedLimits.of(redis.client());
 	}
 
 	@Test
@@ -89,7 +75,7 @@ class RedissonSharedLimitsTest {
 	void limitsComeBackWhenRedisLostThem() {
 		String key = "test:flushed";
 		assertThat(limits.acquire(key, 1, Duration.ZERO, Duration.ofMinutes(1)).block(BLOCK)).isNotNull();
-		client.getKeys().flushall();
+		redis.client().getKeys().flushall();
 		assertThat(limits.acquire(key, 1, Duration.ZERO, Duration.ofMinutes(1)).blockOptional(BLOCK)).isPresent();
 		assertThat(limits.acquireRate(key + ":rate", 1, Duration.ofMinutes(1), Duration.ZERO).block(BLOCK)).isTrue();
 	}

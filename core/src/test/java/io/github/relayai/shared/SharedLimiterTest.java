@@ -9,12 +9,10 @@ import io.github.relayai.error.QueueFullException;
 import io.github.relayai.error.RateLimitedException;
 import io.github.relayai.resilience.BulkheadSettings;
 import io.github.relayai.resilience.RateLimiterSettings;
-import io.github.relayai.testsupport.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.relayai.testsupport.LocalRedis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reactivestreams.Publisher;
-import org.redisson.api.RedissonClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,27 +30,10 @@ class SharedLimiterTest {
 
 	private static final Duration BLOCK = Duration.ofSeconds(15);
 
-	private static RedisServer redis;
-
-	private static RedissonClient client;
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	private final AtomicInteger localUses = new AtomicInteger();
-
-	@BeforeAll
-	static void start() {
-		redis = RedisServer.start();
-		client = redis.client();
-	}
-
-	@AfterAll
-	static void stop() {
-		if (client != null) {
-			client.shutdown();
-		}
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	@Test
 	void holdsAtMostTheLimitAndRejectsWhenNoneFreesUp() {
@@ -152,7 +133,7 @@ class SharedLimiterTest {
 	}
 
 	private static SharedLimiter.Builder builder(String key) {
-		return SharedLimiter.builder(RedissonSharedLimits.of(client)).key(key);
+		return SharedLimiter.builder(RedissonSharedLimits.of(redis.client())).key(key);
 	}
 
 	private static String key() {
