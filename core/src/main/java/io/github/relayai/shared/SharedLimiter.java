@@ -171,11 +171,13 @@ public final class SharedLimiter {
 
 	/**
 	 * Gives a permit back without holding up the caller's answer; should that fail, the
-	 * lease frees the permit.
+	 * lease frees the permit. Not held back by {@link StoreHealth}: a release skipped
+	 * while the store looked down would keep its permit for the whole lease.
 	 */
 	private Mono<Void> release(String permit) {
 		this.inUse.decrementAndGet();
-		this.health.guard(this.limits.release(this.concurrencyKey, permit).timeout(this.storeTimeout))
+		this.limits.release(this.concurrencyKey, permit)
+			.timeout(this.storeTimeout)
 			.subscribe(null, failure -> logger.debug("Releasing a shared permit failed; its lease frees it", failure));
 		return Mono.empty();
 	}
