@@ -54,7 +54,8 @@ final class RelayQueueMetrics implements MeterBinder {
 	}
 
 	private static double waiting(Resilience4jPolicy policy) {
-		return Math.max(0, inFlight(policy.queue()) - inFlight(policy.bulkhead()));
+		int shared = (policy.sharedLimiter() != null) ? policy.sharedLimiter().localInUse() : 0;
+		return Math.max(0, inFlight(policy.queue()) - inFlight(policy.bulkhead()) - shared);
 	}
 
 	private static int inFlight(Bulkhead bulkhead) {

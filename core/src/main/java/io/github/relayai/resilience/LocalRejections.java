@@ -9,6 +9,7 @@ import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.RelayExceptions;
 import io.github.relayai.i18n.Messages;
+import io.github.relayai.shared.SharedLimitRejectedException;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
@@ -35,7 +36,7 @@ final class LocalRejections {
 	static boolean isLocal(Throwable failure) {
 		Throwable raw = (failure instanceof RelayAiException) ? failure.getCause() : failure;
 		return raw instanceof BulkheadFullException || raw instanceof CallNotPermittedException
-				|| raw instanceof RequestNotPermitted;
+				|| raw instanceof RequestNotPermitted || raw instanceof SharedLimitRejectedException;
 	}
 
 	/** All slots taken and the queue full: rejected without waiting. */

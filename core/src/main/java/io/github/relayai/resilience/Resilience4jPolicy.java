@@ -4,6 +4,7 @@ import io.github.relayai.error.QueueFullException;
 import io.github.relayai.error.RateLimitedException;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.UnavailableException;
+import io.github.relayai.shared.SharedLimiter;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -80,6 +81,8 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 
 	private final Scheduler backoffScheduler;
 
+	private final SharedLimiter sharedLimiter;
+
 	private final LocalRejections rejections;
 
 	private final Consumer<RelayAiException> failureListener;
@@ -104,6 +107,7 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		this.rateLimiter = (builder.rateLimiter != null) ? builder.rateLimiter : builder.rateLimiterSettings.enabled()
 				? RateLimiter.of(NAME, builder.rateLimiterSettings.toRateLimiterConfig()) : null;
 		this.backoffScheduler = builder.backoffScheduler;
+		this.sharedLimiter = builder.sharedLimiter;
 		this.rejections = new LocalRejections(builder.locale);
 		this.failureListener = builder.failureListener;
 	}
@@ -235,13 +239,14 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 	 * circuit breaker, each followed by the translation of its rejection.
 	 */
 	private <T> List<UnaryOperator<Publisher<T>>> layers() {
-		List<UnaryOperator<Publisher<T>>> layers = new ArrayList<>(9);
+		List<UnaryOperator<Publisher<T>>> rate = new ArrayList<>(2);
 		if (this.rateLimiter != null) {
-			layers.add(RateLimiterOperator.of(this.rateLimiter));
-			layers.add(mapError(RequestNotPermitted.class, this::rateLimited));
+			rate.add(RateLimiterOperator.of(this.rateLimiter));
+			rate.add(mapError(RequestNotPermitted.class, this::rateLimited));
 		}
-		layers.add(BulkheadOperator.of(this.bulkhead));
-		layers.add(mapError(BulkheadFullException.class, this::queueTimeout));
+		List<UnaryOperator<Publisher<T>>> concurrency = new ArrayList<>(3);
+		concurrency.add(BulkheadOperator.of(this.bulkhead));
+		concurrency.add(mapError(BulkheadFullException.class, this::queueTimeout));
 		if (this.queueScheduler != null) {
 			// Waiting for a slot blocks the subscribing thread. Callers on threads that
 			// may block (a
@@ -249,11 +254,22 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 			// hand-off; on a
 			// non-blocking thread (an event loop, a backoff timer) the wait moves to
 			// relay-queue threads.
-			layers.add(shape(
+			concurrency.add(shape(
 					mono -> Mono
 						.defer(() -> Schedulers.isInNonBlockingThread() ? mono.subscribeOn(this.queueScheduler) : mono),
 					flux -> Flux.defer(() -> Schedulers.isInNonBlockingThread()
 							? flux.subscribeOn(this.queueScheduler, false) : flux)));
+		}
+		List<UnaryOperator<Publisher<T>>> layers = new ArrayList<>(9);
+		if (this.sharedLimiter != null) {
+			// limits shared by all instances take the place of the local ones, which
+			// apply while Redis is down
+			layers.add(this.sharedLimiter.rate(composed(rate)));
+			layers.add(this.sharedLimiter.concurrency(composed(concurrency)));
+		}
+		else {
+			layers.addAll(rate);
+			layers.addAll(concurrency);
 		}
 		layers.add(BulkheadOperator.of(this.queue));
 		layers.add(mapError(BulkheadFullException.class, this::queueFull));
@@ -264,6 +280,16 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		layers.add(shape(mono -> mono.doOnError(RelayAiException.class, this.failureListener),
 				flux -> flux.doOnError(RelayAiException.class, this.failureListener)));
 		return layers;
+	}
+
+	private static <T> UnaryOperator<Publisher<T>> composed(List<UnaryOperator<Publisher<T>>> layers) {
+		return publisher -> {
+			Publisher<T> decorated = publisher;
+			for (UnaryOperator<Publisher<T>> layer : layers) {
+				decorated = layer.apply(decorated);
+			}
+			return decorated;
+		};
 	}
 
 	private static <T, E extends Throwable> UnaryOperator<Publisher<T>> mapError(Class<E> type,
@@ -343,6 +369,14 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 	}
 
 	/**
+	 * The limits shared by all instances, if configured.
+	 * @return the shared limiter, or {@code null}
+	 */
+	public SharedLimiter sharedLimiter() {
+		return this.sharedLimiter;
+	}
+
+	/**
 	 * Builds a {@link Resilience4jPolicy} from Relay's settings, from ready Resilience4j
 	 * instances, or both (an instance wins over the settings of its kind).
 	 */
@@ -365,6 +399,8 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		private RateLimiter rateLimiter;
 
 		private Scheduler backoffScheduler = Schedulers.parallel();
+
+		private SharedLimiter sharedLimiter;
 
 		private Locale locale = Locale.getDefault();
 
@@ -466,6 +502,18 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		 */
 		public Builder backoffScheduler(Scheduler scheduler) {
 			this.backoffScheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+			return this;
+		}
+
+		/**
+		 * Limits shared by all instances of the application (in Redis): they take the
+		 * place of the concurrency limit and the rate limiter, which apply only while the
+		 * shared store is down; the local queue ({@code max-queue-size}) stays.
+		 * @param sharedLimiter the shared limiter
+		 * @return this builder
+		 */
+		public Builder sharedLimiter(SharedLimiter sharedLimiter) {
+			this.sharedLimiter = sharedLimiter;
 			return this;
 		}
 

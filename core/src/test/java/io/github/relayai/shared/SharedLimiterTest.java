@@ -1,0 +1,173 @@
+package io.github.relayai.shared;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+import io.github.relayai.error.QueueFullException;
+import io.github.relayai.error.RateLimitedException;
+import io.github.relayai.resilience.BulkheadSettings;
+import io.github.relayai.resilience.RateLimiterSettings;
+import io.github.relayai.testsupport.LocalRedis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.reactivestreams.Publisher;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@link SharedLimiter} against a real {@code redis-server}: the shared concurrency limit
+ * holds, waiting callers get freed permits, every way a request ends gives its permit
+ * back, and the shared rate limit holds.
+ */
+class SharedLimiterTest {
+
+	private static final Duration BLOCK = Duration.ofSeconds(15);
+
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
+
+	private final AtomicInteger localUses = new AtomicInteger();
+
+	@Test
+	void holdsAtMostTheLimitAndRejectsWhenNoneFreesUp() {
+		SharedLimiter limiter = limiter(new BulkheadSettings(2, 0, Duration.ZERO));
+		Sinks.One<String> first = Sinks.one();
+		Sinks.One<String> second = Sinks.one();
+		Disposable one = limited(limiter, first.asMono()).subscribe();
+		Disposable two = limited(limiter, second.asMono()).subscribe();
+		awaitLocalInUse(limiter, 2);
+
+		assertThatThrownBy(() -> limited(limiter, Mono.just("third")).block(BLOCK))
+			.isInstanceOf(QueueFullException.class)
+			.hasMessageContaining("shared by all instances");
+		assertThat(limiter.rejections()).isEqualTo(1);
+
+		first.tryEmitValue("done");
+		assertThat(limited(limiter, Mono.just("fourth")).block(BLOCK)).isEqualTo("fourth");
+		two.dispose();
+		one.dispose();
+		assertThat(this.localUses).hasValue(0);
+	}
+
+	@Test
+	void callersThatMayWaitGetFreePermitsAtOnce() {
+		SharedLimiter limiter = limiter(new BulkheadSettings(2, 4, Duration.ofSeconds(10)));
+		Disposable one = limited(limiter, Mono.never()).subscribe();
+		Disposable two = limited(limiter, Mono.never()).subscribe();
+		awaitLocalInUse(limiter, 2);
+		awaitClusterInUse(limiter, 2);
+		one.dispose();
+		two.dispose();
+	}
+
+	@Test
+	void aWaitingCallerGetsTheFreedPermit() {
+		SharedLimiter limiter = limiter(new BulkheadSettings(1, 4, Duration.ofSeconds(10)));
+		Sinks.One<String> holder = Sinks.one();
+		limited(limiter, holder.asMono()).subscribe();
+		awaitLocalInUse(limiter, 1);
+		Mono<String> waiter = limited(limiter, Mono.just("waited")).cache();
+		waiter.subscribe();
+		holder.tryEmitValue("done");
+		assertThat(waiter.block(BLOCK)).isEqualTo("waited");
+		assertThat(limiter.waits()).isEqualTo(2);
+	}
+
+	@Test
+	void everyWayARequestEndsGivesItsPermitBack() {
+		// one permit, and a wait long enough for a released one: a permit not given back
+		// fails the next call with QUEUE_FULL
+		SharedLimiter limiter = limiter(new BulkheadSettings(1, 4, Duration.ofSeconds(10)));
+		assertThat(limited(limiter, Mono.just("answer")).block(BLOCK)).isEqualTo("answer");
+		assertThatThrownBy(() -> limited(limiter, Mono.error(new IllegalStateException("gateway failed"))).block(BLOCK))
+			.hasMessage("gateway failed");
+		Disposable cancelled = limited(limiter, Mono.never()).subscribe();
+		awaitLocalInUse(limiter, 1);
+		cancelled.dispose();
+		assertThat(limitedStream(limiter, Flux.just("a", "b", "c")).collectList().block(BLOCK)).containsExactly("a",
+				"b", "c");
+		assertThat(limitedStream(limiter, Flux.just("a", "b").concatWith(Flux.never())).take(1).blockLast(BLOCK))
+			.isEqualTo("a");
+		assertThatThrownBy(
+				() -> limitedStream(limiter, Flux.just("a").concatWith(Flux.error(new IllegalStateException("cut"))))
+					.blockLast(BLOCK))
+			.hasMessage("cut");
+		assertThat(limited(limiter, Mono.just("last")).block(BLOCK)).isEqualTo("last");
+		awaitLocalInUse(limiter, 0);
+		assertThat(limiter.rejections()).isZero();
+		awaitClusterInUse(limiter, 0);
+	}
+
+	@Test
+	void theRateLimitIsShared() {
+		RateLimiterSettings rate = new RateLimiterSettings(true, 3, Duration.ofMinutes(1), Duration.ZERO);
+		String key = key();
+		SharedLimiter one = builder(key).rateLimiter(rate).build();
+		SharedLimiter other = builder(key).rateLimiter(rate).build();
+		UnaryOperator<Publisher<String>> local = this::local;
+		assertThat(Mono.from(one.rate(local).apply(Mono.just("1"))).block(BLOCK)).isEqualTo("1");
+		assertThat(Mono.from(other.rate(local).apply(Mono.just("2"))).block(BLOCK)).isEqualTo("2");
+		assertThat(Mono.from(one.rate(local).apply(Mono.just("3"))).block(BLOCK)).isEqualTo("3");
+		assertThatThrownBy(() -> Mono.from(other.rate(local).apply(Mono.just("4"))).block(BLOCK))
+			.isInstanceOf(RateLimitedException.class)
+			.hasMessageContaining("shared by all instances");
+		assertThat(this.localUses).hasValue(0);
+	}
+
+	@Test
+	void withTheRateLimiterOffTheRateLayerIsTheLocalOne() {
+		SharedLimiter limiter = builder(key()).build();
+		UnaryOperator<Publisher<String>> local = this::local;
+		assertThat(limiter.rate(local)).isSameAs(local);
+	}
+
+	private SharedLimiter limiter(BulkheadSettings bulkhead) {
+		return builder(key()).bulkhead(bulkhead).build();
+	}
+
+	private static SharedLimiter.Builder builder(String key) {
+		return SharedLimiter.builder(RedissonSharedLimits.of(redis.client())).key(key);
+	}
+
+	private static String key() {
+		return "test:" + UUID.randomUUID();
+	}
+
+	private Mono<String> limited(SharedLimiter limiter, Mono<String> request) {
+		return Mono.from(limiter.<String>concurrency(this::local).apply(request));
+	}
+
+	private Flux<String> limitedStream(SharedLimiter limiter, Flux<String> request) {
+		return Flux.from(limiter.<String>concurrency(this::local).apply(request));
+	}
+
+	/** The local layer: counts its uses, which only an outage of Redis may cause. */
+	private Publisher<String> local(Publisher<String> request) {
+		return Flux.from(request).doOnSubscribe(subscription -> this.localUses.incrementAndGet());
+	}
+
+	static void awaitLocalInUse(SharedLimiter limiter, int expected) {
+		long deadline = System.nanoTime() + BLOCK.toNanos();
+		while (limiter.localInUse() != expected && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(limiter.localInUse()).isEqualTo(expected);
+	}
+
+	static void awaitClusterInUse(SharedLimiter limiter, int expected) {
+		long deadline = System.nanoTime() + BLOCK.toNanos();
+		Integer inUse = limiter.clusterInUse().block(BLOCK);
+		while (inUse != expected && System.nanoTime() < deadline) {
+			inUse = limiter.clusterInUse().block(BLOCK);
+		}
+		assertThat(inUse).isEqualTo(expected);
+	}
+
+}
