@@ -1,0 +1,98 @@
+package io.github.relayai.upstream;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.chat.RelayChatOptions;
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.resilience.ResiliencePolicy;
+import io.github.relayai.resilience.RetrySettings;
+import io.github.relayai.resilience.Transport;
+import io.github.relayai.routing.EndpointRouter;
+import io.github.relayai.testsupport.Gateway;
+import io.github.resilience4j.retry.Retry;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+/** Builds chat models over several WireMock gateways used as upstreams. */
+final class Upstreams {
+
+	/** Two rounds per model, waits of a millisecond. */
+	static final RetrySettings QUICK_RETRY = new RetrySettings(2, Duration.ofMillis(1), 1.0, Duration.ofMillis(1),
+			Duration.ofSeconds(60));
+
+	private Upstreams() {
+	}
+
+	static Upstream upstream(String name, Gateway gateway) {
+		return Upstream.builder(name, gateway.baseUrl() + "/v1").apiKey("sk-" + name + "-secret").build();
+	}
+
+	static UpstreamPool.Builder pool(Upstream... upstreams) {
+		return UpstreamPool.builder().upstreams(List.of(upstreams)).random(new Random(7));
+	}
+
+	/** An exchange sending each upstream's attempts once, through its own HTTP client. */
+	static UpstreamExchange.Builder exchange(UpstreamPool pool) {
+		return UpstreamExchange.builder()
+			.pool(pool)
+			.retry(Retry.of("test", QUICK_RETRY.toRetryConfig()))
+			.exchanges(upstream -> EndpointRouter
+				.builder(RelayHttpClient.builder()
+					.baseUrl(upstream.baseUrl())
+					.apiKey(upstream.apiKey().reveal())
+					.headers(upstream.headers())
+					.readIdleTimeout(upstream.firstEventTimeout())
+					.build())
+				.discovery(false)
+				.build());
+	}
+
+	static RelayChatModel model(UpstreamExchange exchange) {
+		return model(exchange, UnaryOperator.identity());
+	}
+
+	static RelayChatModel model(UpstreamExchange exchange, UnaryOperator<RelayChatModel.Builder> settings) {
+		return settings
+			.apply(RelayChatModel.builder()
+				.baseUrl("http://unused.invalid")
+				.exchange(exchange)
+				.transport(Transport.PLAIN)
+				.resilience(ResiliencePolicy.NONE)
+				.defaultOptions(RelayChatOptions.builder().model("m").build()))
+			.build();
+	}
+
+	static ResponseDefinitionBuilder completion(String text) {
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":[{\"index\":0,"
+					+ "\"message\":{\"role\":\"assistant\",\"content\":\"" + text + "\"},\"finish_reason\":\"stop\"}],"
+					+ "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}");
+	}
+
+	static ResponseDefinitionBuilder events(String... data) {
+		StringBuilder body = new StringBuilder();
+		for (String event : data) {
+			body.append("data: ").append(event).append("\n\n");
+		}
+		return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body.toString());
+	}
+
+	static String chunk(String content) {
+		return "{\"id\":\"s1\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,"
+				+ "\"delta\":{\"content\":\"" + content + "\"}}]}";
+	}
+
+	static ResponseDefinitionBuilder error(int status, String type, String code, String message) {
+		return aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"code\":"
+					+ ((code != null) ? "\"" + code + "\"" : "null") + "}}");
+	}
+
+}
