@@ -2,6 +2,9 @@ package io.github.relayai.autoconfigure;
 
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.chat.RequestListener;
@@ -11,6 +14,10 @@ import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.media.ImageLimits;
 import io.github.relayai.routing.EndpointRouter;
 import io.github.relayai.resilience.ResiliencePolicy;
+import io.github.relayai.resilience.Transport;
+import io.github.relayai.upstream.Upstream;
+import io.github.relayai.upstream.UpstreamExchange;
+import io.github.relayai.upstream.UpstreamPool;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,22 +52,57 @@ public class RelayChatAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RelayHttpClient relayHttpClient(RelayConnectionProperties properties, ProviderErrorClassifier classifier) {
+	RelayHttpClient relayHttpClient(RelayConnectionProperties properties, ProviderErrorClassifier classifier,
+			ObjectProvider<UpstreamPool> upstreams) {
+		UpstreamPool pool = upstreams.getIfAvailable();
+		if (pool != null && (properties.getBaseUrl() == null || properties.getBaseUrl().isBlank())) {
+			return createHttpClient(properties, classifier, pool.upstreams().get(0));
+		}
 		return createHttpClient(properties, classifier);
 	}
 
 	static RelayHttpClient createHttpClient(RelayConnectionProperties properties, ProviderErrorClassifier classifier) {
 		BaseUrl baseUrl = baseUrl(properties.getBaseUrl());
+		return createHttpClient(properties, classifier, "spring.ai.relay.base-url", baseUrl, properties.getApiKey(),
+				properties.getHeaders(), properties.getReadIdleTimeout());
+	}
+
+	/**
+	 * The transport to one upstream: its URL, key and headers (after the shared ones),
+	 * the shared connection settings, and an idle timeout that lets both its first-event
+	 * and its stall timeout take effect.
+	 */
+	static RelayHttpClient createHttpClient(RelayConnectionProperties properties, ProviderErrorClassifier classifier,
+			Upstream upstream) {
+		String property = "spring.ai.relay.upstreams." + upstream.name() + ".base-url";
+		BaseUrl baseUrl;
+		try {
+			baseUrl = BaseUrl.parse(upstream.baseUrl());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RelayConfigurationException(property, ex.getMessage(),
+					"Set it to the gateway root, such as https://gateway.example.com/v1.", ex);
+		}
+		Map<String, String> headers = new LinkedHashMap<>(properties.getHeaders());
+		headers.putAll(upstream.headers());
+		Duration idle = (upstream.firstEventTimeout().compareTo(upstream.stallTimeout()) > 0)
+				? upstream.firstEventTimeout() : upstream.stallTimeout();
+		return createHttpClient(properties, classifier, property, baseUrl, upstream.apiKey().reveal(), headers, idle);
+	}
+
+	private static RelayHttpClient createHttpClient(RelayConnectionProperties properties,
+			ProviderErrorClassifier classifier, String property, BaseUrl baseUrl, String apiKey,
+			Map<String, String> headers, Duration readIdleTimeout) {
 		if (baseUrl.isInsecureRemote()) {
-			logger.warn("spring.ai.relay.base-url uses plain http:// to a remote host (" + baseUrl.root().getHost()
+			logger.warn(property + " uses plain http:// to a remote host (" + baseUrl.root().getHost()
 					+ "): the API key and prompts travel unencrypted; use https://");
 		}
 		RelayHttpClient.Builder builder = RelayHttpClient.builder()
 			.baseUrl(baseUrl.toString())
-			.apiKey(properties.getApiKey())
+			.apiKey(apiKey)
 			.connectTimeout(properties.getConnectTimeout())
-			.readIdleTimeout(properties.getReadIdleTimeout())
-			.headers(properties.getHeaders())
+			.readIdleTimeout(readIdleTimeout)
+			.headers(headers)
 			.maxResponseBytes((int) Math.min(Integer.MAX_VALUE, properties.getMaxResponseSize().toBytes()))
 			.classifier(classifier);
 		if (properties.getProxy().getHost() != null && !properties.getProxy().getHost().isBlank()) {
@@ -99,6 +141,11 @@ public class RelayChatAutoConfiguration {
 	@ConditionalOnMissingBean
 	EndpointRouter relayEndpointRouter(RelayHttpClient httpClient, RelayConnectionProperties connection,
 			RelayChatProperties chat, RelayRoutingProperties routing, BeanFactory beanFactory) {
+		return createEndpointRouter(httpClient, connection, chat, routing, beanFactory);
+	}
+
+	static EndpointRouter createEndpointRouter(RelayHttpClient httpClient, RelayConnectionProperties connection,
+			RelayChatProperties chat, RelayRoutingProperties routing, BeanFactory beanFactory) {
 		EndpointRouter.Builder builder = EndpointRouter.builder(httpClient)
 			.endpointFallback(chat.isEndpointFallback())
 			.discovery(chat.isModelDiscovery())
@@ -114,17 +161,26 @@ public class RelayChatAutoConfiguration {
 			RelayChatProperties chat, EndpointRouter endpointRouter,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ChatModelObservationConvention> observationConvention,
-			ObjectProvider<ResiliencePolicy> resilience, ObjectProvider<RequestListener> requestListeners) {
+			ObjectProvider<ResiliencePolicy> resilience, ObjectProvider<RequestListener> requestListeners,
+			ObjectProvider<UpstreamExchange> upstreams) {
 		RelayChatModel.Builder builder = RelayChatModel.builder()
 			.httpClient(httpClient)
-			.exchange(endpointRouter)
 			.defaultOptions(chat.getOptions().toOptions())
 			.imageLimits(imageLimits(connection))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
-			.observationConvention(observationConvention.getIfAvailable())
-			.resilience(resilience.getIfAvailable())
-			.transport(chat.getTransport())
-			.fallbackModels(chat.getFallbackModels());
+			.observationConvention(observationConvention.getIfAvailable());
+		UpstreamExchange upstreamExchange = upstreams.getIfAvailable();
+		if (upstreamExchange != null) {
+			// retries, transport, fallbacks and the resilience layers are applied per
+			// attempt
+			builder.exchange(upstreamExchange).resilience(ResiliencePolicy.NONE).transport(Transport.PLAIN);
+		}
+		else {
+			builder.exchange(endpointRouter)
+				.resilience(resilience.getIfAvailable())
+				.transport(chat.getTransport())
+				.fallbackModels(chat.getFallbackModels());
+		}
 		requestListeners.orderedStream().forEach(builder::requestListener);
 		return builder.build();
 	}

@@ -19,6 +19,7 @@ import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.resilience.FallbackModels;
+import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.resilience.RetrySettings;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -68,6 +69,8 @@ public final class UpstreamExchange implements ChatExchange {
 
 	private final Retry retry;
 
+	private final ResiliencePolicy policy;
+
 	private final Scheduler timer;
 
 	private final UpstreamMessages messages;
@@ -82,6 +85,7 @@ public final class UpstreamExchange implements ChatExchange {
 		this.budget = builder.budget;
 		this.retry = (builder.retry != null) ? builder.retry
 				: Retry.of("relay-upstreams", RetrySettings.DEFAULTS.toRetryConfig());
+		this.policy = builder.policy;
 		this.timer = builder.timer;
 		this.messages = new UpstreamMessages(builder.locale);
 	}
@@ -104,12 +108,12 @@ public final class UpstreamExchange implements ChatExchange {
 
 	@Override
 	public Mono<ChatResponse> call(ChatRequest request) {
-		return run(request, (exchange, attempt) -> exchange.call(attempt).flux()).next();
+		return run(request, (exchange, attempt) -> this.policy.call(exchange.call(attempt)).flux()).next();
 	}
 
 	@Override
 	public Flux<ChatResponse> stream(ChatRequest request) {
-		return run(request, ChatExchange::stream);
+		return run(request, (exchange, attempt) -> this.policy.stream(exchange.stream(attempt)));
 	}
 
 	private Flux<ChatResponse> run(ChatRequest request,
@@ -250,6 +254,8 @@ public final class UpstreamExchange implements ChatExchange {
 
 		private Retry retry;
 
+		private ResiliencePolicy policy = ResiliencePolicy.NONE;
+
 		private Scheduler timer = Schedulers.parallel();
 
 		private Locale locale = Locale.getDefault();
@@ -306,6 +312,18 @@ public final class UpstreamExchange implements ChatExchange {
 		 */
 		public Builder retry(Retry retry) {
 			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * The policy around each single attempt (default none), such as
+		 * {@link io.github.relayai.resilience.Resilience4jPolicy#withoutRetry()}: its
+		 * rejections end the request.
+		 * @param policy the policy
+		 * @return this builder
+		 */
+		public Builder policy(ResiliencePolicy policy) {
+			this.policy = Objects.requireNonNull(policy, "policy must not be null");
 			return this;
 		}
 
