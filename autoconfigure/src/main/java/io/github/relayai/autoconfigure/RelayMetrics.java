@@ -8,9 +8,11 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Publishes every finished Relay request to Micrometer: the timer {@value #REQUESTS}
  * tagged by {@code endpoint}, {@code model}, {@code operation} ({@code call} or
- * {@code stream}), {@code outcome} ({@code success}, {@code failure}, {@code cancelled})
- * and {@code category} (the error category, or {@code none}), and for streams the timer
- * {@value #TIME_TO_FIRST_TOKEN} tagged by {@code endpoint} and {@code model}.
+ * {@code stream}), {@code outcome} ({@code success}, {@code failure}, {@code cancelled}),
+ * {@code category} (the error category, or {@code none}) and {@code upstream} (the
+ * upstream that answered, {@code default} for {@code spring.ai.relay.base-url} alone,
+ * {@code unknown} for a failure), and for streams the timer {@value #TIME_TO_FIRST_TOKEN}
+ * tagged by {@code endpoint}, {@code model} and {@code upstream}.
  */
 public final class RelayMetrics implements RequestListener {
 
@@ -34,6 +36,8 @@ public final class RelayMetrics implements RequestListener {
 	public void onRequest(RequestRecord record) {
 		String endpoint = record.endpoint().orElse("unknown");
 		String model = (record.model() != null) ? record.model() : "unknown";
+		String upstream = record.upstream()
+			.orElse((record.outcome() == RequestRecord.Outcome.SUCCESS) ? "default" : "unknown");
 		Timer.builder(REQUESTS)
 			.description("Requests to the gateway, after retries and fallback models")
 			.tag("endpoint", endpoint)
@@ -41,6 +45,7 @@ public final class RelayMetrics implements RequestListener {
 			.tag("operation", record.stream() ? "stream" : "call")
 			.tag("outcome", record.outcome().name().toLowerCase(java.util.Locale.ROOT))
 			.tag("category", record.category().map(Enum::name).orElse("none"))
+			.tag("upstream", upstream)
 			.register(this.registry)
 			.record(record.duration());
 		record.timeToFirstToken()
@@ -48,6 +53,7 @@ public final class RelayMetrics implements RequestListener {
 				.description("Time from sending a streamed request to its first content")
 				.tag("endpoint", endpoint)
 				.tag("model", model)
+				.tag("upstream", upstream)
 				.register(this.registry)
 				.record(wait));
 	}

@@ -60,6 +60,12 @@ public class RelayUpstreamAutoConfiguration {
 	/** The name of the default upstream made of {@code spring.ai.relay.base-url}. */
 	public static final String DEFAULT_UPSTREAM = "default";
 
+	/**
+	 * The counter of failed attempts, tagged by {@code upstream}, {@code model} and
+	 * {@code category}.
+	 */
+	public static final String FAILURES = "relay.upstream.failures";
+
 	@Bean
 	@ConditionalOnMissingBean
 	UpstreamPool relayUpstreamPool(RelayUpstreamsProperties upstreams, RelayConnectionProperties connection,
@@ -118,13 +124,14 @@ public class RelayUpstreamAutoConfiguration {
 	@ConditionalOnMissingBean
 	UpstreamExchange relayUpstreamExchange(UpstreamPool pool, RelayConnectionProperties connection,
 			RelayChatProperties chat, RelayRoutingProperties routing, ProviderErrorClassifier classifier,
-			ObjectProvider<ResiliencePolicy> resilience, BeanFactory beanFactory) {
+			ObjectProvider<ResiliencePolicy> resilience, ObjectProvider<RelayUpstreamCustomizer> customizers,
+			BeanFactory beanFactory) {
 		ResiliencePolicy policy = resilience.getIfAvailable(() -> ResiliencePolicy.NONE);
 		ResiliencePolicy perAttempt = (policy instanceof Resilience4jPolicy relay) ? relay.withoutRetry() : policy;
 		Retry retry = (policy instanceof Resilience4jPolicy relay) ? relay.retry()
 				: Retry.of("relay-upstreams", RetryConfig.custom().maxAttempts(1).build());
 		try {
-			return UpstreamExchange.builder()
+			UpstreamExchange.Builder builder = UpstreamExchange.builder()
 				.pool(pool)
 				.exchanges(upstream -> chat.getTransport()
 					.apply(RelayChatAutoConfiguration.createEndpointRouter(
@@ -134,8 +141,9 @@ public class RelayUpstreamAutoConfiguration {
 				.retry(retry)
 				.fallbacks(fallbacks(chat))
 				.budget(new AttemptBudget(chat.getMaxAttempts(), chat.getDeadline()))
-				.locale(classifier.locale())
-				.build();
+				.locale(classifier.locale());
+			customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+			return builder.build();
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RelayConfigurationException(RelayChatProperties.PREFIX, ex.getMessage(),
@@ -168,6 +176,16 @@ public class RelayUpstreamAutoConfiguration {
 				TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(pool.circuitBreakers()).bindTo(meters);
 				TaggedBulkheadMetrics.ofBulkheadRegistry(pool.bulkheads()).bindTo(meters);
 			};
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "relayUpstreamFailureCounter")
+		RelayUpstreamCustomizer relayUpstreamFailureCounter(ObjectProvider<MeterRegistry> meterRegistry) {
+			return builder -> meterRegistry.ifUnique(meters -> builder.onFailure(
+					attempt -> meters
+						.counter(FAILURES, "upstream", attempt.upstream(), "model", attempt.model(), "category",
+								attempt.category().name())
+						.increment()));
 		}
 
 	}

@@ -8,16 +8,25 @@ import io.github.relayai.upstream.Balancing;
 import io.github.relayai.upstream.UpstreamExchange;
 import io.github.relayai.upstream.UpstreamPool;
 import io.github.relayai.upstream.UpstreamStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -149,6 +158,91 @@ class RelayUpstreamAutoConfigurationTest {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("spring.ai.relay.upstreams.a.weight"));
+	}
+
+	@Test
+	void metricsAndHealthNameEachUpstreamAndNeverShowItsKey() {
+		a.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\","
+					+ "\"code\":\"invalid_api_key\"}}")));
+		b.stubFor(post(urlPathEqualTo(PATH)).willReturn(completion("from b")));
+		b.stubFor(get("/v1/models").willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":\"vendor/m\"}]}")));
+		this.runner
+			.withConfiguration(
+					AutoConfigurations.of(RelayActuatorAutoConfiguration.class, RelayHealthAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("spring.ai.relay.upstreams.a.base-url=" + a.baseUrl(),
+					"spring.ai.relay.upstreams.a.api-key=sk-a-secret",
+					"spring.ai.relay.upstreams.b.base-url=" + b.baseUrl(),
+					"spring.ai.relay.upstreams.b.api-key=sk-b-secret", "spring.ai.relay.upstreams.b.models.m=vendor/m",
+					"spring.ai.relay.chat.options.model=m")
+			.run(context -> {
+				assertThat(context).hasNotFailed();
+				for (int i = 0; i < 4; i++) {
+					context.getBean(RelayChatModel.class).call(new Prompt("hi"));
+				}
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(
+						meters.get(RelayMetrics.REQUESTS).tags("upstream", "b", "outcome", "success").timer().count())
+					.isEqualTo(4);
+				assertThat(a.countRequestsMatching(postRequestedFor(urlPathEqualTo(PATH)).build()).getCount())
+					.isLessThanOrEqualTo(1);
+				UpstreamPool pool = context.getBean(UpstreamPool.class);
+				CompositeHealthContributor health = context.getBean("relayUpstreamsHealthContributor",
+						CompositeHealthContributor.class);
+				Health ofB = ((HealthIndicator) health.getContributor("b")).health();
+				assertThat(ofB.getStatus()).isEqualTo(Status.UP);
+				if (pool.status("a") == UpstreamStatus.COOLING_DOWN) {
+					Health ofA = ((HealthIndicator) health.getContributor("a")).health();
+					assertThat(ofA.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+					assertThat(ofA.getDetails()).containsEntry("reason", "COOLING_DOWN").containsKey("until");
+					assertThat(meters.get(RelayUpstreamAutoConfiguration.FAILURES)
+						.tags("upstream", "a", "category", "AUTHENTICATION")
+						.counter()
+						.count()).isEqualTo(1);
+				}
+				context.getBean("relayUpstreamMeterBinder", MeterBinder.class).bindTo(meters);
+				assertThat(meters.get("resilience4j.circuitbreaker.state").tag("name", "b").gauges()).isNotEmpty();
+				String everything = meters.getMeters().stream().map(meter -> meter.getId().toString()).toList()
+						+ ofB.toString() + pool.upstreams();
+				assertThat(everything).doesNotContain("sk-a-secret", "sk-b-secret");
+			});
+	}
+
+	@Test
+	void authenticationFailureOfOneKeyIsCountedAndShownWhileTheOtherServes() {
+		a.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\","
+					+ "\"code\":\"invalid_api_key\"}}")));
+		b.stubFor(post(urlPathEqualTo(PATH)).willReturn(completion("from b")));
+		this.runner
+			.withConfiguration(
+					AutoConfigurations.of(RelayActuatorAutoConfiguration.class, RelayHealthAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("spring.ai.relay.upstreams.a.base-url=" + a.baseUrl(),
+					"spring.ai.relay.upstreams.a.api-key=sk-a-secret", "spring.ai.relay.upstreams.a.weight=100",
+					"spring.ai.relay.upstreams.b.base-url=" + b.baseUrl(), "spring.ai.relay.chat.options.model=m")
+			.run(context -> {
+				UpstreamPool pool = context.getBean(UpstreamPool.class);
+				// a has almost all the weight: within a few calls it is picked, fails and
+				// cools down
+				for (int i = 0; i < 5 && pool.status("a") == UpstreamStatus.UP; i++) {
+					context.getBean(RelayChatModel.class).call(new Prompt("hi"));
+				}
+				assertThat(pool.status("a")).isEqualTo(UpstreamStatus.COOLING_DOWN);
+				Health ofA = ((HealthIndicator) context
+					.getBean("relayUpstreamsHealthContributor", CompositeHealthContributor.class)
+					.getContributor("a")).health();
+				assertThat(ofA.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+				assertThat(ofA.getDetails()).containsEntry("reason", "COOLING_DOWN").containsKey("until");
+				assertThat(context.getBean(MeterRegistry.class)
+					.get(RelayUpstreamAutoConfiguration.FAILURES)
+					.tags("upstream", "a", "category", "AUTHENTICATION")
+					.counter()
+					.count()).isEqualTo(1);
+			});
 	}
 
 }

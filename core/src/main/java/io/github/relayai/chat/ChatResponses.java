@@ -34,6 +34,12 @@ public final class ChatResponses {
 	/** Response metadata key naming the endpoint that answered. */
 	public static final String ENDPOINT = "relay.endpoint";
 
+	/**
+	 * Response metadata key naming the upstream that answered, when several are
+	 * configured ({@code spring.ai.relay.upstreams}).
+	 */
+	public static final String UPSTREAM = "relay.upstream";
+
 	private static final java.util.Set<String> KNOWN_FIELDS = java.util.Set.of("id", "model", "choices", "usage",
 			"object");
 

@@ -66,6 +66,8 @@ final class ListenedExchange implements ChatExchange {
 
 		private String endpoint;
 
+		private String upstream;
+
 		private long firstToken = -1;
 
 		Tracker(ChatRequest request, boolean stream) {
@@ -81,6 +83,7 @@ final class ListenedExchange implements ChatExchange {
 				this.endpoint = response.getMetadata().get(ChatResponses.ENDPOINT);
 				String answered = response.getMetadata().get(FallbackModels.MODEL_KEY);
 				this.model = (answered != null) ? answered : this.model;
+				this.upstream = response.getMetadata().get(ChatResponses.UPSTREAM);
 			}
 		}
 
@@ -113,7 +116,8 @@ final class ListenedExchange implements ChatExchange {
 			Optional<Duration> timeToFirstToken = (this.stream && this.firstToken >= 0)
 					? Optional.of(Duration.ofNanos(this.firstToken - this.start)) : Optional.empty();
 			RequestRecord record = new RequestRecord(this.model, Optional.ofNullable(this.endpoint), this.stream,
-					outcome, Optional.ofNullable(category), Duration.ofNanos(end - this.start), timeToFirstToken);
+					outcome, Optional.ofNullable(category), Duration.ofNanos(end - this.start), timeToFirstToken,
+					Optional.ofNullable(this.upstream));
 			try {
 				ListenedExchange.this.listener.onRequest(record);
 			}

@@ -14,6 +14,7 @@ import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.resilience.StreamAggregate;
 import io.github.relayai.resilience.Transport;
+import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -108,7 +109,7 @@ public final class RelayChatModel implements ChatModel {
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.observe(() -> {
 				ChatResponse response = this.exchange.call(chatRequest(request)).block();
-				context.setResponse(response);
+				answered(context, response);
 				return response;
 			});
 	}
@@ -134,8 +135,24 @@ public final class RelayChatModel implements ChatModel {
 				.doOnError(observation::error)
 				.doFinally(signal -> observation.stop())
 				.contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
-			return StreamAggregate.tap(observed, context::setResponse);
+			return StreamAggregate.tap(observed, response -> answered(context, response));
 		});
+	}
+
+	/**
+	 * Hands the answer to the observation, with the upstream and model that answered when
+	 * several upstreams are configured.
+	 */
+	private static void answered(ChatModelObservationContext context, ChatResponse response) {
+		context.setResponse(response);
+		String upstream = (response != null) ? response.getMetadata().get(ChatResponses.UPSTREAM) : null;
+		if (upstream != null) {
+			context.addLowCardinalityKeyValue(KeyValue.of(ChatResponses.UPSTREAM, upstream));
+			String model = response.getMetadata().get(FallbackModels.MODEL_KEY);
+			if (model != null) {
+				context.addLowCardinalityKeyValue(KeyValue.of(FallbackModels.MODEL_KEY, model));
+			}
+		}
 	}
 
 	private static ChatRequest chatRequest(Prompt request) {

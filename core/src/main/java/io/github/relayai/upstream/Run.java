@@ -78,12 +78,14 @@ final class Run {
 		this.triedInRound.add(upstream);
 	}
 
-	void failed(String upstream, String model, Throwable failure) {
+	Attempt failed(String upstream, String model, Throwable failure) {
 		ErrorCategory category = (failure instanceof RelayAiException relay) ? relay.error().category()
 				: ErrorCategory.UNKNOWN;
-		this.attempts.add(new Attempt(upstream, model, category));
+		Attempt attempt = new Attempt(upstream, model, category);
+		this.attempts.add(attempt);
 		this.first = (this.first != null) ? this.first : failure;
 		this.roundFailure = failure;
+		return attempt;
 	}
 
 	boolean budgetSpent(Instant now) {

@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.github.relayai.chat.ChatExchange;
 import io.github.relayai.chat.ChatRequest;
+import io.github.relayai.chat.ChatResponses;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
@@ -57,7 +59,7 @@ import reactor.core.scheduler.Schedulers;
 public final class UpstreamExchange implements ChatExchange {
 
 	/** The response metadata key naming the upstream that answered. */
-	public static final String UPSTREAM_KEY = "relay.upstream";
+	public static final String UPSTREAM_KEY = ChatResponses.UPSTREAM;
 
 	private final UpstreamPool pool;
 
@@ -75,6 +77,8 @@ public final class UpstreamExchange implements ChatExchange {
 
 	private final UpstreamMessages messages;
 
+	private final Consumer<Attempt> failureListener;
+
 	private UpstreamExchange(Builder builder) {
 		this.pool = Objects.requireNonNull(builder.pool, "pool must not be null");
 		Objects.requireNonNull(builder.exchanges, "exchanges must not be null");
@@ -88,6 +92,7 @@ public final class UpstreamExchange implements ChatExchange {
 		this.policy = builder.policy;
 		this.timer = builder.timer;
 		this.messages = new UpstreamMessages(builder.locale);
+		this.failureListener = builder.failureListener;
 	}
 
 	/**
@@ -174,7 +179,7 @@ public final class UpstreamExchange implements ChatExchange {
 	/** After a failed attempt: another upstream now, or the end of the round. */
 	private Flux<ChatResponse> failed(Run run, String model, String upstream, Throwable failure, boolean emitted,
 			BiFunction<ChatExchange, ChatRequest, Flux<ChatResponse>> send) {
-		run.failed(upstream, model, failure);
+		this.failureListener.accept(run.failed(upstream, model, failure));
 		Instant now = this.pool.now();
 		if (emitted || isLocal(failure) || !(failure instanceof RelayAiException relay) || run.budgetSpent(now)) {
 			return Flux.error(giveUp(run, failure));
@@ -260,7 +265,22 @@ public final class UpstreamExchange implements ChatExchange {
 
 		private Locale locale = Locale.getDefault();
 
+		private Consumer<Attempt> failureListener = attempt -> {
+		};
+
 		private Builder() {
+		}
+
+		/**
+		 * Adds a listener told about every failed attempt, with its upstream, model and
+		 * category, for example to count failures per upstream.
+		 * @param listener the listener; it must be quick and must not throw
+		 * @return this builder
+		 */
+		public Builder onFailure(Consumer<Attempt> listener) {
+			Objects.requireNonNull(listener, "listener must not be null");
+			this.failureListener = this.failureListener.andThen(listener);
+			return this;
 		}
 
 		/**
