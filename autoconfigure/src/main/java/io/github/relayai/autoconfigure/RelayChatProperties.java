@@ -10,7 +10,6 @@ import io.github.relayai.chat.RelayChatOptions;
 import io.github.relayai.chat.ResponseFormat;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.resilience.Transport;
-import io.github.relayai.upstream.AttemptBudget;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -73,7 +72,7 @@ public class RelayChatProperties {
 	 * Most requests sent for one chat request with fallbacks or upstreams, across
 	 * retries, upstreams and fallback models.
 	 */
-	private int maxAttempts = AttemptBudget.DEFAULTS.maxAttempts();
+	private int maxAttempts = 10;
 
 	/**
 	 * Longest a chat request with fallbacks or upstreams may take until its answer

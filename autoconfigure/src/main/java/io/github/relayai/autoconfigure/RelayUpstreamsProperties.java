@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.relayai.upstream.Balancing;
-import io.github.relayai.upstream.Upstream;
-import io.github.relayai.upstream.UpstreamPool;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -31,7 +29,7 @@ public class RelayUpstreamsProperties {
 	 * on each upstream; reasoning models think for minutes. A stall before the first
 	 * event is a retryable TIMEOUT that moves to another upstream.
 	 */
-	private Duration firstEventTimeout = Upstream.DEFAULT_FIRST_EVENT_TIMEOUT;
+	private Duration firstEventTimeout = Duration.ofMinutes(10);
 
 	/**
 	 * How requests pick among upstreams.
@@ -209,7 +207,7 @@ public class RelayUpstreamsProperties {
 		 * How long an upstream is left out after an AUTHENTICATION or INSUFFICIENT_QUOTA
 		 * failure, which retrying will not heal.
 		 */
-		private Duration cooldown = UpstreamPool.DEFAULT_COOLDOWN;
+		private Duration cooldown = Duration.ofMinutes(5);
 
 		public Balancing getStrategy() {
 			return this.strategy;

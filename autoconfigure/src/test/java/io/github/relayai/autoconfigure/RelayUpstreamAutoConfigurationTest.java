@@ -86,14 +86,13 @@ class RelayUpstreamAutoConfigurationTest {
 	void upstreamsFailOverWithTheirOwnKeysHeadersAndModelNames() {
 		a.stubFor(post(urlPathEqualTo(PATH)).willReturn(error(500, "boom")));
 		b.stubFor(post(urlPathEqualTo(PATH)).willReturn(completion("from b")));
-		this.runner
-			.withPropertyValues("spring.ai.relay.upstreams.a.base-url=" + a.baseUrl(),
-					"spring.ai.relay.upstreams.a.api-key=sk-a-secret",
-					"spring.ai.relay.upstreams.b.base-url=" + b.baseUrl(),
-					"spring.ai.relay.upstreams.b.api-key=sk-b-secret", "spring.ai.relay.upstreams.b.weight=3",
-					"spring.ai.relay.upstreams.b.models.gpt-4o=openai/gpt-4o",
-					"spring.ai.relay.upstreams.b.headers.X-Team=search",
-					"spring.ai.relay.balancing.strategy=least-busy", "spring.ai.relay.chat.options.model=gpt-4o")
+		this.runner.withPropertyValues("spring.ai.relay.upstreams.a.base-url=" + a.baseUrl(),
+				"spring.ai.relay.upstreams.a.api-key=sk-a-secret",
+				"spring.ai.relay.upstreams.b.base-url=" + b.baseUrl(),
+				"spring.ai.relay.upstreams.b.api-key=sk-b-secret", "spring.ai.relay.upstreams.b.weight=3",
+				"spring.ai.relay.upstreams.a.weight=1000", "spring.ai.relay.upstreams.b.models.gpt-4o=openai/gpt-4o",
+				"spring.ai.relay.upstreams.b.headers.X-Team=search", "spring.ai.relay.balancing.strategy=least-busy",
+				"spring.ai.relay.chat.options.model=gpt-4o")
 			.run(context -> {
 				assertThat(context).hasNotFailed().hasSingleBean(UpstreamPool.class);
 				UpstreamPool pool = context.getBean(UpstreamPool.class);
