@@ -1,9 +1,6 @@
 package io.github.relayai.upstream;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,7 @@ import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.RelayExceptions;
 import io.github.relayai.resilience.CircuitBreakerSettings;
+import io.github.relayai.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,31 +160,6 @@ class UpstreamPoolTest {
 			.withMessageContaining("'a'");
 		assertThat(Upstream.builder("k", "http://k.example").apiKey("sk-secret-123").build().toString())
 			.doesNotContain("sk-secret-123");
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-12-02T12:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.chat.RelayChatOptions;
 import io.github.relayai.http.RelayHttpClient;
@@ -15,8 +14,6 @@ import io.github.relayai.resilience.Transport;
 import io.github.relayai.routing.EndpointRouter;
 import io.github.relayai.testsupport.Gateway;
 import io.github.resilience4j.retry.Retry;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /** Builds chat models over several WireMock gateways used as upstreams. */
 final class Upstreams {
@@ -65,34 +62,6 @@ final class Upstreams {
 				.resilience(ResiliencePolicy.NONE)
 				.defaultOptions(RelayChatOptions.builder().model("m").build()))
 			.build();
-	}
-
-	static ResponseDefinitionBuilder completion(String text) {
-		return aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":[{\"index\":0,"
-					+ "\"message\":{\"role\":\"assistant\",\"content\":\"" + text + "\"},\"finish_reason\":\"stop\"}],"
-					+ "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}");
-	}
-
-	static ResponseDefinitionBuilder events(String... data) {
-		StringBuilder body = new StringBuilder();
-		for (String event : data) {
-			body.append("data: ").append(event).append("\n\n");
-		}
-		return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body.toString());
-	}
-
-	static String chunk(String content) {
-		return "{\"id\":\"s1\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,"
-				+ "\"delta\":{\"content\":\"" + content + "\"}}]}";
-	}
-
-	static ResponseDefinitionBuilder error(int status, String type, String code, String message) {
-		return aResponse().withStatus(status)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"code\":"
-					+ ((code != null) ? "\"" + code + "\"" : "null") + "}}");
 	}
 
 }
