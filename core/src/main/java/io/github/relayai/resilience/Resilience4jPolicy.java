@@ -146,6 +146,17 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 	}
 
 	/**
+	 * Whether a failure is a rejection by a Relay-side limit (queue, circuit breaker,
+	 * rate limiter) rather than an answer of the gateway: another upstream or model would
+	 * meet the same limit.
+	 * @param failure the failure, raw or translated
+	 * @return {@code true} for a local rejection
+	 */
+	public static boolean isLocalRejection(Throwable failure) {
+		return LocalRejections.isLocal(failure);
+	}
+
+	/**
 	 * This policy without its retry: the circuit breaker, queue and rate limiter of one
 	 * attempt, for a caller that decides about further attempts itself (such as
 	 * {@link io.github.relayai.upstream.UpstreamExchange}, which fails over to other

@@ -36,12 +36,4 @@ public record Fallbacks(List<FallbackRule> rules) {
 		return Optional.empty();
 	}
 
-	/**
-	 * Whether there are no rules.
-	 * @return {@code true} when none
-	 */
-	public boolean isEmpty() {
-		return this.rules.isEmpty();
-	}
-
 }

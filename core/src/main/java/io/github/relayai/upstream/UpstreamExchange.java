@@ -21,11 +21,9 @@ import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.resilience.FallbackModels;
+import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.resilience.RetrySettings;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
@@ -181,7 +179,8 @@ public final class UpstreamExchange implements ChatExchange {
 			BiFunction<ChatExchange, ChatRequest, Flux<ChatResponse>> send) {
 		this.failureListener.accept(run.failed(upstream, model, failure));
 		Instant now = this.pool.now();
-		if (emitted || isLocal(failure) || !(failure instanceof RelayAiException relay) || run.budgetSpent(now)) {
+		if (emitted || Resilience4jPolicy.isLocalRejection(failure) || !(failure instanceof RelayAiException relay)
+				|| run.budgetSpent(now)) {
 			return Flux.error(giveUp(run, failure));
 		}
 		if (relay.error().retryable() || UpstreamPool.COOLDOWN_CATEGORIES.contains(relay.error().category())) {
@@ -230,12 +229,6 @@ public final class UpstreamExchange implements ChatExchange {
 			.filter(upstream -> upstream.serves(model))
 			.map(upstream -> upstream.name() + " " + this.pool.status(upstream.name()))
 			.collect(Collectors.joining(", "));
-	}
-
-	private static boolean isLocal(Throwable failure) {
-		Throwable raw = (failure instanceof RelayAiException) ? failure.getCause() : failure;
-		return raw instanceof BulkheadFullException || raw instanceof CallNotPermittedException
-				|| raw instanceof RequestNotPermitted;
 	}
 
 	private static ChatResponse named(ChatResponse response, String model, String upstream) {

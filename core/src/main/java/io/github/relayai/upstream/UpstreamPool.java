@@ -105,20 +105,6 @@ public final class UpstreamPool {
 	}
 
 	/**
-	 * Whether any enabled upstream serves a model, healthy or not.
-	 * @param model the requested model
-	 * @return {@code true} when one does
-	 */
-	public boolean serves(String model) {
-		for (Member member : this.order) {
-			if (member.upstream().enabled() && member.upstream().serves(model)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
 	 * Picks an upstream for a request and takes a permit from its circuit breaker and
 	 * concurrency limit; the lease must be ended exactly once.
 	 * @param model the requested model

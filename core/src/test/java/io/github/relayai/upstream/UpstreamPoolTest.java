@@ -71,7 +71,7 @@ class UpstreamPoolTest {
 		assertThat(lease.upstream().name()).isEqualTo("listing");
 		assertThat(lease.upstreamModel()).isEqualTo("openai/gpt-4o");
 		assertThat(pool.acquire("gpt-4o", Set.of("listing"))).isEmpty();
-		assertThat(pool.serves("llama")).isFalse();
+		assertThat(pool.acquire("llama", Set.of())).isEmpty();
 	}
 
 	@Test
