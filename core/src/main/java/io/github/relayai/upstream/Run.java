@@ -110,6 +110,11 @@ final class Run {
 		return (wait >= 0 && now.plusMillis(wait).isBefore(this.deadlineAt)) ? wait : -1;
 	}
 
+	/** Tells the retry that the request succeeded, for its metrics. */
+	void succeeded() {
+		this.retryContext.onComplete();
+	}
+
 	/** Starts a new round: every upstream may be tried again. */
 	void newRound() {
 		this.triedInRound.clear();

@@ -65,6 +65,17 @@ public record Upstream(String name, String baseUrl, ApiKey apiKey, int weight, M
 	}
 
 	/**
+	 * Shows everything but the key and the header values, which may hold secrets too.
+	 */
+	@Override
+	public String toString() {
+		return "Upstream{name=" + this.name + ", baseUrl=" + this.baseUrl + ", apiKey=" + this.apiKey + ", weight="
+				+ this.weight + ", models=" + this.models + ", headers=" + this.headers.keySet()
+				+ ", maxConcurrentCalls=" + this.maxConcurrentCalls + ", enabled=" + this.enabled
+				+ ", firstEventTimeout=" + this.firstEventTimeout + ", stallTimeout=" + this.stallTimeout + "}";
+	}
+
+	/**
 	 * Starts an upstream.
 	 * @param name its name
 	 * @param baseUrl its base URL

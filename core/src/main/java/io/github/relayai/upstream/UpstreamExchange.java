@@ -158,7 +158,10 @@ public final class UpstreamExchange implements ChatExchange {
 						lease.firstEvent();
 					}
 				})
-				.doOnComplete(lease::succeeded)
+				.doOnComplete(() -> {
+					lease.succeeded();
+					run.succeeded();
+				})
 				.doOnCancel(() -> {
 					if (emitted.get()) {
 						lease.succeeded();

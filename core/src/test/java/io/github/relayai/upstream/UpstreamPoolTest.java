@@ -158,8 +158,11 @@ class UpstreamPoolTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> upstream("a", 0)).withMessageContaining("weight");
 		assertThatIllegalArgumentException().isThrownBy(() -> pool(upstream("a", 1), upstream("a", 2)).build())
 			.withMessageContaining("'a'");
-		assertThat(Upstream.builder("k", "http://k.example").apiKey("sk-secret-123").build().toString())
-			.doesNotContain("sk-secret-123");
+		assertThat(Upstream.builder("k", "http://k.example")
+			.apiKey("sk-secret-123")
+			.headers(java.util.Map.of("X-Api-Key", "hdr-secret-456"))
+			.build()
+			.toString()).contains("X-Api-Key").doesNotContain("sk-secret-123", "hdr-secret-456");
 	}
 
 }
