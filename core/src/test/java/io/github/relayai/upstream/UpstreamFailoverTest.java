@@ -87,7 +87,7 @@ class UpstreamFailoverTest {
 	@Test
 	void leastBusySpreadsConcurrentStreamsOverTheUpstreams() throws Exception {
 		for (Gateway gateway : List.of(a, b, c)) {
-			gateway.stub(post(urlPathEqualTo(PATH)), events(chunk("x"), "[DONE]").withFixedDelay(300));
+			gateway.stub(post(urlPathEqualTo(PATH)), events(chunk("x"), "[DONE]").withFixedDelay(1_500));
 		}
 		UpstreamPool pool = pool(upstream("a", a), upstream("b", b), upstream("c", c)).balancing(Balancing.LEAST_BUSY)
 			.build();
