@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -147,11 +146,10 @@ public final class UpstreamExchange implements ChatExchange {
 				.filter(left -> left.compareTo(lease.upstream().firstEventTimeout()) < 0)
 				.orElse(lease.upstream().firstEventTimeout());
 			Duration stall = lease.upstream().stallTimeout();
-			return send.apply(this.exchanges.get(name), request)
-				.timeout(Mono.delay(firstEvent, this.timer), element -> Mono.delay(stall, this.timer))
-				.onErrorMap(TimeoutException.class,
-						timeout -> emitted.get() ? this.messages.stalled(name, model, stall, timeout)
-								: this.messages.firstEventTimeout(name, model, firstEvent, timeout))
+			return EventWatch
+				.watch(send.apply(this.exchanges.get(name), request), firstEvent, stall, this.timer,
+						begun -> begun ? this.messages.stalled(name, model, stall)
+								: this.messages.firstEventTimeout(name, model, firstEvent))
 				.map(response -> named(response, model, name))
 				.doOnNext(response -> {
 					if (emitted.compareAndSet(false, true)) {

@@ -32,13 +32,13 @@ final class UpstreamMessages {
 	}
 
 	/** No first event in time: retryable, so another upstream is tried. */
-	RelayAiException firstEventTimeout(String upstream, String model, Duration timeout, Throwable cause) {
-		return create(ErrorCategory.TIMEOUT, true, model, cause, "upstream.first.event", upstream, text(timeout));
+	RelayAiException firstEventTimeout(String upstream, String model, Duration timeout) {
+		return create(ErrorCategory.TIMEOUT, true, model, null, "upstream.first.event", upstream, text(timeout));
 	}
 
 	/** The answer stalled after it began. */
-	RelayAiException stalled(String upstream, String model, Duration timeout, Throwable cause) {
-		return create(ErrorCategory.TIMEOUT, true, model, cause, "upstream.stall", upstream, text(timeout));
+	RelayAiException stalled(String upstream, String model, Duration timeout) {
+		return create(ErrorCategory.TIMEOUT, true, model, null, "upstream.stall", upstream, text(timeout));
 	}
 
 	/** The deadline passed. */

@@ -122,4 +122,23 @@ class UpstreamTimeoutTest {
 		assertThat(bSent).hasValue(0);
 	}
 
+	@Test
+	void aLongStreamWhoseGapsStayUnderTheStallTimeoutIsNeverCut() {
+		AtomicInteger aSent = new AtomicInteger();
+		Flux<ChatResponse> slowButLive = Flux.interval(Duration.ofSeconds(20), this.time)
+			.take(30)
+			.map(tick -> text("t" + tick));
+		UpstreamExchange exchange = exchange(slowButLive, aSent, Flux.just(text("from b")), new AtomicInteger());
+		List<String> texts = new ArrayList<>();
+		List<Throwable> failures = new ArrayList<>();
+		AtomicInteger completed = new AtomicInteger();
+		exchange.stream(this.request)
+			.subscribe(response -> texts.add(response.getResult().getOutput().getText()), failures::add,
+					completed::incrementAndGet);
+		this.time.advanceTimeBy(Duration.ofMinutes(11));
+		assertThat(failures).isEmpty();
+		assertThat(texts).hasSize(30).startsWith("t0").endsWith("t29");
+		assertThat(completed).hasValue(1);
+	}
+
 }
