@@ -156,13 +156,12 @@ public final class UpstreamExchange implements ChatExchange {
 						lease.firstEvent();
 					}
 				})
-				.doOnComplete(() -> {
-					lease.succeeded();
-					run.succeeded();
-				})
+				.doOnComplete(() -> succeeded(lease, run))
 				.doOnCancel(() -> {
+					// a call is cancelled right after its answer, a stream when the
+					// caller stops
 					if (emitted.get()) {
-						lease.succeeded();
+						succeeded(lease, run);
 					}
 					else {
 						lease.cancelled();
@@ -173,6 +172,11 @@ public final class UpstreamExchange implements ChatExchange {
 					return failed(run, model, name, failure, emitted.get(), send);
 				});
 		});
+	}
+
+	private static void succeeded(Lease lease, Run run) {
+		lease.succeeded();
+		run.succeeded();
 	}
 
 	/** After a failed attempt: another upstream now, or the end of the round. */
