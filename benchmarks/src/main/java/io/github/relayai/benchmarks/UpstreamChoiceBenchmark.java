@@ -116,6 +116,19 @@ public class UpstreamChoiceBenchmark {
 	}
 
 	@Benchmark
+	public Object stream(Gateway gateway, Contenders contenders) throws Exception {
+		return switch (contenders.contender) {
+			case "floor" -> gateway.floorStream(text -> {
+			}, text -> {
+			}).join();
+			case "relay" -> gateway.relay.stream(Gateway.prompt()).count().block();
+			case "upstreams1" -> contenders.upstreams1.stream(Gateway.prompt()).count().block();
+			case "upstreams3" -> contenders.upstreams3.stream(Gateway.prompt()).count().block();
+			default -> throw new IllegalArgumentException("Unknown contender " + contenders.contender);
+		};
+	}
+
+	@Benchmark
 	@OutputTimeUnit(TimeUnit.NANOSECONDS)
 	public Object choose(Pool pool) {
 		Lease lease = pool.pool.acquire(Gateway.MODEL, Set.of()).orElseThrow();
