@@ -8,12 +8,20 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.http.BaseUrl;
 import io.github.relayai.http.RelayHttpClient;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
+import io.github.relayai.exchange.Transport;
+import io.github.relayai.upstream.Upstream;
+import io.github.relayai.upstream.UpstreamExchange;
+import io.github.relayai.upstream.UpstreamPool;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.ai.model.SpringAIModelProperties;
@@ -44,22 +52,57 @@ public class RelayChatAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RelayHttpClient relayHttpClient(RelayConnectionProperties properties, ProviderErrorClassifier classifier) {
+	RelayHttpClient relayHttpClient(RelayConnectionProperties properties, ProviderErrorClassifier classifier,
+			ObjectProvider<UpstreamPool> upstreams) {
+		UpstreamPool pool = upstreams.getIfAvailable();
+		if (pool != null && (properties.getBaseUrl() == null || properties.getBaseUrl().isBlank())) {
+			return createHttpClient(properties, classifier, pool.upstreams().get(0));
+		}
 		return createHttpClient(properties, classifier);
 	}
 
 	static RelayHttpClient createHttpClient(RelayConnectionProperties properties, ProviderErrorClassifier classifier) {
 		BaseUrl baseUrl = baseUrl(properties.getBaseUrl());
+		return createHttpClient(properties, classifier, "spring.ai.relay.base-url", baseUrl, properties.getApiKey(),
+				properties.getHeaders(), properties.getReadIdleTimeout());
+	}
+
+	/**
+	 * The transport to one upstream: its URL, key and headers (after the shared ones),
+	 * the shared connection settings, and an idle timeout that lets both its first-event
+	 * and its stall timeout take effect.
+	 */
+	static RelayHttpClient createHttpClient(RelayConnectionProperties properties, ProviderErrorClassifier classifier,
+			Upstream upstream) {
+		String property = "spring.ai.relay.upstreams." + upstream.name() + ".base-url";
+		BaseUrl baseUrl;
+		try {
+			baseUrl = BaseUrl.parse(upstream.baseUrl());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RelayConfigurationException(property, ex.getMessage(),
+					"Set it to the gateway root, such as https://gateway.example.com/v1.", ex);
+		}
+		Map<String, String> headers = new LinkedHashMap<>(properties.getHeaders());
+		headers.putAll(upstream.headers());
+		Duration idle = (upstream.firstEventTimeout().compareTo(upstream.stallTimeout()) > 0)
+				? upstream.firstEventTimeout() : upstream.stallTimeout();
+		return createHttpClient(properties, classifier, property, baseUrl, upstream.apiKey().reveal(), headers, idle);
+	}
+
+	private static RelayHttpClient createHttpClient(RelayConnectionProperties properties,
+			ProviderErrorClassifier classifier, String property, BaseUrl baseUrl, String apiKey,
+			Map<String, String> headers, Duration readIdleTimeout) {
 		if (baseUrl.isInsecureRemote()) {
-			logger.warn("spring.ai.relay.base-url uses plain http:// to a remote host (" + baseUrl.root().getHost()
+			logger.warn(property + " uses plain http:// to a remote host (" + baseUrl.root().getHost()
 					+ "): the API key and prompts travel unencrypted; use https://");
 		}
 		RelayHttpClient.Builder builder = RelayHttpClient.builder()
 			.baseUrl(baseUrl.toString())
-			.apiKey(properties.getApiKey())
+			.apiKey(apiKey)
 			.connectTimeout(properties.getConnectTimeout())
-			.readIdleTimeout(properties.getReadIdleTimeout())
-			.headers(properties.getHeaders())
+			.readIdleTimeout(readIdleTimeout)
+			.headers(headers)
 			.maxResponseBytes((int) Math.min(Integer.MAX_VALUE, properties.getMaxResponseSize().toBytes()))
 			.classifier(classifier);
 		if (properties.getProxy().getHost() != null && !properties.getProxy().getHost().isBlank()) {
@@ -112,23 +155,30 @@ public class RelayChatAutoConfiguration {
 			RelayChatProperties chat, EndpointRouter.Builder endpointRouter,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ChatModelObservationConvention> observationConvention,
-			ObjectProvider<ResiliencePolicy> resilience, ObjectProvider<RequestListener> requestListeners) {
+			ObjectProvider<ResiliencePolicy> resilience, ObjectProvider<RequestListener> requestListeners,
+			ObjectProvider<UpstreamExchange> upstreams) {
 		RelayChatModel.Builder builder = RelayChatModel.builder()
 			.httpClient(httpClient)
-			.routing(endpointRouter)
 			.defaultOptions(chat.getOptions().toOptions())
 			.imageLimits(imageLimits(connection))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
-			.observationConvention(observationConvention.getIfAvailable())
-			.resilience(resilience.getIfAvailable())
-			.transport(chat.getTransport());
-		try {
-			builder.fallbackModels(chat.getFallbackModels());
+			.observationConvention(observationConvention.getIfAvailable());
+		UpstreamExchange upstreamExchange = upstreams.getIfAvailable();
+		if (upstreamExchange != null) {
+			// retries, fallbacks, the transport switch and the resilience layers act per
+			// attempt, inside the upstreams
+			builder.upstreams(upstreamExchange);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new RelayConfigurationException(RelayChatProperties.PREFIX + ".fallback-models",
-					"spring.ai.relay.chat.fallback-models must not contain blank names",
-					"Remove the empty entry from spring.ai.relay.chat.fallback-models.", ex);
+		else {
+			builder.routing(endpointRouter).resilience(resilience.getIfAvailable()).transport(chat.getTransport());
+			try {
+				builder.fallbackModels(chat.getFallbackModels());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new RelayConfigurationException(RelayChatProperties.PREFIX + ".fallback-models",
+						"spring.ai.relay.chat.fallback-models must not contain blank names",
+						"Remove the empty entry from spring.ai.relay.chat.fallback-models.", ex);
+			}
 		}
 		requestListeners.orderedStream().forEach(builder::requestListener);
 		return builder.build();

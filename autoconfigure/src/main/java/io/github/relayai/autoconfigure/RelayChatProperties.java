@@ -3,10 +3,13 @@ package io.github.relayai.autoconfigure;
 import io.github.relayai.exchange.Transport;
 import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.options.ResponseFormat;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.github.relayai.error.ErrorCategory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -56,6 +59,27 @@ public class RelayChatProperties {
 	 */
 	private List<String> fallbackModels = new ArrayList<>();
 
+	/**
+	 * Fallback chain by error category, tried in order: the first entry whose 'when'
+	 * lists the failure's category names the models to try next (for example
+	 * CONTEXT_LENGTH_EXCEEDED to a longer-context model). fallback-models is the
+	 * shorthand for an entry for RATE_LIMITED, QUEUE_FULL, UNAVAILABLE, MODEL_NOT_FOUND,
+	 * SERVER_ERROR and TIMEOUT, placed last.
+	 */
+	private List<Fallback> fallbacks = new ArrayList<>();
+
+	/**
+	 * Most requests sent for one chat request with fallbacks or upstreams, across
+	 * retries, upstreams and fallback models.
+	 */
+	private int maxAttempts = 10;
+
+	/**
+	 * Longest a chat request with fallbacks or upstreams may take until its answer
+	 * begins, across every attempt and wait; 0 for no deadline.
+	 */
+	private Duration deadline = Duration.ZERO;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -98,6 +122,63 @@ public class RelayChatProperties {
 
 	public void setFallbackModels(List<String> fallbackModels) {
 		this.fallbackModels = fallbackModels;
+	}
+
+	public List<Fallback> getFallbacks() {
+		return this.fallbacks;
+	}
+
+	public void setFallbacks(List<Fallback> fallbacks) {
+		this.fallbacks = fallbacks;
+	}
+
+	public int getMaxAttempts() {
+		return this.maxAttempts;
+	}
+
+	public void setMaxAttempts(int maxAttempts) {
+		this.maxAttempts = maxAttempts;
+	}
+
+	public Duration getDeadline() {
+		return this.deadline;
+	}
+
+	public void setDeadline(Duration deadline) {
+		this.deadline = deadline;
+	}
+
+	/**
+	 * One entry of the fallback chain.
+	 */
+	public static class Fallback {
+
+		/**
+		 * Error categories that trigger this entry.
+		 */
+		private List<ErrorCategory> when = new ArrayList<>();
+
+		/**
+		 * Models tried in order.
+		 */
+		private List<String> models = new ArrayList<>();
+
+		public List<ErrorCategory> getWhen() {
+			return this.when;
+		}
+
+		public void setWhen(List<ErrorCategory> when) {
+			this.when = when;
+		}
+
+		public List<String> getModels() {
+			return this.models;
+		}
+
+		public void setModels(List<String> models) {
+			this.models = models;
+		}
+
 	}
 
 	/**

@@ -11,9 +11,11 @@ import io.micrometer.core.instrument.Timer;
  * tagged by {@code endpoint}, {@code model} (requested), {@code response.model} (the
  * model the answer names, {@code unknown} when none did), {@code operation} ({@code call}
  * or {@code stream}), {@code outcome} ({@code success}, {@code failure},
- * {@code cancelled}) and {@code category} (the error category, or {@code none}), and for
- * streams the timer {@value #TIME_TO_FIRST_TOKEN} tagged by {@code endpoint},
- * {@code model} and {@code response.model}.
+ * {@code cancelled}), {@code category} (the error category, or {@code none}) and
+ * {@code upstream} (the upstream that answered, {@code default} for
+ * {@code spring.ai.relay.base-url} alone, {@code unknown} for a failure), and for streams
+ * the timer {@value #TIME_TO_FIRST_TOKEN} tagged by {@code endpoint}, {@code model},
+ * {@code response.model} and {@code upstream}.
  */
 public final class RelayMetrics implements RequestListener {
 
@@ -41,6 +43,8 @@ public final class RelayMetrics implements RequestListener {
 		String endpoint = record.endpoint().orElse("unknown");
 		String model = (record.model() != null) ? record.model() : "unknown";
 		String responseModel = record.responseModel().orElse("unknown");
+		String upstream = record.upstream()
+			.orElse((record.outcome() == RequestRecord.Outcome.SUCCESS) ? "default" : "unknown");
 		Timer.builder(REQUESTS)
 			.description("Requests to the gateway, after retries and fallback models")
 			.tag("endpoint", endpoint)
@@ -49,6 +53,7 @@ public final class RelayMetrics implements RequestListener {
 			.tag("operation", record.stream() ? "stream" : "call")
 			.tag("outcome", record.outcome().name().toLowerCase(java.util.Locale.ROOT))
 			.tag("category", record.category().map(Enum::name).orElse("none"))
+			.tag("upstream", upstream)
 			.register(this.registry)
 			.record(record.duration());
 		record.usage().ifPresent(usage -> {
@@ -63,6 +68,7 @@ public final class RelayMetrics implements RequestListener {
 				.tag("endpoint", endpoint)
 				.tag("model", model)
 				.tag("response.model", responseModel)
+				.tag("upstream", upstream)
 				.register(this.registry)
 				.record(wait));
 	}

@@ -17,6 +17,7 @@ import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.routing.EndpointRouter;
+import io.github.relayai.upstream.UpstreamExchange;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.ProxySelector;
 import java.time.Duration;
@@ -58,15 +59,20 @@ public final class RelayChatModel implements ChatModel {
 		this.http = http;
 		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
 				: RelayChatOptions.builder().build();
+		ChatChain.Builder chain = ChatChain.builder()
+			.observation(builder.observationRegistry, builder.observationConvention, PROVIDER)
+			.requestListener(builder.requestListener);
+		if (builder.upstreams != null) {
+			this.router = null;
+			this.exchange = chain.resilience(ResiliencePolicy.NONE).transport(Transport.PLAIN).build(builder.upstreams);
+			return;
+		}
 		this.router = (builder.routing != null) ? builder.routing.build(http, builder.imageLimits) : null;
 		ResiliencePolicy resilience = (builder.resilience != null) ? builder.resilience
 				: Resilience4jPolicy.builder().locale(http.classifier().locale()).build();
-		this.exchange = ChatChain.builder()
-			.observation(builder.observationRegistry, builder.observationConvention, PROVIDER)
-			.requestListener(builder.requestListener)
-			.resilience(resilience)
+		this.exchange = chain.resilience(resilience)
 			.fallbackModels(builder.fallbackModels)
-			.transport(builder.transport)
+			.transport((builder.transport != null) ? builder.transport : Transport.AUTO)
 			.build((this.router != null) ? this.router : new ChatCompletionsExchange(http, JsonMapper.builder().build(),
 					new ImageEncoder(builder.imageLimits)));
 	}
@@ -142,8 +148,9 @@ public final class RelayChatModel implements ChatModel {
 	}
 
 	/**
-	 * The HTTP transport this model sends through.
-	 * @return the client
+	 * The HTTP transport this model sends through; with upstreams, the client it was
+	 * given, if any (for health checks), as each upstream has its own.
+	 * @return the client, or {@code null} for upstreams without one
 	 */
 	public RelayHttpClient httpClient() {
 		return this.http;
@@ -177,7 +184,9 @@ public final class RelayChatModel implements ChatModel {
 
 		private ResiliencePolicy resilience;
 
-		private Transport transport = Transport.AUTO;
+		private Transport transport;
+
+		private UpstreamExchange upstreams;
 
 		private List<String> fallbackModels = List.of();
 
@@ -378,6 +387,22 @@ public final class RelayChatModel implements ChatModel {
 		}
 
 		/**
+		 * Sends every request through several upstreams instead of one gateway: the
+		 * upstream exchange chooses an upstream for each attempt and decides about
+		 * failover, retries and fallback models itself, so this builder's
+		 * {@code resilience}, {@code routing}, {@code transport} and
+		 * {@code fallbackModels} must stay unset (they belong to the exchanges of the
+		 * upstreams). Connection settings or a client, when set, only give
+		 * {@link RelayChatModel#httpClient()}.
+		 * @param upstreams the upstream exchange
+		 * @return this builder
+		 */
+		public Builder upstreams(UpstreamExchange upstreams) {
+			this.upstreams = java.util.Objects.requireNonNull(upstreams, "upstreams must not be null");
+			return this;
+		}
+
+		/**
 		 * Adds a listener told once about every finished request, after retries and
 		 * fallback models, for example to publish metrics.
 		 * @param listener the listener
@@ -399,7 +424,15 @@ public final class RelayChatModel implements ChatModel {
 				throw new IllegalArgumentException(
 						"Set either httpClient or the connection settings (baseUrl, apiKey, ...), not both");
 			}
-			return new RelayChatModel(this, (this.httpClient != null) ? this.httpClient : this.http.build());
+			if (this.upstreams != null && (this.resilience != null || this.routing != null || this.transport != null
+					|| !this.fallbackModels.isEmpty())) {
+				throw new IllegalArgumentException("With upstreams, set resilience, routing, transport and fallback "
+						+ "models on the upstream exchange and the exchanges of its upstreams, not on the chat model");
+			}
+			if (this.httpClient != null) {
+				return new RelayChatModel(this, this.httpClient);
+			}
+			return new RelayChatModel(this, (this.upstreams != null && !this.connectionSet) ? null : this.http.build());
 		}
 
 	}

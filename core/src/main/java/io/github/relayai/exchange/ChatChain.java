@@ -24,6 +24,11 @@ import org.springframework.ai.chat.observation.ChatModelObservationConvention;
  * <li><b>endpoint</b>: the exchange given to {@link Builder#build(ChatExchange)}, which
  * chooses the endpoint of the model and speaks its protocol.</li>
  * </ol>
+ * With several upstreams, an {@code UpstreamExchange} (package {@code upstream}) is the
+ * endpoint of a chain with no retries and no fallback models: it sends each attempt to an
+ * upstream through that upstream's {@link #perAttempt(ChatExchange, Transport)} links and
+ * decides itself about failover, retries and fallbacks, within its own attempt budget.
+ * <p>
  * A link is a package-private {@link ChatExchange} over the next one. A link that acts
  * once per request goes above resilience; one that acts per attempt (choosing what the
  * attempt sends, or where) goes below it, reads the request's {@code Attempts}, and marks
@@ -32,6 +37,20 @@ import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 public final class ChatChain {
 
 	private ChatChain() {
+	}
+
+	/**
+	 * The links of one attempt over an endpoint: the {@link Transport} switch, for an
+	 * exchange that sends the attempts of a request itself (such as
+	 * {@code UpstreamExchange}) inside a chain from {@link Builder#build(ChatExchange)}.
+	 * @param endpoint the exchange that chooses the endpoint and sends the request
+	 * @param transport how whole-answer calls are sent
+	 * @return the endpoint with the links of one attempt
+	 */
+	public static ChatExchange perAttempt(ChatExchange endpoint, Transport transport) {
+		Objects.requireNonNull(endpoint, "endpoint must not be null");
+		Objects.requireNonNull(transport, "transport must not be null");
+		return (transport != Transport.PLAIN) ? new TransportSwitch(endpoint, transport) : endpoint;
 	}
 
 	/**
@@ -134,10 +153,7 @@ public final class ChatChain {
 		 * @return the outermost link
 		 */
 		public ChatExchange build(ChatExchange endpoint) {
-			ChatExchange chain = Objects.requireNonNull(endpoint, "endpoint must not be null");
-			if (this.transport != Transport.PLAIN) {
-				chain = new TransportSwitch(chain, this.transport);
-			}
+			ChatExchange chain = perAttempt(endpoint, this.transport);
 			if (!this.fallbackModels.isEmpty()) {
 				chain = new FallbackModels(chain, this.fallbackModels);
 			}

@@ -17,6 +17,12 @@ public interface ChatExchange {
 	/** The response metadata key naming the model that answered. */
 	String MODEL_KEY = "relay.model";
 
+	/**
+	 * The response metadata key naming the upstream that answered, when several are
+	 * configured.
+	 */
+	String UPSTREAM_KEY = "relay.upstream";
+
 	/** The response metadata key of the reasoning tokens of the usage. */
 	String REASONING_TOKENS_KEY = "reasoningTokens";
 

@@ -71,6 +71,8 @@ final class ListenedExchange implements ChatExchange {
 
 		private Integer reasoningTokens;
 
+		private String upstream;
+
 		private long firstToken = -1;
 
 		Tracker(ChatRequest request, boolean stream) {
@@ -86,6 +88,7 @@ final class ListenedExchange implements ChatExchange {
 				this.endpoint = response.getMetadata().get(ENDPOINT_KEY);
 				String answered = response.getMetadata().get(MODEL_KEY);
 				this.model = (answered != null) ? answered : this.model;
+				this.upstream = response.getMetadata().get(UPSTREAM_KEY);
 			}
 			Usage reported = response.getMetadata().getUsage();
 			if (reported != null && reported.getTotalTokens() != null && reported.getTotalTokens() > 0) {
@@ -129,7 +132,7 @@ final class ListenedExchange implements ChatExchange {
 			RequestRecord record = new RequestRecord(this.model, Optional.ofNullable(this.responseModel),
 					Optional.ofNullable(this.endpoint), this.stream, outcome, Optional.ofNullable(category),
 					Duration.ofNanos(end - this.start), timeToFirstToken, Optional.ofNullable(this.usage),
-					Optional.ofNullable(this.reasoningTokens));
+					Optional.ofNullable(this.reasoningTokens), Optional.ofNullable(this.upstream));
 			try {
 				ListenedExchange.this.listener.onRequest(record);
 			}

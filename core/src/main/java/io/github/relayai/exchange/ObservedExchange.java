@@ -1,5 +1,6 @@
 package io.github.relayai.exchange;
 
+import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -44,7 +45,7 @@ final class ObservedExchange implements ChatExchange {
 			Observation parent = this.registry.getCurrentObservation();
 			observation.parentObservation(parent).start();
 			return this.delegate.call(request)
-				.doOnSuccess(context::setResponse)
+				.doOnSuccess(response -> answered(context, response))
 				.doOnError(observation::error)
 				.doFinally(signal -> observation.stop())
 				.contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
@@ -65,8 +66,24 @@ final class ObservedExchange implements ChatExchange {
 				.doOnError(observation::error)
 				.doFinally(signal -> observation.stop())
 				.contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
-			return StreamAggregate.tap(observed, context::setResponse);
+			return StreamAggregate.tap(observed, response -> answered(context, response));
 		});
+	}
+
+	/**
+	 * Hands the answer to the observation, with the upstream and model that answered when
+	 * several upstreams are configured.
+	 */
+	private static void answered(ChatModelObservationContext context, ChatResponse response) {
+		context.setResponse(response);
+		String upstream = (response != null) ? response.getMetadata().get(UPSTREAM_KEY) : null;
+		if (upstream != null) {
+			context.addLowCardinalityKeyValue(KeyValue.of(UPSTREAM_KEY, upstream));
+			String model = response.getMetadata().get(MODEL_KEY);
+			if (model != null) {
+				context.addLowCardinalityKeyValue(KeyValue.of(MODEL_KEY, model));
+			}
+		}
 	}
 
 	private ChatModelObservationContext context(ChatRequest request, boolean streaming) {

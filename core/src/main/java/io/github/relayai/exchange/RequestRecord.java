@@ -28,10 +28,13 @@ import org.springframework.ai.chat.metadata.Usage;
  * {@link Usage#getCacheReadInputTokens()}); empty when it reported none
  * @param reasoningTokens the reasoning tokens the answer's usage reported; empty when it
  * reported none
+ * @param upstream the upstream that answered, when several are configured
+ * ({@code spring.ai.relay.upstreams}); empty with {@code spring.ai.relay.base-url} alone
+ * and for a failure
  */
 public record RequestRecord(String model, Optional<String> responseModel, Optional<String> endpoint, boolean stream,
 		Outcome outcome, Optional<ErrorCategory> category, Duration duration, Optional<Duration> timeToFirstToken,
-		Optional<Usage> usage, Optional<Integer> reasoningTokens) {
+		Optional<Usage> usage, Optional<Integer> reasoningTokens, Optional<String> upstream) {
 
 	/** How a request ended. */
 	public enum Outcome {

@@ -141,11 +141,7 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 
 	@Override
 	public <T> Mono<T> call(Mono<T> request, Predicate<Throwable> movedOn) {
-		Mono<T> attempt = request;
-		for (UnaryOperator<Publisher<T>> layer : this.<T>layers()) {
-			attempt = attempt.transform(layer);
-		}
-		Mono<T> attempts = attempt;
+		Mono<T> attempts = attempt(request);
 		return Mono.defer(() -> {
 			Budget budget = new Budget(this.retry, movedOn);
 			return retried(attempts, budget).doOnSuccess(answer -> budget.context.onComplete());
@@ -154,11 +150,7 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 
 	@Override
 	public <T> Flux<T> stream(Flux<T> request, Predicate<Throwable> movedOn) {
-		Flux<T> attempt = request;
-		for (UnaryOperator<Publisher<T>> layer : this.<T>layers()) {
-			attempt = attempt.transform(layer);
-		}
-		Flux<T> attempts = attempt;
+		Flux<T> attempts = attempt(request);
 		return Flux.defer(() -> {
 			Budget budget = new Budget(this.retry, movedOn);
 			AtomicBoolean emitted = new AtomicBoolean();
@@ -168,6 +160,39 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 				}
 			}), budget, emitted).doOnComplete(budget.context::onComplete);
 		});
+	}
+
+	/**
+	 * This policy without its retry: the circuit breaker, queue and rate limiter of one
+	 * attempt, for a caller that decides about further attempts itself (such as
+	 * {@link io.github.relayai.upstream.UpstreamExchange}, which fails over to other
+	 * upstreams before it waits to retry).
+	 * @return the policy of single attempts
+	 */
+	public ResiliencePolicy withoutRetry() {
+		return new ResiliencePolicy() {
+
+			@Override
+			public <T> Mono<T> call(Mono<T> request) {
+				return attempt(request);
+			}
+
+			@Override
+			public <T> Flux<T> stream(Flux<T> request) {
+				return attempt(request);
+			}
+
+		};
+	}
+
+	/** One attempt through every layer. */
+	@SuppressWarnings("unchecked")
+	private <T, P extends Publisher<T>> P attempt(P request) {
+		Publisher<T> attempt = request;
+		for (UnaryOperator<Publisher<T>> layer : this.<T>layers()) {
+			attempt = layer.apply(attempt);
+		}
+		return (P) attempt;
 	}
 
 	/**

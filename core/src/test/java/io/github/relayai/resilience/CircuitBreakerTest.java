@@ -1,9 +1,6 @@
 package io.github.relayai.resilience;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.error.ErrorCategory;
@@ -13,6 +10,7 @@ import io.github.relayai.error.UnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.junit.jupiter.api.AfterEach;
+import io.github.relayai.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static io.github.relayai.resilience.Gateway.completion;
@@ -87,29 +85,5 @@ class CircuitBreakerTest {
 	}
 
 	/** A clock the test moves. */
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-	}
 
 }

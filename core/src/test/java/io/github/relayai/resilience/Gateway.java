@@ -11,10 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import io.github.relayai.testsupport.Answers;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -64,24 +64,15 @@ final class Gateway implements AutoCloseable {
 	}
 
 	static ResponseDefinitionBuilder completion(String text) {
-		return aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":[{\"index\":0,"
-					+ "\"message\":{\"role\":\"assistant\",\"content\":\"" + text + "\"},\"finish_reason\":\"stop\"}],"
-					+ "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}");
+		return Answers.completion(text);
 	}
 
 	static ResponseDefinitionBuilder events(String... data) {
-		StringBuilder body = new StringBuilder();
-		for (String event : data) {
-			body.append("data: ").append(event).append("\n\n");
-		}
-		return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body.toString());
+		return Answers.events(data);
 	}
 
 	static String chunk(String content) {
-		return "{\"id\":\"s1\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,"
-				+ "\"delta\":{\"content\":\"" + content + "\"}}]}";
+		return Answers.chunk(content);
 	}
 
 	static String finish() {
@@ -90,10 +81,7 @@ final class Gateway implements AutoCloseable {
 	}
 
 	static ResponseDefinitionBuilder error(int status, String type, String code, String message) {
-		return aResponse().withStatus(status)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"code\":"
-					+ ((code != null) ? "\"" + code + "\"" : "null") + "}}");
+		return Answers.error(status, type, code, message);
 	}
 
 	int requests() {

@@ -1,0 +1,214 @@
+package io.github.relayai.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.relayai.error.ProviderErrorClassifier;
+import io.github.relayai.exchange.ChatChain;
+import io.github.relayai.routing.EndpointRouter;
+import io.github.relayai.resilience.CircuitBreakerSettings;
+import io.github.relayai.resilience.Resilience4jPolicy;
+import io.github.relayai.resilience.ResiliencePolicy;
+import io.github.relayai.upstream.AttemptBudget;
+import io.github.relayai.upstream.FallbackRule;
+import io.github.relayai.upstream.Fallbacks;
+import io.github.relayai.upstream.Upstream;
+import io.github.relayai.upstream.UpstreamExchange;
+import io.github.relayai.upstream.UpstreamPool;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.ai.model.SpringAIModelProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Auto-configures several upstreams ({@code spring.ai.relay.upstreams.*}) or a fallback
+ * chain by category ({@code spring.ai.relay.chat.fallbacks}): an {@link UpstreamPool} and
+ * the {@link UpstreamExchange} the chat model sends through, which chooses an upstream
+ * for every attempt. Without either, nothing here is created and
+ * {@code spring.ai.relay.base-url} works as the single gateway.
+ */
+@AutoConfiguration(after = { RelayErrorAutoConfiguration.class, RelayResilienceAutoConfiguration.class },
+		before = RelayChatAutoConfiguration.class)
+@EnableConfigurationProperties({ RelayUpstreamsProperties.class, RelayConnectionProperties.class,
+		RelayChatProperties.class, RelayRoutingProperties.class })
+@ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = RelayChatAutoConfiguration.MODEL_ID,
+		matchIfMissing = true)
+@ConditionalOnProperty(prefix = RelayChatProperties.PREFIX, name = "enabled", havingValue = "true",
+		matchIfMissing = true)
+@Conditional(RelayUpstreamAutoConfiguration.UpstreamsConfigured.class)
+public class RelayUpstreamAutoConfiguration {
+
+	/** The name of the default upstream made of {@code spring.ai.relay.base-url}. */
+	public static final String DEFAULT_UPSTREAM = "default";
+
+	/**
+	 * The counter of failed attempts, tagged by {@code upstream}, {@code model} and
+	 * {@code category}.
+	 */
+	public static final String FAILURES = "relay.upstream.failures";
+
+	@Bean
+	@ConditionalOnMissingBean
+	UpstreamPool relayUpstreamPool(RelayUpstreamsProperties upstreams, RelayConnectionProperties connection,
+			ObjectProvider<RelayResilienceProperties> resilience) {
+		CircuitBreakerSettings breaker = resilience.getIfAvailable(RelayResilienceProperties::new)
+			.getCircuitBreaker()
+			.toSettings();
+		try {
+			return UpstreamPool.builder()
+				.upstreams(upstreams(upstreams, connection))
+				.balancing(upstreams.getBalancing().getStrategy())
+				.cooldown(upstreams.getBalancing().getCooldown())
+				.circuitBreaker(breaker)
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RelayConfigurationException("spring.ai.relay.upstreams", ex.getMessage(),
+					"Correct the property named above; see docs/upstreams.md for a complete example.", ex);
+		}
+	}
+
+	static List<Upstream> upstreams(RelayUpstreamsProperties upstreams, RelayConnectionProperties connection) {
+		List<Upstream> list = new ArrayList<>();
+		if (connection.getBaseUrl() != null && !connection.getBaseUrl().isBlank()) {
+			list.add(Upstream.builder(DEFAULT_UPSTREAM, connection.getBaseUrl())
+				.apiKey(connection.getApiKey())
+				.firstEventTimeout(upstreams.getFirstEventTimeout())
+				.stallTimeout(connection.getReadIdleTimeout())
+				.build());
+		}
+		for (Map.Entry<String, RelayUpstreamsProperties.UpstreamSettings> entry : upstreams.getUpstreams().entrySet()) {
+			RelayUpstreamsProperties.UpstreamSettings settings = entry.getValue();
+			list.add(Upstream.builder(entry.getKey(), settings.getBaseUrl())
+				.apiKey(settings.getApiKey())
+				.weight(settings.getWeight())
+				.models(settings.getModels())
+				.headers(settings.getHeaders())
+				.maxConcurrentCalls(settings.getMaxConcurrentCalls())
+				.enabled(settings.isEnabled())
+				.firstEventTimeout((settings.getFirstEventTimeout() != null) ? settings.getFirstEventTimeout()
+						: upstreams.getFirstEventTimeout())
+				.stallTimeout((settings.getReadIdleTimeout() != null) ? settings.getReadIdleTimeout()
+						: connection.getReadIdleTimeout())
+				.build());
+		}
+		if (list.isEmpty()) {
+			throw new RelayConfigurationException("spring.ai.relay.base-url",
+					"spring.ai.relay.chat.fallbacks is set, but no gateway is: neither spring.ai.relay.base-url "
+							+ "nor spring.ai.relay.upstreams.",
+					"Set spring.ai.relay.base-url, or spring.ai.relay.upstreams.<name>.base-url.", null);
+		}
+		return list;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UpstreamExchange relayUpstreamExchange(UpstreamPool pool, RelayConnectionProperties connection,
+			RelayChatProperties chat, EndpointRouter.Builder routing, ProviderErrorClassifier classifier,
+			ObjectProvider<ResiliencePolicy> resilience, ObjectProvider<RelayUpstreamCustomizer> customizers) {
+		ResiliencePolicy policy = resilience.getIfAvailable(() -> ResiliencePolicy.NONE);
+		ResiliencePolicy perAttempt = (policy instanceof Resilience4jPolicy relay) ? relay.withoutRetry() : policy;
+		Retry retry = (policy instanceof Resilience4jPolicy relay) ? relay.retry()
+				: Retry.of("relay-upstreams", RetryConfig.custom().maxAttempts(1).build());
+		try {
+			UpstreamExchange.Builder builder = UpstreamExchange.builder()
+				.pool(pool)
+				.exchanges(upstream -> ChatChain.perAttempt(
+						routing.build(RelayChatAutoConfiguration.createHttpClient(connection, classifier, upstream),
+								RelayChatAutoConfiguration.imageLimits(connection)),
+						chat.getTransport()))
+				.policy(perAttempt)
+				.retry(retry)
+				.fallbacks(fallbacks(chat))
+				.budget(new AttemptBudget(chat.getMaxAttempts(), chat.getDeadline()))
+				.locale(classifier.locale());
+			customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+			return builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RelayConfigurationException(RelayChatProperties.PREFIX, ex.getMessage(),
+					"Correct the property named above; see docs/upstreams.md for every setting and its default.", ex);
+		}
+	}
+
+	static Fallbacks fallbacks(RelayChatProperties chat) {
+		List<FallbackRule> rules = new ArrayList<>();
+		chat.getFallbacks()
+			.forEach(fallback -> rules.add(new FallbackRule(Set.copyOf(fallback.getWhen()), fallback.getModels())));
+		if (!chat.getFallbackModels().isEmpty()) {
+			rules.add(FallbackRule.shorthand(chat.getFallbackModels()));
+		}
+		return new Fallbacks(rules);
+	}
+
+	/**
+	 * Resilience4j's tagged metrics of the per-upstream circuit breakers and concurrency
+	 * limits, whose {@code name} tag is the upstream's name.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ MeterRegistry.class, TaggedCircuitBreakerMetrics.class })
+	static class Metrics {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "relayUpstreamMeterBinder")
+		MeterBinder relayUpstreamMeterBinder(UpstreamPool pool) {
+			return meters -> {
+				TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(pool.circuitBreakers()).bindTo(meters);
+				TaggedBulkheadMetrics.ofBulkheadRegistry(pool.bulkheads()).bindTo(meters);
+			};
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "relayUpstreamFailureCounter")
+		RelayUpstreamCustomizer relayUpstreamFailureCounter(ObjectProvider<MeterRegistry> meterRegistry) {
+			return builder -> meterRegistry.ifUnique(meters -> builder.onFailure(
+					attempt -> meters
+						.counter(FAILURES, "upstream", attempt.upstream(), "model", attempt.model(), "category",
+								attempt.category().name())
+						.increment()));
+		}
+
+	}
+
+	/** Matches when upstreams or a fallback chain by category are configured. */
+	static class UpstreamsConfigured extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			Binder binder = Binder.get(context.getEnvironment());
+			boolean upstreams = binder
+				.bind("spring.ai.relay.upstreams",
+						Bindable.mapOf(String.class, RelayUpstreamsProperties.UpstreamSettings.class))
+				.map(map -> !map.isEmpty())
+				.orElse(false);
+			boolean fallbacks = binder
+				.bind("spring.ai.relay.chat.fallbacks", Bindable.listOf(RelayChatProperties.Fallback.class))
+				.map(list -> !list.isEmpty())
+				.orElse(false);
+			return (upstreams || fallbacks) ? ConditionOutcome.match("spring.ai.relay.upstreams or fallbacks are set")
+					: ConditionOutcome.noMatch("neither spring.ai.relay.upstreams nor spring.ai.relay.chat.fallbacks");
+		}
+
+	}
+
+}

@@ -1,0 +1,258 @@
+package io.github.relayai.upstream;
+
+import io.github.relayai.exchange.ChatExchange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.github.relayai.chat.RelayChatModel;
+import io.github.relayai.error.ContextLengthExceededException;
+import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.error.RelayAiException;
+import io.github.relayai.error.ServerErrorException;
+import io.github.relayai.testsupport.Gateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.relayai.testsupport.Answers.chunk;
+import static io.github.relayai.testsupport.Answers.completion;
+import static io.github.relayai.testsupport.Answers.error;
+import static io.github.relayai.testsupport.Answers.events;
+import static io.github.relayai.upstream.Upstreams.exchange;
+import static io.github.relayai.upstream.Upstreams.model;
+import static io.github.relayai.upstream.Upstreams.pool;
+import static io.github.relayai.upstream.Upstreams.upstream;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Several WireMock gateways as the upstreams of one chat model, over real HTTP.
+ */
+class UpstreamFailoverTest {
+
+	private static final String PATH = "/v1/chat/completions";
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@RegisterExtension
+	static final Gateway a = new Gateway();
+
+	@RegisterExtension
+	static final Gateway b = new Gateway();
+
+	@RegisterExtension
+	static final Gateway c = new Gateway();
+
+	private static String text(ChatResponse response) {
+		return response.getResult().getOutput().getText();
+	}
+
+	private static int requests(Gateway gateway) {
+		return gateway.server().countRequestsMatching(postRequestedFor(urlPathEqualTo(PATH)).build()).getCount();
+	}
+
+	@Test
+	void weightedBalancingSpreadsCallsByWeight() {
+		a.stub(post(urlPathEqualTo(PATH)), completion("a"));
+		b.stub(post(urlPathEqualTo(PATH)), completion("b"));
+		c.stub(post(urlPathEqualTo(PATH)), completion("c"));
+		UpstreamPool pool = pool(upstream("a", a), upstream("b", b),
+				Upstream.builder("c", c.baseUrl() + "/v1").weight(2).build())
+			.build();
+		RelayChatModel model = model(exchange(pool).build());
+		Map<String, Integer> answers = new HashMap<>();
+		for (int i = 0; i < 400; i++) {
+			ChatResponse response = model.call(new Prompt("hi"));
+			answers.merge(text(response), 1, Integer::sum);
+			assertThat((String) response.getMetadata().get(UpstreamExchange.UPSTREAM_KEY)).isEqualTo(text(response));
+		}
+		assertThat(answers.get("a")).isBetween(70, 130);
+		assertThat(answers.get("b")).isBetween(70, 130);
+		assertThat(answers.get("c")).isBetween(170, 230);
+	}
+
+	@Test
+	void leastBusySpreadsConcurrentStreamsOverTheUpstreams() throws Exception {
+		for (Gateway gateway : List.of(a, b, c)) {
+			gateway.stub(post(urlPathEqualTo(PATH)), events(chunk("x"), "[DONE]").withFixedDelay(1_500));
+		}
+		UpstreamPool pool = pool(upstream("a", a), upstream("b", b), upstream("c", c)).balancing(Balancing.LEAST_BUSY)
+			.build();
+		RelayChatModel model = model(exchange(pool).build());
+		ExecutorService callers = Executors.newFixedThreadPool(9);
+		try {
+			List<CompletableFuture<List<ChatResponse>>> streams = new ArrayList<>();
+			for (int i = 0; i < 9; i++) {
+				streams.add(CompletableFuture
+					.supplyAsync(() -> model.stream(new Prompt("hi")).collectList().block(WAIT), callers));
+			}
+			for (CompletableFuture<List<ChatResponse>> stream : streams) {
+				assertThat(stream.get()).isNotEmpty();
+			}
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		assertThat(List.of(requests(a), requests(b), requests(c)))
+			.allSatisfy(count -> assertThat(count).isBetween(2, 4));
+	}
+
+	@Test
+	void aServerErrorFailsOverToAnotherUpstreamAtOnce() {
+		a.stub(post(urlPathEqualTo(PATH)), error(500, "server_error", null, "upstream broke"));
+		b.stub(post(urlPathEqualTo(PATH)), completion("from b"));
+		UpstreamPool pool = pool(upstream("a", a), upstream("b", b)).balancing(Balancing.LEAST_BUSY).build();
+		// b is busier, so a is picked first
+		Lease busy = pool.acquire("m", java.util.Set.of("a")).orElseThrow();
+		RelayChatModel model = model(exchange(pool).build());
+		for (int i = 0; i < 5; i++) {
+			assertThat(text(model.call(new Prompt("hi")))).isEqualTo("from b");
+		}
+		assertThat(requests(b)).isEqualTo(5);
+	}
+
+	@Test
+	void noFirstEventInTimeIsATimeoutThatMovesToAnotherUpstream() {
+		a.stub(post(urlPathEqualTo(PATH)), completion("late").withFixedDelay(5_000));
+		b.stub(post(urlPathEqualTo(PATH)), completion("from b"));
+		Upstream slow = Upstream.builder("a", a.baseUrl() + "/v1").firstEventTimeout(Duration.ofMillis(200)).build();
+		RelayChatModel model = model(exchange(pool(slow, upstream("b", b)).build()).build());
+		for (int i = 0; i < 3; i++) {
+			assertThat(text(model.call(new Prompt("hi")))).isEqualTo("from b");
+		}
+	}
+
+	@Test
+	void aStreamThatStallsBeforeItsFirstEventMovesToAnotherUpstream() {
+		a.stub(post(urlPathEqualTo(PATH)), events(chunk("late"), "[DONE]").withFixedDelay(5_000));
+		b.stub(post(urlPathEqualTo(PATH)), events(chunk("from b"), "[DONE]"));
+		Upstream slow = Upstream.builder("a", a.baseUrl() + "/v1").firstEventTimeout(Duration.ofMillis(200)).build();
+		RelayChatModel model = model(exchange(pool(slow, upstream("b", b)).build()).build());
+		for (int i = 0; i < 3; i++) {
+			List<ChatResponse> chunks = model.stream(new Prompt("hi")).collectList().block(WAIT);
+			assertThat(chunks).extracting(UpstreamFailoverTest::text).contains("from b");
+		}
+	}
+
+	@Test
+	void aStreamThatFailsAfterItsFirstEventFailsTypedWithoutMovingOn() {
+		String broken = chunk("partial");
+		a.stub(post(urlPathEqualTo(PATH)),
+				events(broken, "{\"error\":{\"message\":\"upstream broke\",\"type\":\"server_error\",\"code\":null}}"));
+		b.stub(post(urlPathEqualTo(PATH)), events(chunk("from b"), "[DONE]"));
+		UpstreamPool pool = pool(upstream("a", a), upstream("b", b)).balancing(Balancing.LEAST_BUSY).build();
+		// b is busier, so a is picked first
+		Lease busy = pool.acquire("m", java.util.Set.of("a")).orElseThrow();
+		RelayChatModel model = model(exchange(pool).build());
+		List<String> seen = new ArrayList<>();
+		assertThatThrownBy(() -> model.stream(new Prompt("hi"))
+			.filter(response -> response.getResult() != null)
+			.doOnNext(response -> seen.add(text(response)))
+			.blockLast(WAIT)).isInstanceOf(RelayAiException.class);
+		assertThat(seen).containsExactly("partial");
+		assertThat(requests(b)).isZero();
+		busy.cancelled();
+	}
+
+	@Test
+	void anAuthenticationFailureCoolsThatKeyWhileTheOthersServe() {
+		a.stub(post(urlPathEqualTo(PATH)), error(401, "invalid_request_error", "invalid_api_key", "Incorrect API key"));
+		b.stub(post(urlPathEqualTo(PATH)), completion("from b"));
+		UpstreamPool pool = pool(upstream("a", a), upstream("b", b)).build();
+		RelayChatModel model = model(exchange(pool).build());
+		for (int i = 0; i < 10; i++) {
+			assertThat(text(model.call(new Prompt("hi")))).isEqualTo("from b");
+		}
+		assertThat(requests(a)).isLessThanOrEqualTo(1);
+		if (requests(a) == 1) {
+			assertThat(pool.status("a")).isEqualTo(UpstreamStatus.COOLING_DOWN);
+		}
+	}
+
+	@Test
+	void aTooLongPromptFallsBackToALongerContextModelOnAnyUpstream() {
+		for (Gateway gateway : List.of(a, b)) {
+			gateway.stub(post(urlPathEqualTo(PATH)).withRequestBody(matchingJsonPath("$.model", containing("short"))),
+					error(400, "invalid_request_error", "context_length_exceeded",
+							"This model's maximum context length is 8192 tokens."));
+			gateway.stub(post(urlPathEqualTo(PATH)).withRequestBody(matchingJsonPath("$.model", containing("long"))),
+					completion("from long"));
+		}
+		Upstream mapping = Upstream.builder("b", b.baseUrl() + "/v1")
+			.model("short")
+			.model("long", "vendor/long-128k")
+			.build();
+		UpstreamPool pool = pool(upstream("a", a), mapping).build();
+		Fallbacks fallbacks = new Fallbacks(
+				List.of(new FallbackRule(java.util.Set.of(ErrorCategory.CONTEXT_LENGTH_EXCEEDED), List.of("long"))));
+		RelayChatModel model = model(exchange(pool).fallbacks(fallbacks).build(), builder -> builder
+			.defaultOptions(io.github.relayai.options.RelayChatOptions.builder().model("short").build()));
+		ChatResponse response = model.call(new Prompt("a very long prompt"));
+		assertThat(text(response)).isEqualTo("from long");
+		assertThat((String) response.getMetadata().get(ChatExchange.MODEL_KEY)).isEqualTo("long");
+		assertThat(requests(a) + requests(b)).isEqualTo(2);
+		b.server()
+			.findAll(postRequestedFor(urlPathEqualTo(PATH))
+				.withRequestBody(matchingJsonPath("$.model", containing("long"))))
+			.forEach(request -> assertThat(request.getBodyAsString()).contains("vendor/long-128k"));
+	}
+
+	@Test
+	void withoutAFallbackTheTypedFailureOfTheOnlyAttemptIsThrownAsIs() {
+		a.stub(post(urlPathEqualTo(PATH)), error(400, "invalid_request_error", "context_length_exceeded",
+				"This model's maximum context length is 8192 tokens."));
+		RelayChatModel model = model(exchange(pool(upstream("a", a)).build()).build());
+		assertThatExceptionOfType(ContextLengthExceededException.class).isThrownBy(() -> model.call(new Prompt("hi")));
+		assertThat(requests(a)).isEqualTo(1);
+	}
+
+	@Test
+	void oneBudgetBoundsAttemptsAcrossUpstreamsRetriesAndFallbacks() {
+		for (Gateway gateway : List.of(a, b, c)) {
+			gateway.stub(post(urlPathEqualTo(PATH)), error(500, "server_error", null, "down"));
+		}
+		UpstreamPool pool = pool(upstream("a", a), upstream("b", b), upstream("c", c)).build();
+		RelayChatModel model = model(exchange(pool).budget(new AttemptBudget(4, Duration.ZERO))
+			.fallbacks(new Fallbacks(List.of(FallbackRule.shorthand(List.of("backup")))))
+			.build());
+		AttemptsFailedException failure = org.junit.jupiter.api.Assertions.assertThrows(AttemptsFailedException.class,
+				() -> model.call(new Prompt("hi")));
+		assertThat(failure.attempts()).hasSize(4)
+			.allSatisfy(attempt -> assertThat(attempt.category()).isEqualTo(ErrorCategory.SERVER_ERROR));
+		assertThat(failure.attempts().subList(0, 3)).extracting(Attempt::upstream)
+			.containsExactlyInAnyOrder("a", "b", "c");
+		assertThat(failure.getCause()).isInstanceOf(ServerErrorException.class);
+		assertThat(failure.error().category()).isEqualTo(ErrorCategory.SERVER_ERROR);
+		assertThat(failure.getMessage()).contains("a/m: SERVER_ERROR").doesNotContain("secret");
+		assertThat(requests(a) + requests(b) + requests(c)).isEqualTo(4);
+	}
+
+	@Test
+	void theDeadlineEndsTheRequestWithEveryAttemptListed() {
+		for (Gateway gateway : List.of(a, b)) {
+			gateway.stub(post(urlPathEqualTo(PATH)), completion("late").withFixedDelay(5_000));
+		}
+		UpstreamPool pool = pool(upstream("a", a), upstream("b", b)).build();
+		RelayChatModel model = model(exchange(pool).budget(new AttemptBudget(10, Duration.ofMillis(400))).build());
+		AttemptsFailedException failure = org.junit.jupiter.api.Assertions.assertThrows(AttemptsFailedException.class,
+				() -> model.call(new Prompt("hi")));
+		assertThat(failure.error().category()).isEqualTo(ErrorCategory.TIMEOUT);
+		assertThat(failure.error().hint()).contains("spring.ai.relay.chat.deadline");
+		assertThat(failure.attempts()).isNotEmpty()
+			.allSatisfy(attempt -> assertThat(attempt.category()).isEqualTo(ErrorCategory.TIMEOUT));
+	}
+
+}
