@@ -8,9 +8,9 @@ import java.util.Objects;
 
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.resilience.Resilience4jPolicy;
-import io.github.relayai.shared.RedissonSharedLimits;
-import io.github.relayai.shared.SharedLimiter;
-import io.github.relayai.shared.SharedLimits;
+import io.github.relayai.resilience.RedissonSharedLimits;
+import io.github.relayai.resilience.SharedLimiter;
+import io.github.relayai.resilience.SharedLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.redisson.api.RedissonClient;

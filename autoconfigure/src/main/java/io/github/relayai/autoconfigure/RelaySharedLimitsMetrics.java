@@ -3,7 +3,7 @@ package io.github.relayai.autoconfigure;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.github.relayai.shared.SharedLimiter;
+import io.github.relayai.resilience.SharedLimiter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;

@@ -2,8 +2,8 @@ package io.github.relayai.autoconfigure;
 
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
-import io.github.relayai.shared.OnStoreFailure;
-import io.github.relayai.shared.SharedLimits;
+import io.github.relayai.resilience.OnStoreFailure;
+import io.github.relayai.resilience.SharedLimits;
 import io.github.relayai.testsupport.RedisServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

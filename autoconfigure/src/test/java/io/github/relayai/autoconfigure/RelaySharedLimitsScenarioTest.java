@@ -21,7 +21,7 @@ import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.error.RateLimitedException;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
-import io.github.relayai.shared.SharedLimiter;
+import io.github.relayai.resilience.SharedLimiter;
 import io.github.relayai.testsupport.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -9,7 +9,6 @@ import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.RelayExceptions;
 import io.github.relayai.i18n.Messages;
-import io.github.relayai.shared.SharedLimitRejectedException;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;

@@ -4,7 +4,6 @@ import io.github.relayai.error.QueueFullException;
 import io.github.relayai.error.RateLimitedException;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.UnavailableException;
-import io.github.relayai.shared.SharedLimiter;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -165,8 +164,8 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 	/**
 	 * This policy without its retry: the circuit breaker, queue and rate limiter of one
 	 * attempt, for a caller that decides about further attempts itself (such as
-	 * {@link io.github.relayai.upstream.UpstreamExchange}, which fails over to other
-	 * upstreams before it waits to retry).
+	 * {@code UpstreamExchange}, which fails over to other upstreams before it waits to
+	 * retry).
 	 * @return the policy of single attempts
 	 */
 	public ResiliencePolicy withoutRetry() {

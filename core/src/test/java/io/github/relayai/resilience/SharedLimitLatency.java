@@ -1,4 +1,4 @@
-package io.github.relayai.shared;
+package io.github.relayai.resilience;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.options.RelayChatOptions;
-import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.testsupport.RedisServer;
 import org.redisson.api.RedissonClient;
 import org.springframework.ai.chat.prompt.Prompt;

@@ -1,4 +1,4 @@
-package io.github.relayai.shared;
+package io.github.relayai.resilience;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.relayai.error.UnavailableException;
-import io.github.relayai.resilience.BulkheadSettings;
 import io.github.relayai.testsupport.LogCapture;
 import io.github.relayai.testsupport.RedisServer;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package io.github.relayai.shared;
+package io.github.relayai.resilience;
 
 /**
  * The cause of a {@link io.github.relayai.error.RelayAiException} raised when a limit

@@ -1,4 +1,4 @@
-package io.github.relayai.shared;
+package io.github.relayai.resilience;
 
 /**
  * What a call does while the store of shared limits (Redis) cannot be reached

@@ -1,4 +1,4 @@
-package io.github.relayai.shared;
+package io.github.relayai.resilience;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -12,12 +12,12 @@ import io.github.relayai.i18n.Messages;
 
 /**
  * Typed exceptions for the rejections of shared limits, with hints (English or Simplified
- * Chinese, from {@code io/github/relayai/shared/messages*.properties}) that name the
+ * Chinese, from {@code io/github/relayai/resilience/messages*.properties}) that name the
  * limit and the properties that set it.
  */
 final class SharedRejections {
 
-	private static final String BUNDLE = "io.github.relayai.shared.messages";
+	private static final String BUNDLE = "io.github.relayai.resilience.messages";
 
 	private final Messages messages;
 

@@ -1,4 +1,4 @@
-package io.github.relayai.shared;
+package io.github.relayai.resilience;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -7,8 +7,6 @@ import java.util.function.UnaryOperator;
 
 import io.github.relayai.error.QueueFullException;
 import io.github.relayai.error.RateLimitedException;
-import io.github.relayai.resilience.BulkheadSettings;
-import io.github.relayai.resilience.RateLimiterSettings;
 import io.github.relayai.testsupport.LocalRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

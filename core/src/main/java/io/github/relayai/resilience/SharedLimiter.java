@@ -1,4 +1,4 @@
-package io.github.relayai.shared;
+package io.github.relayai.resilience;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -8,8 +8,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import io.github.relayai.resilience.BulkheadSettings;
-import io.github.relayai.resilience.RateLimiterSettings;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
