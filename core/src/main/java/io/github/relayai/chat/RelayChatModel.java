@@ -1,10 +1,8 @@
 package io.github.relayai.chat;
 
 import io.github.relayai.endpoint.Endpoint;
-import io.github.relayai.endpoint.chat.ChatCompletionsExchange;
+import io.github.relayai.endpoint.Endpoints;
 import io.github.relayai.error.ProviderErrorClassifier;
-import io.github.relayai.media.ImageEncoder;
-import tools.jackson.databind.json.JsonMapper;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.exchange.ChatChain;
 import io.github.relayai.exchange.ChatExchange;
@@ -73,8 +71,8 @@ public final class RelayChatModel implements ChatModel {
 		this.exchange = chain.resilience(resilience)
 			.fallbackModels(builder.fallbackModels)
 			.transport((builder.transport != null) ? builder.transport : Transport.AUTO)
-			.build((this.router != null) ? this.router : new ChatCompletionsExchange(http, JsonMapper.builder().build(),
-					new ImageEncoder(builder.imageLimits)));
+			.build((this.router != null) ? this.router
+					: Endpoints.over(http, builder.imageLimits).exchange(Endpoint.CHAT));
 	}
 
 	/**

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * completions, responses) so that their
  * {@link org.springframework.ai.chat.model.ChatResponse}s have the same shape.
  */
-public final class ChatResponses {
+final class ChatResponses {
 
 	/** Metadata key of the choice index on each {@link AssistantMessage}. */
 	static final String INDEX = "index";

@@ -1,7 +1,7 @@
 package io.github.relayai.image;
 
-import io.github.relayai.endpoint.RoutingMessages;
-import io.github.relayai.endpoint.chat.ChatCompletionsExchange;
+import io.github.relayai.endpoint.Endpoint;
+import io.github.relayai.endpoint.Endpoints;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayExceptions;
@@ -15,7 +15,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageEncoder;
+import io.github.relayai.i18n.Messages;
 import io.github.relayai.media.ImageLimits;
 import io.github.relayai.media.MarkdownImages;
 import io.github.relayai.options.RelayChatOptions;
@@ -37,7 +37,6 @@ import org.springframework.ai.image.ImagePrompt;
 import org.springframework.ai.image.ImageResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Spring AI {@link ImageModel} for image models that gateways serve through chat
@@ -50,11 +49,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RelayImageModel implements ImageModel {
 
+	private static final String MESSAGES = "io.github.relayai.image.messages";
+
 	private final ChatExchange exchange;
 
 	private final RelayImageOptions defaultOptions;
 
-	private final RoutingMessages messages;
+	private final Messages messages;
 
 	private RelayImageModel(Builder builder) {
 		ResiliencePolicy resilience = (builder.resilience != null) ? builder.resilience
@@ -63,11 +64,10 @@ public final class RelayImageModel implements ImageModel {
 			.observation(builder.observationRegistry, builder.observationConvention, RelayChatModel.PROVIDER)
 			.requestListener(builder.requestListener)
 			.resilience(resilience)
-			.build(new ChatCompletionsExchange(builder.http, JsonMapper.builder().build(),
-					new ImageEncoder(builder.imageLimits)));
+			.build(Endpoints.over(builder.http, builder.imageLimits).exchange(Endpoint.CHAT));
 		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
 				: RelayImageOptions.builder().build();
-		this.messages = new RoutingMessages(builder.http.classifier().locale());
+		this.messages = new Messages(MESSAGES, builder.http.classifier().locale());
 	}
 
 	/**
@@ -150,7 +150,7 @@ public final class RelayImageModel implements ImageModel {
 			throw RelayExceptions.create(ProviderError.builder(ErrorCategory.UNKNOWN)
 				.message(answer.isBlank() ? null : answer)
 				.model(model)
-				.endpoint(ChatCompletionsExchange.PATH)
+				.endpoint(Endpoint.CHAT.path())
 				.hint(this.messages.format("image.none", model))
 				.build(), null);
 		}

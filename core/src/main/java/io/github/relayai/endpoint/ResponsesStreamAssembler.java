@@ -1,6 +1,5 @@
-package io.github.relayai.endpoint.responses;
+package io.github.relayai.endpoint;
 
-import io.github.relayai.endpoint.ChatResponses;
 import io.github.relayai.http.SseDecoder;
 import io.github.relayai.http.SseEvent;
 import java.util.ArrayList;

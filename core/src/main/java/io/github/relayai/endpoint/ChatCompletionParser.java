@@ -1,9 +1,8 @@
-package io.github.relayai.endpoint.chat;
+package io.github.relayai.endpoint;
 
-import io.github.relayai.endpoint.chat.ChatCompletionReader.Choice;
-import io.github.relayai.endpoint.chat.ChatCompletionReader.Completion;
-import io.github.relayai.endpoint.chat.ChatCompletionReader.Header;
-import io.github.relayai.endpoint.ChatResponses;
+import io.github.relayai.endpoint.ChatCompletionReader.Choice;
+import io.github.relayai.endpoint.ChatCompletionReader.Completion;
+import io.github.relayai.endpoint.ChatCompletionReader.Header;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.RelayExceptions;
@@ -22,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a {@link ChatResponse}. An answer that is not JSON, or carries an {@code error} object
  * despite a 200 status, fails with a typed exception.
  */
-public final class ChatCompletionParser {
+final class ChatCompletionParser {
 
 	private final ChatCompletionReader reader;
 

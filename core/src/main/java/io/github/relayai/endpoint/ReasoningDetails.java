@@ -1,6 +1,5 @@
-package io.github.relayai.endpoint.chat;
+package io.github.relayai.endpoint;
 
-import io.github.relayai.endpoint.ChatResponses;
 import tools.jackson.databind.JsonNode;
 
 /**

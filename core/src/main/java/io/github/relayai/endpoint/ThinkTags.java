@@ -1,4 +1,4 @@
-package io.github.relayai.endpoint.chat;
+package io.github.relayai.endpoint;
 
 /**
  * Moves a model's reasoning that a host leaves in the answer text, between

@@ -1,8 +1,7 @@
-package io.github.relayai.endpoint.chat;
+package io.github.relayai.endpoint;
 
-import io.github.relayai.endpoint.ChatResponses;
-import io.github.relayai.endpoint.chat.ChatCompletionReader.Choice;
-import io.github.relayai.endpoint.chat.ChatCompletionReader.Completion;
+import io.github.relayai.endpoint.ChatCompletionReader.Choice;
+import io.github.relayai.endpoint.ChatCompletionReader.Completion;
 import io.github.relayai.http.SseEvent;
 import io.github.relayai.http.SseParser;
 import io.github.relayai.testsupport.Fixtures;

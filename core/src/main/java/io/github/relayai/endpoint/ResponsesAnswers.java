@@ -1,8 +1,5 @@
-package io.github.relayai.endpoint.responses;
+package io.github.relayai.endpoint;
 
-import io.github.relayai.endpoint.ChatResponses;
-import io.github.relayai.endpoint.Endpoint;
-import io.github.relayai.endpoint.chat.ChatCompletionParser;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.RelayExceptions;

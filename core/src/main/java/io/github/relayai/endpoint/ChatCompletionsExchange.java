@@ -1,11 +1,9 @@
-package io.github.relayai.endpoint.chat;
+package io.github.relayai.endpoint;
 
-import io.github.relayai.endpoint.ChatRequestFactory;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageEncoder;
 import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,10 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * that answers in the chat-completion shape, such as the legacy {@code /v1/completions}
  * ({@code choices[].text}).
  */
-public final class ChatCompletionsExchange implements ChatExchange {
-
-	/** The chat-completions path. */
-	public static final String PATH = "/v1/chat/completions";
+final class ChatCompletionsExchange implements ChatExchange {
 
 	private final RelayHttpClient http;
 
@@ -36,34 +31,19 @@ public final class ChatCompletionsExchange implements ChatExchange {
 	private final ChatCompletionParser parser;
 
 	/**
-	 * Creates the exchange for {@code /v1/chat/completions}.
-	 * @param http the transport
-	 * @param json the mapper
-	 * @param images encodes input images
-	 */
-	public ChatCompletionsExchange(RelayHttpClient http, JsonMapper json, ImageEncoder images) {
-		this(http, json, PATH, chatBodies(new ChatRequestFactory(json, images)));
-	}
-
-	/**
-	 * Creates the exchange for another endpoint whose answers have the chat-completion
-	 * shape.
+	 * Creates the exchange for an endpoint whose answers have the chat-completion shape.
 	 * @param http the transport
 	 * @param json the mapper
 	 * @param path the endpoint path, such as {@code /v1/completions}
 	 * @param bodies builds the request bodies
 	 */
-	public ChatCompletionsExchange(RelayHttpClient http, JsonMapper json, String path, BodyFactory bodies) {
+	ChatCompletionsExchange(RelayHttpClient http, JsonMapper json, String path, BodyFactory bodies) {
 		this.http = http;
 		this.json = json;
 		this.path = path;
 		this.bodies = bodies;
 		this.reader = new ChatCompletionReader(json);
 		this.parser = new ChatCompletionParser(this.reader, http.classifier());
-	}
-
-	private static BodyFactory chatBodies(ChatRequestFactory factory) {
-		return (request, stream) -> factory.create(request.messages(), request.options(), stream);
 	}
 
 	@Override
@@ -98,7 +78,7 @@ public final class ChatCompletionsExchange implements ChatExchange {
 	 * the endpoint.
 	 */
 	@FunctionalInterface
-	public interface BodyFactory {
+	interface BodyFactory {
 
 		/**
 		 * Creates the body.

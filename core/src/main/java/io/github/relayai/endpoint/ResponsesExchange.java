@@ -1,7 +1,5 @@
-package io.github.relayai.endpoint.responses;
+package io.github.relayai.endpoint;
 
-import io.github.relayai.endpoint.ChatRequestFactory;
-import io.github.relayai.endpoint.Endpoint;
 import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.http.RelayHttpClient;
@@ -16,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * converts the request, posts it, and maps the whole answer or the typed event stream
  * back to chat-shaped responses.
  */
-public final class ResponsesExchange implements ChatExchange {
+final class ResponsesExchange implements ChatExchange {
 
 	private static final String PATH = Endpoint.RESPONSES.path();
 
@@ -34,7 +32,7 @@ public final class ResponsesExchange implements ChatExchange {
 	 * @param json the mapper for request bodies
 	 * @param images the encoder of input images
 	 */
-	public ResponsesExchange(RelayHttpClient http, JsonMapper json, ImageEncoder images) {
+	ResponsesExchange(RelayHttpClient http, JsonMapper json, ImageEncoder images) {
 		this.http = http;
 		this.json = json;
 		this.requests = new ResponsesRequests(json, images);

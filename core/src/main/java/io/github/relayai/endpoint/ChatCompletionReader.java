@@ -1,7 +1,6 @@
-package io.github.relayai.endpoint.chat;
+package io.github.relayai.endpoint;
 
 import tools.jackson.core.JacksonException;
-import io.github.relayai.endpoint.ChatResponses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

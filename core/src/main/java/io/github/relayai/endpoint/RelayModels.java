@@ -1,8 +1,5 @@
-package io.github.relayai.routing;
+package io.github.relayai.endpoint;
 
-import io.github.relayai.endpoint.ChatResponses;
-import io.github.relayai.endpoint.Endpoint;
-import io.github.relayai.endpoint.chat.ChatCompletionParser;
 import io.github.relayai.http.RelayHttpClient;
 import java.time.Duration;
 import java.util.ArrayList;

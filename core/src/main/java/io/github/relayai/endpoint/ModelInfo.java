@@ -1,6 +1,5 @@
-package io.github.relayai.routing;
+package io.github.relayai.endpoint;
 
-import io.github.relayai.endpoint.Endpoint;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

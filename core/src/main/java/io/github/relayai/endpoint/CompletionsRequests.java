@@ -1,8 +1,5 @@
-package io.github.relayai.endpoint.completions;
+package io.github.relayai.endpoint;
 
-import io.github.relayai.endpoint.Endpoint;
-import io.github.relayai.endpoint.RoutingMessages;
-import io.github.relayai.endpoint.chat.ChatCompletionsExchange;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.exchange.ChatRequest;
@@ -11,7 +8,6 @@ import io.github.relayai.options.RelayChatOptions;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.relayai.endpoint.RequestFields;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -27,30 +23,18 @@ import tools.jackson.databind.node.ObjectNode;
  * cannot be expressed in a text prompt, so a request carrying them fails with
  * {@link io.github.relayai.error.ErrorCategory#INVALID_REQUEST} before anything is sent.
  */
-public final class CompletionsRequests implements ChatCompletionsExchange.BodyFactory {
+final class CompletionsRequests implements ChatCompletionsExchange.BodyFactory {
 
 	private final JsonMapper json;
 
-	private final RequestFields fields;
+	private final OptionsBody options;
 
-	private final RoutingMessages messages;
+	private final EndpointMessages messages;
 
-	private CompletionsRequests(JsonMapper json, RoutingMessages messages) {
+	CompletionsRequests(JsonMapper json, EndpointMessages messages) {
 		this.json = json;
-		this.fields = new RequestFields(json);
+		this.options = new OptionsBody(json);
 		this.messages = messages;
-	}
-
-	/**
-	 * The {@code /v1/completions} adapter.
-	 * @param http the transport
-	 * @param json the mapper for request bodies
-	 * @param messages the texts of the adapter's failures
-	 * @return the adapter
-	 */
-	public static ChatExchange exchange(RelayHttpClient http, JsonMapper json, RoutingMessages messages) {
-		return new ChatCompletionsExchange(http, json, Endpoint.COMPLETIONS.path(),
-				new CompletionsRequests(json, messages));
 	}
 
 	@Override
@@ -62,27 +46,7 @@ public final class CompletionsRequests implements ChatCompletionsExchange.BodyFa
 		ObjectNode body = this.json.createObjectNode();
 		body.put("model", request.model());
 		body.put("prompt", prompt(request));
-		if (stream) {
-			body.put("stream", true);
-			if (Boolean.TRUE.equals(options.getStreamUsage())) {
-				body.putObject("stream_options").put("include_usage", true);
-			}
-		}
-		Integer maxTokens = (options.getMaxTokens() != null) ? options.getMaxTokens()
-				: options.getMaxCompletionTokens();
-		putIfSet(body, "max_tokens", maxTokens);
-		putIfSet(body, "temperature", options.getTemperature());
-		putIfSet(body, "top_p", options.getTopP());
-		putIfSet(body, "n", options.getN());
-		putIfSet(body, "seed", options.getSeed());
-		putIfSet(body, "presence_penalty", options.getPresencePenalty());
-		putIfSet(body, "frequency_penalty", options.getFrequencyPenalty());
-		putIfSet(body, "user", options.getUser());
-		if (options.getStopSequences() != null && !options.getStopSequences().isEmpty()) {
-			body.set("stop", this.json.valueToTree(options.getStopSequences()));
-		}
-		this.fields.completions(body, options);
-		this.fields.extraBody(body, options);
+		this.options.write(body, options, Endpoint.COMPLETIONS, stream);
 		return body;
 	}
 
@@ -118,12 +82,6 @@ public final class CompletionsRequests implements ChatCompletionsExchange.BodyFa
 
 	private static String labelled(String role, String text) {
 		return role + ": " + ((text != null) ? text.strip() : "");
-	}
-
-	private void putIfSet(ObjectNode node, String field, Object value) {
-		if (value != null) {
-			node.set(field, this.json.valueToTree(value));
-		}
 	}
 
 }

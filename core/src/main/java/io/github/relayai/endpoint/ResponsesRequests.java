@@ -1,4 +1,4 @@
-package io.github.relayai.endpoint.responses;
+package io.github.relayai.endpoint;
 
 import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.media.ImageEncoder;
@@ -7,7 +7,6 @@ import io.github.relayai.options.ResponseFormat;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.relayai.endpoint.RequestFields;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -31,13 +30,13 @@ final class ResponsesRequests {
 
 	private final JsonMapper json;
 
-	private final RequestFields fields;
+	private final OptionsBody options;
 
 	private final ImageEncoder images;
 
 	ResponsesRequests(JsonMapper json, ImageEncoder images) {
 		this.json = json;
-		this.fields = new RequestFields(json);
+		this.options = new OptionsBody(json);
 		this.images = images;
 	}
 
@@ -77,22 +76,7 @@ final class ResponsesRequests {
 			body.put("instructions", String.join("\n\n", instructions));
 		}
 		body.set("input", input);
-		if (stream) {
-			body.put("stream", true);
-		}
-		Integer maxTokens = (options.getMaxCompletionTokens() != null) ? options.getMaxCompletionTokens()
-				: options.getMaxTokens();
-		putIfSet(body, "max_output_tokens", maxTokens);
-		putIfSet(body, "temperature", options.getTemperature());
-		putIfSet(body, "top_p", options.getTopP());
-		putIfSet(body, "user", options.getUser());
-		if (options.getReasoningEffort() != null) {
-			body.putObject("reasoning").put("effort", options.getReasoningEffort());
-		}
-		textFormat(options, body);
-		tools(options, body);
-		this.fields.responses(body, options);
-		this.fields.extraBody(body, options);
+		this.options.write(body, options, Endpoint.RESPONSES, stream);
 		return body;
 	}
 
@@ -128,59 +112,6 @@ final class ResponsesRequests {
 				.put("call_id", call.id())
 				.put("name", call.name())
 				.put("arguments", call.arguments());
-		}
-	}
-
-	private void tools(RelayChatOptions options, ObjectNode body) {
-		List<ToolCallback> tools = options.getToolCallbacks();
-		if (tools == null || tools.isEmpty()) {
-			return;
-		}
-		ArrayNode array = body.putArray("tools");
-		for (ToolCallback tool : tools) {
-			ToolDefinition definition = tool.getToolDefinition();
-			ObjectNode function = array.addObject();
-			function.put("type", "function");
-			function.put("name", definition.name());
-			if (definition.description() != null) {
-				function.put("description", definition.description());
-			}
-			function.set("parameters", this.json.readTree(definition.inputSchema()));
-			// chat completions default to non-strict schemas; keep the same contract here
-			function.put("strict", false);
-		}
-		String choice = options.getToolChoice();
-		if (choice != null) {
-			if (choice.equals("auto") || choice.equals("none") || choice.equals("required")) {
-				body.put("tool_choice", choice);
-			}
-			else {
-				body.putObject("tool_choice").put("type", "function").put("name", choice);
-			}
-		}
-		putIfSet(body, "parallel_tool_calls", options.getParallelToolCalls());
-	}
-
-	private void textFormat(RelayChatOptions options, ObjectNode body) {
-		ResponseFormat format = options.getResponseFormat();
-		if (format == null && options.getOutputSchema() != null) {
-			format = ResponseFormat.jsonSchema("response", options.getOutputSchema());
-		}
-		if (format == null) {
-			return;
-		}
-		ObjectNode node = body.putObject("text").putObject("format");
-		node.put("type", format.type());
-		if ("json_schema".equals(format.type())) {
-			node.put("name", (format.name() != null) ? format.name() : "response");
-			node.set("schema", this.json.readTree(format.schema()));
-			putIfSet(node, "strict", format.strict());
-		}
-	}
-
-	private void putIfSet(ObjectNode node, String field, Object value) {
-		if (value != null) {
-			node.set(field, this.json.valueToTree(value));
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.github.relayai.endpoint.chat;
+package io.github.relayai.endpoint;
 
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.options.RelayChatOptions;

@@ -1,9 +1,8 @@
-package io.github.relayai.endpoint.chat;
+package io.github.relayai.endpoint;
 
-import io.github.relayai.endpoint.chat.ChatCompletionReader.Choice;
-import io.github.relayai.endpoint.chat.ChatCompletionReader.Completion;
-import io.github.relayai.endpoint.chat.ChatCompletionReader.Header;
-import io.github.relayai.endpoint.ChatResponses;
+import io.github.relayai.endpoint.ChatCompletionReader.Choice;
+import io.github.relayai.endpoint.ChatCompletionReader.Completion;
+import io.github.relayai.endpoint.ChatCompletionReader.Header;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.RelayExceptions;
