@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -153,10 +154,11 @@ class RelayUpstreamAutoConfigurationTest {
 		this.runner
 			.withPropertyValues("spring.ai.relay.upstreams.a.base-url=" + a.baseUrl(),
 					"spring.ai.relay.upstreams.a.weight=0")
-			.run(context -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("spring.ai.relay.upstreams.a.weight"));
+			.run(context -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RelayConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("spring.ai.relay.upstreams.a.weight must be at least 1");
+			});
 	}
 
 	@Test

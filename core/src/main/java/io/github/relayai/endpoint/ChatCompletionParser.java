@@ -5,7 +5,6 @@ import io.github.relayai.endpoint.ChatCompletionReader.Completion;
 import io.github.relayai.endpoint.ChatCompletionReader.Header;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ final class ChatCompletionParser {
 			throw notAnObject(this.classifier, start(body), model, endpoint, ex);
 		}
 		if (answer.error() && !answer.hasChoices()) {
-			throw RelayExceptions.create(
+			throw RelayAiException.of(
 					this.classifier.classifyStreamError(new String(body, StandardCharsets.UTF_8), model, endpoint),
 					null);
 		}
@@ -91,7 +90,7 @@ final class ChatCompletionParser {
 	static RelayAiException notAnObject(ProviderErrorClassifier classifier, String text, String model, String endpoint,
 			Exception cause) {
 		String start = text.substring(0, Math.min(text.length(), 2048));
-		return RelayExceptions.create(classifier.classify(200, Map.of(), start, model, endpoint), cause);
+		return RelayAiException.of(classifier.classify(200, Map.of(), start, model, endpoint), cause);
 	}
 
 	private static String start(byte[] body) {

@@ -3,7 +3,6 @@ package io.github.relayai.endpoint;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
 import io.github.relayai.i18n.Messages;
 import java.util.Locale;
 
@@ -25,7 +24,7 @@ final class EndpointMessages {
 	 * An {@link ErrorCategory#INVALID_REQUEST} raised before anything is sent.
 	 */
 	RelayAiException invalidRequest(String model, Endpoint endpoint, String key) {
-		return RelayExceptions.create(ProviderError.builder(ErrorCategory.INVALID_REQUEST)
+		return RelayAiException.of(ProviderError.builder(ErrorCategory.INVALID_REQUEST)
 			.model(model)
 			.endpoint(endpoint.path())
 			.hint(this.messages.format(key, model))

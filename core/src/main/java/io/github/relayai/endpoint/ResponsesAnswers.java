@@ -2,7 +2,6 @@ package io.github.relayai.endpoint;
 
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,11 +87,11 @@ final class ResponsesAnswers {
 	}
 
 	RelayAiException error(String data, String model) {
-		return RelayExceptions.create(this.classifier.classifyStreamError(data, model, PATH), null);
+		return RelayAiException.of(this.classifier.classifyStreamError(data, model, PATH), null);
 	}
 
 	RelayAiException truncated(String model) {
-		return RelayExceptions.create(this.classifier.classifyTransport(
+		return RelayAiException.of(this.classifier.classifyTransport(
 				new java.io.EOFException(
 						"The stream ended before response.completed; the text received so far was delivered"),
 				model, PATH), null);

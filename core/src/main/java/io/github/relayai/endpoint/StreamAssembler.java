@@ -5,7 +5,6 @@ import io.github.relayai.endpoint.ChatCompletionReader.Completion;
 import io.github.relayai.endpoint.ChatCompletionReader.Header;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
 import io.github.relayai.http.SseDecoder;
 import io.github.relayai.http.SseEvent;
 import java.util.ArrayList;
@@ -182,7 +181,7 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 			return List.of();
 		}
 		if (!this.finishSeen) {
-			throw RelayExceptions.create(this.classifier.classifyTransport(new java.io.EOFException(
+			throw RelayAiException.of(this.classifier.classifyTransport(new java.io.EOFException(
 					"The stream ended before the model finished (no [DONE] and no finish_reason); "
 							+ "the text received so far was delivered"),
 					this.model, this.endpoint), null);
@@ -191,7 +190,7 @@ final class StreamAssembler implements SseDecoder<ChatResponse> {
 	}
 
 	private RelayAiException error(String data) {
-		return RelayExceptions.create(this.classifier.classifyStreamError(data, this.model, this.endpoint), null);
+		return RelayAiException.of(this.classifier.classifyStreamError(data, this.model, this.endpoint), null);
 	}
 
 	/**

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * trailing blank line (see {@link #finish(Consumer)}). Not thread-safe: one parser per
  * stream.
  */
-public final class SseParser {
+final class SseParser {
 
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -272,8 +272,8 @@ public final class SseParser {
 	public static final class SseSizeException extends RuntimeException {
 
 		SseSizeException(int limit) {
-			super("A server-sent event exceeded " + limit + " bytes; raise spring.ai.relay.max-response-size "
-					+ "if the gateway really sends events this large");
+			super("A server-sent event exceeded " + limit + " bytes; raise maxResponseBytes "
+					+ "(spring.ai.relay.max-response-size) if the gateway really sends events this large");
 		}
 
 	}

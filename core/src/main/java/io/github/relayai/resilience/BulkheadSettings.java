@@ -23,9 +23,9 @@ public record BulkheadSettings(int maxConcurrentCalls, int maxQueueSize, Duratio
 	public static final BulkheadSettings DEFAULTS = new BulkheadSettings(16, 64, Duration.ofSeconds(30));
 
 	public BulkheadSettings {
-		Settings.atLeast(maxConcurrentCalls, 1, "bulkhead.max-concurrent-calls");
-		Settings.atLeast(maxQueueSize, 0, "bulkhead.max-queue-size");
-		Settings.notNegative(maxWait, "bulkhead.max-wait");
+		Settings.atLeast(maxConcurrentCalls, 1, "BulkheadSettings maxConcurrentCalls");
+		Settings.atLeast(maxQueueSize, 0, "BulkheadSettings maxQueueSize");
+		Settings.notNegative(maxWait, "BulkheadSettings maxWait");
 	}
 
 	/**

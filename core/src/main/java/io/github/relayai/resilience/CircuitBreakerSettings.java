@@ -35,11 +35,11 @@ public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold
 	public CircuitBreakerSettings {
 		if (!(failureRateThreshold > 0 && failureRateThreshold <= 100)) {
 			throw new IllegalArgumentException(
-					Settings.PREFIX + "circuit-breaker.failure-rate-threshold must be above 0 and at most 100, but was "
+					"CircuitBreakerSettings failureRateThreshold must be above 0 and at most 100, but was "
 							+ failureRateThreshold);
 		}
-		Settings.atLeast(slidingWindowSize, 1, "circuit-breaker.sliding-window-size");
-		Settings.positive(waitInOpenState, "circuit-breaker.wait-in-open-state");
+		Settings.atLeast(slidingWindowSize, 1, "CircuitBreakerSettings slidingWindowSize");
+		Settings.positive(waitInOpenState, "CircuitBreakerSettings waitInOpenState");
 	}
 
 	/**

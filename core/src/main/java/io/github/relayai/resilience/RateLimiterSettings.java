@@ -22,9 +22,9 @@ public record RateLimiterSettings(boolean enabled, int limitForPeriod, Duration 
 			Duration.ofSeconds(30));
 
 	public RateLimiterSettings {
-		Settings.atLeast(limitForPeriod, 1, "rate-limiter.limit-for-period");
-		Settings.positive(refreshPeriod, "rate-limiter.refresh-period");
-		Settings.notNegative(maxWait, "rate-limiter.max-wait");
+		Settings.atLeast(limitForPeriod, 1, "RateLimiterSettings limitForPeriod");
+		Settings.positive(refreshPeriod, "RateLimiterSettings refreshPeriod");
+		Settings.notNegative(maxWait, "RateLimiterSettings maxWait");
 	}
 
 	/**

@@ -32,14 +32,13 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
 	static final double JITTER = 0.5;
 
 	public RetrySettings {
-		Settings.atLeast(maxAttempts, 1, "retry.max-attempts");
-		Settings.positive(initialBackoff, "retry.initial-backoff");
+		Settings.atLeast(maxAttempts, 1, "RetrySettings maxAttempts");
+		Settings.positive(initialBackoff, "RetrySettings initialBackoff");
 		if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-			throw new IllegalArgumentException(
-					Settings.PREFIX + "retry.multiplier must be at least 1.0, but was " + multiplier);
+			throw new IllegalArgumentException("RetrySettings multiplier must be at least 1.0, but was " + multiplier);
 		}
-		Settings.positive(maxBackoff, "retry.max-backoff");
-		Settings.notNegative(maxRetryAfter, "retry.max-retry-after");
+		Settings.positive(maxBackoff, "RetrySettings maxBackoff");
+		Settings.notNegative(maxRetryAfter, "RetrySettings maxRetryAfter");
 	}
 
 	/**

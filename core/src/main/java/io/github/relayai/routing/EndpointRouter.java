@@ -218,11 +218,11 @@ public final class EndpointRouter implements ChatExchange {
 	private void chose(String model, Endpoint endpoint) {
 		this.onFallback.accept(model, endpoint);
 		if (this.remembered.put(key(model), endpoint) == null) {
-			logger.warn(
-					"Model '{}' is not a chat model at {}: Relay sent the request to {} instead and will use it "
-							+ "for this model from now on. To skip the failed chat request after a restart, pin it: "
-							+ "spring.ai.relay.models[{}].endpoint={} (or RelayChatOptions endpoint \"{}\").",
-					model, this.baseUrl, endpoint.path(), model, endpoint.id(), endpoint.id());
+			logger.warn("Model '{}' is not a chat model at {}: Relay sent the request to {} instead and will use it "
+					+ "for this model from now on. To skip the failed chat request after a restart, pin it: "
+					+ "EndpointRouter.Builder pin(\"{}\", {}) (in Spring Boot spring.ai.relay.models[{}].endpoint={}), "
+					+ "or RelayChatOptions endpoint \"{}\".", model, this.baseUrl, endpoint.path(), model, endpoint,
+					model, endpoint.id(), endpoint.id());
 		}
 	}
 

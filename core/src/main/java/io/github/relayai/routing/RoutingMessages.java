@@ -2,7 +2,6 @@ package io.github.relayai.routing;
 
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
 import io.github.relayai.i18n.Messages;
 import java.util.Locale;
 
@@ -43,7 +42,7 @@ final class RoutingMessages {
 		String hint = error.suggestedEndpoint()
 			.map(endpoint -> this.messages.format(key, error.model(), endpoint))
 			.orElseGet(() -> this.messages.format(key + ".unknown", error.model()));
-		return RelayExceptions.create(error.mutate().hint(hint).build(), original);
+		return RelayAiException.of(error.mutate().hint(hint).build(), original);
 	}
 
 }

@@ -17,12 +17,10 @@ public record AttemptBudget(int maxAttempts, Duration deadline) {
 
 	public AttemptBudget {
 		if (maxAttempts < 1) {
-			throw new IllegalArgumentException(
-					"spring.ai.relay.chat.max-attempts must be at least 1, but was " + maxAttempts);
+			throw new IllegalArgumentException("maxAttempts must be at least 1, but was " + maxAttempts);
 		}
 		if (deadline == null || deadline.isNegative()) {
-			throw new IllegalArgumentException(
-					"spring.ai.relay.chat.deadline must not be negative (0 for none), but was " + deadline);
+			throw new IllegalArgumentException("deadline must not be negative (0 for none), but was " + deadline);
 		}
 	}
 

@@ -31,11 +31,10 @@ public record FallbackRule(Set<ErrorCategory> when, List<String> models) {
 		when = Set.copyOf(Objects.requireNonNull(when, "when must not be null"));
 		models = List.copyOf(Objects.requireNonNull(models, "models must not be null"));
 		if (when.isEmpty()) {
-			throw new IllegalArgumentException("Every spring.ai.relay.chat.fallbacks entry needs a 'when' category");
+			throw new IllegalArgumentException("Every fallback rule needs a 'when' category");
 		}
 		if (models.isEmpty() || models.stream().anyMatch(String::isBlank)) {
-			throw new IllegalArgumentException(
-					"Every spring.ai.relay.chat.fallbacks entry needs 'models', none of them blank");
+			throw new IllegalArgumentException("Every fallback rule needs 'models', none of them blank");
 		}
 	}
 

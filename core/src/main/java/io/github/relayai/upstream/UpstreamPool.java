@@ -281,8 +281,7 @@ public final class UpstreamPool {
 		 */
 		public Builder cooldown(Duration cooldown) {
 			if (cooldown == null || cooldown.isNegative()) {
-				throw new IllegalArgumentException(
-						"spring.ai.relay.balancing.cooldown must not be negative, but was " + cooldown);
+				throw new IllegalArgumentException("cooldown must not be negative, but was " + cooldown);
 			}
 			this.cooldown = cooldown;
 			return this;

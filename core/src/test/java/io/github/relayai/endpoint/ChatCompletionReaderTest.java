@@ -3,9 +3,8 @@ package io.github.relayai.endpoint;
 import io.github.relayai.endpoint.ChatCompletionReader.Choice;
 import io.github.relayai.endpoint.ChatCompletionReader.Completion;
 import io.github.relayai.http.SseEvent;
-import io.github.relayai.http.SseParser;
+import io.github.relayai.http.RecordedEvents;
 import io.github.relayai.testsupport.Fixtures;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,10 +41,7 @@ class ChatCompletionReaderTest {
 	@ParameterizedTest
 	@MethodSource("chatStreams")
 	void everyChunkOfARealStreamReadsAsItsTree(String name) {
-		List<SseEvent> events = new ArrayList<>();
-		SseParser parser = new SseParser(1 << 20);
-		parser.feed(ByteBuffer.wrap(Fixtures.streamBytes(name)), events::add);
-		parser.finish(events::add);
+		List<SseEvent> events = RecordedEvents.parse(Fixtures.streamBytes(name));
 		int compared = 0;
 		for (SseEvent event : events) {
 			if (event.isJson() && !event.isDone()) {

@@ -2,9 +2,8 @@ package io.github.relayai.endpoint;
 
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.http.SseEvent;
-import io.github.relayai.http.SseParser;
+import io.github.relayai.http.RecordedEvents;
 import io.github.relayai.testsupport.Fixtures;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +32,7 @@ class StreamMergingTest {
 	}
 
 	private static List<SseEvent> events(String name) {
-		List<SseEvent> events = new ArrayList<>();
-		SseParser parser = new SseParser(1 << 20);
-		parser.feed(ByteBuffer.wrap(Fixtures.streamBytes(name)), events::add);
-		parser.finish(events::add);
-		return events;
+		return RecordedEvents.parse(Fixtures.streamBytes(name));
 	}
 
 	/** Decodes the events as if {@code perRead} of them arrived in each network read. */

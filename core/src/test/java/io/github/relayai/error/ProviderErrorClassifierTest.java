@@ -120,7 +120,7 @@ class ProviderErrorClassifierTest {
 			.build();
 		ProviderError error = custom.classify(429, Map.of(), SATURATED);
 		assertThat(error.category()).isEqualTo(ErrorCategory.QUEUE_FULL);
-		assertThat(RelayExceptions.create(error, null)).isInstanceOf(QueueFullException.class);
+		assertThat(RelayAiException.of(error, null)).isInstanceOf(QueueFullException.class);
 		assertThat(custom.classify(500, Map.of(), SATURATED).category()).isEqualTo(ErrorCategory.UNAVAILABLE);
 	}
 
@@ -133,7 +133,7 @@ class ProviderErrorClassifierTest {
 				"{\"error\":{\"message\":\"boom\",\"type\":\"VENDOR_ERROR\",\"code\":\"e42\"}}");
 		assertThat(error.category()).isEqualTo(ErrorCategory.SERVER_ERROR);
 		assertThat(error.retryable()).isFalse();
-		RelayAiException exception = RelayExceptions.create(error, null);
+		RelayAiException exception = RelayAiException.of(error, null);
 		assertThat(exception.getClass()).isEqualTo(NonTransientRelayException.class);
 	}
 
@@ -148,7 +148,7 @@ class ProviderErrorClassifierTest {
 		ProviderError error = this.classifier.classify(503, Map.of("x-should-retry", List.of("false")), "");
 		assertThat(error.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
 		assertThat(error.retryable()).isFalse();
-		assertThat(RelayExceptions.create(error, null).getClass()).isEqualTo(NonTransientRelayException.class);
+		assertThat(RelayAiException.of(error, null).getClass()).isEqualTo(NonTransientRelayException.class);
 	}
 
 	@Test
@@ -156,7 +156,7 @@ class ProviderErrorClassifierTest {
 		ProviderError unknown = this.classifier.classify(200, Map.of("X-Should-Retry", List.of("true")), "???");
 		assertThat(unknown.category()).isEqualTo(ErrorCategory.UNKNOWN);
 		assertThat(unknown.retryable()).isTrue();
-		assertThat(RelayExceptions.create(unknown, null).getClass()).isEqualTo(TransientRelayException.class);
+		assertThat(RelayAiException.of(unknown, null).getClass()).isEqualTo(TransientRelayException.class);
 
 		ProviderError badKey = this.classifier.classify(401, Map.of("x-should-retry", List.of("true")), "");
 		assertThat(badKey.retryable()).isFalse();

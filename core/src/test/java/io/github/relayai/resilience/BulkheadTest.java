@@ -73,7 +73,8 @@ class BulkheadTest {
 			assertThat(failures).hasSize(4).allSatisfy(failure -> {
 				assertThat(failure).isInstanceOf(QueueFullException.class)
 					.hasMessageContaining("not the gateway")
-					.hasMessageContaining("spring.ai.relay.resilience.bulkhead.max-concurrent-calls")
+					.hasMessageContaining(
+							"maxConcurrentCalls (spring.ai.relay.resilience.bulkhead.max-concurrent-calls)")
 					.hasMessageContaining("spring.ai.relay.resilience.bulkhead.max-queue-size");
 				assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.QUEUE_FULL);
 				assertThat(((RelayAiException) failure).isTransient()).isTrue();
@@ -126,7 +127,7 @@ class BulkheadTest {
 
 		StepVerifier.create(policy.call(Mono.just("x")))
 			.expectErrorSatisfies(failure -> assertThat(failure).isInstanceOf(QueueFullException.class)
-				.hasMessageContaining("spring.ai.relay.resilience.bulkhead.max-wait"))
+				.hasMessageContaining("maxWait (spring.ai.relay.resilience.bulkhead.max-wait)"))
 			.verify();
 		holder.dispose();
 	}

@@ -45,7 +45,7 @@ class FallbacksTest {
 			.isThrownBy(() -> new FallbackRule(Set.of(ErrorCategory.TIMEOUT), List.of(" ")))
 			.withMessageContaining("models");
 		assertThatIllegalArgumentException().isThrownBy(() -> new AttemptBudget(0, Duration.ZERO))
-			.withMessageContaining("max-attempts");
+			.withMessageContaining("maxAttempts");
 		assertThatIllegalArgumentException().isThrownBy(() -> new AttemptBudget(3, Duration.ofSeconds(-1)))
 			.withMessageContaining("deadline");
 	}

@@ -11,7 +11,6 @@ import java.util.Set;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
 import io.github.relayai.resilience.CircuitBreakerSettings;
 import io.github.relayai.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,8 @@ class UpstreamPoolTest {
 	}
 
 	static RelayAiException failure(ErrorCategory category, int status, Duration retryAfter) {
-		return RelayExceptions.create(new ProviderError(category, category.retryableByDefault(), status, null, null,
-				null, "boom", null, Optional.ofNullable(retryAfter), "m", null, "hint"), null);
+		return RelayAiException.of(new ProviderError(category, category.retryableByDefault(), status, null, null, null,
+				"boom", null, Optional.ofNullable(retryAfter), "m", null, "hint"), null);
 	}
 
 	private Map<String, Integer> spread(UpstreamPool pool, int calls) {

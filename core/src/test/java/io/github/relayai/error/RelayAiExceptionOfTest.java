@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class RelayExceptionsTest {
+class RelayAiExceptionOfTest {
 
 	private static final Map<ErrorCategory, Class<? extends RelayAiException>> FAMILIES = Map.ofEntries(
 			Map.entry(ErrorCategory.NON_CHAT_MODEL, NonChatModelException.class),
@@ -30,7 +30,7 @@ class RelayExceptionsTest {
 	@ParameterizedTest
 	@EnumSource(ErrorCategory.class)
 	void eachCategoryHasItsFamilyWhoseBaseMatchesRetryability(ErrorCategory category) {
-		RelayAiException exception = RelayExceptions.create(error(category, category.retryableByDefault()), null);
+		RelayAiException exception = RelayAiException.of(error(category, category.retryableByDefault()), null);
 		assertThat(exception).isExactlyInstanceOf(FAMILIES.get(category));
 		assertThat(exception instanceof TransientRelayException).isEqualTo(category.retryableByDefault());
 		assertThat(exception.isTransient()).isEqualTo(category.retryableByDefault());
@@ -39,7 +39,7 @@ class RelayExceptionsTest {
 	@ParameterizedTest
 	@EnumSource(ErrorCategory.class)
 	void overriddenRetryabilityGetsThePlainBase(ErrorCategory category) {
-		RelayAiException exception = RelayExceptions.create(error(category, !category.retryableByDefault()), null);
+		RelayAiException exception = RelayAiException.of(error(category, !category.retryableByDefault()), null);
 		assertThat(exception.getClass()).isEqualTo(
 				category.retryableByDefault() ? NonTransientRelayException.class : TransientRelayException.class);
 	}
@@ -47,7 +47,7 @@ class RelayExceptionsTest {
 	@Test
 	void keepsTheCause() {
 		IllegalStateException cause = new IllegalStateException("x");
-		assertThat(RelayExceptions.create(error(ErrorCategory.UNKNOWN, false), cause)).hasCause(cause);
+		assertThat(RelayAiException.of(error(ErrorCategory.UNKNOWN, false), cause)).hasCause(cause);
 	}
 
 	private static ProviderError error(ErrorCategory category, boolean retryable) {
