@@ -1,7 +1,7 @@
 package io.github.relayai.autoconfigure;
 
 import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.endpoint.ModelInfo;
+import io.github.relayai.endpoint.RelayModels.ModelInfo;
 import io.github.relayai.error.RelayAiException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;

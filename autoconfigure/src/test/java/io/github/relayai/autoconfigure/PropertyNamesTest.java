@@ -2,8 +2,8 @@ package io.github.relayai.autoconfigure;
 
 import io.github.relayai.http.BaseUrl;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.resilience.BulkheadSettings;
-import io.github.relayai.resilience.RetrySettings;
+import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
 import io.github.relayai.upstream.Upstream;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.github.relayai.autoconfigure;
 
-import io.github.relayai.resilience.BulkheadSettings;
-import io.github.relayai.resilience.CircuitBreakerSettings;
-import io.github.relayai.resilience.RateLimiterSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.CircuitBreakerSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
-import io.github.relayai.resilience.RetrySettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
 import io.github.relayai.resilience.RetryableFailure;
 import io.github.relayai.error.QueueFullException;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;

@@ -7,7 +7,7 @@ import io.github.relayai.upstream.AttemptsFailedException;
 import io.github.relayai.upstream.Balancing;
 import io.github.relayai.upstream.UpstreamExchange;
 import io.github.relayai.upstream.UpstreamPool;
-import io.github.relayai.upstream.UpstreamStatus;
+import io.github.relayai.upstream.UpstreamPool.UpstreamStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

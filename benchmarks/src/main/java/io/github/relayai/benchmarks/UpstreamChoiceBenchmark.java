@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageLimits;
+import io.github.relayai.options.ImageLimits;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.routing.EndpointRouter;
 import io.github.relayai.upstream.Lease;

@@ -10,7 +10,7 @@ import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.exchange.RequestListener;
 import io.github.relayai.exchange.Transport;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageLimits;
+import io.github.relayai.options.ImageLimits;
 import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;

@@ -2,9 +2,10 @@ package io.github.relayai.endpoint;
 
 import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageEncoder;
-import io.github.relayai.media.ImageLimits;
+import io.github.relayai.options.ImageLimits;
+import java.util.List;
 import java.util.Objects;
+import org.springframework.ai.content.Media;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,6 +51,18 @@ public final class Endpoints {
 					new CompletionsRequests(this.json, new EndpointMessages(this.http.classifier().locale())));
 			case RESPONSES -> new ResponsesExchange(this.http, this.json, this.images);
 		};
+	}
+
+	/**
+	 * The images an answer carries in its text as Markdown image links, the way image
+	 * models served over chat completions answer:
+	 * {@code ![alt](data:image/png;base64,...)} (decoded) or {@code ![alt](https://...)}
+	 * (kept as a URL).
+	 * @param text the answer's text, may be {@code null}
+	 * @return the images, in order; empty when there are none
+	 */
+	public static List<Media> imagesIn(String text) {
+		return MarkdownImages.extract(text);
 	}
 
 }

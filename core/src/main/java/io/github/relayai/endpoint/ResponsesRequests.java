@@ -1,7 +1,6 @@
 package io.github.relayai.endpoint;
 
 import io.github.relayai.exchange.ChatRequest;
-import io.github.relayai.media.ImageEncoder;
 import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.options.ResponseFormat;
 import java.util.ArrayList;

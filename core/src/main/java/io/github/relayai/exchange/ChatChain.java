@@ -1,7 +1,7 @@
 package io.github.relayai.exchange;
 
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageLimits;
+import io.github.relayai.options.ImageLimits;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.micrometer.observation.ObservationRegistry;

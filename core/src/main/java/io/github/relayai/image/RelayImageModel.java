@@ -16,8 +16,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.i18n.Messages;
-import io.github.relayai.media.ImageLimits;
-import io.github.relayai.media.MarkdownImages;
+import io.github.relayai.options.ImageLimits;
 import io.github.relayai.options.RelayChatOptions;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,6 +36,7 @@ import org.springframework.ai.image.ImagePrompt;
 import org.springframework.ai.image.ImageResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.springframework.ai.image.ImageGenerationMetadata;
 
 /**
  * A Spring AI {@link ImageModel} for image models that gateways serve through chat
@@ -134,7 +134,7 @@ public final class RelayImageModel implements ImageModel {
 
 	private List<ImageGeneration> images(String answer, String model) {
 		List<ImageGeneration> images = new ArrayList<>();
-		for (Media media : MarkdownImages.extract(answer)) {
+		for (Media media : Endpoints.imagesIn(answer)) {
 			RelayImageGenerationMetadata metadata = new RelayImageGenerationMetadata(media.getMimeType().toString());
 			Image image = (media.getData() instanceof byte[] bytes)
 					? new Image(null, Base64.getEncoder().encodeToString(bytes))
@@ -201,6 +201,15 @@ public final class RelayImageModel implements ImageModel {
 					imageLimits());
 		}
 
+	}
+
+	/**
+	 * What Relay knows about one generated image.
+	 *
+	 * @param mimeType the image's MIME type, such as {@code image/png}: detected from the
+	 * bytes of a data URL, guessed from the file extension of a link
+	 */
+	public record RelayImageGenerationMetadata(String mimeType) implements ImageGenerationMetadata {
 	}
 
 }

@@ -9,7 +9,7 @@ import io.github.relayai.error.RelayAiException;
 import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageLimits;
+import io.github.relayai.options.ImageLimits;
 import io.github.relayai.options.RelayChatOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collections;

@@ -10,6 +10,7 @@ import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.i18n.Messages;
+import io.github.relayai.upstream.AttemptsFailedException.Attempt;
 
 /**
  * The typed failures of upstream selection, with hints in English or Simplified Chinese

@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
 
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.resilience.CircuitBreakerSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.CircuitBreakerSettings;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -308,6 +308,28 @@ public final class UpstreamPool {
 		public UpstreamPool build() {
 			return new UpstreamPool(this);
 		}
+
+	}
+
+	/** Whether an upstream takes requests now, and if not, why. */
+	public enum UpstreamStatus {
+
+		/**
+		 * It takes requests (its circuit breaker is closed or letting trial requests in).
+		 */
+		UP,
+
+		/** Its circuit breaker is open after repeated failures. */
+		CIRCUIT_OPEN,
+
+		/**
+		 * It is cooling down after an authentication or quota failure, or a
+		 * {@code Retry-After}.
+		 */
+		COOLING_DOWN,
+
+		/** It is switched off in the configuration. */
+		DISABLED
 
 	}
 

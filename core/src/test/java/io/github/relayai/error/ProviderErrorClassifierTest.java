@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import io.github.relayai.error.ProviderErrorClassifier.ErrorRule;
 
 class ProviderErrorClassifierTest {
 

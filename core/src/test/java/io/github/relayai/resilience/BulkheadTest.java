@@ -27,6 +27,8 @@ import reactor.test.StepVerifier;
 import static io.github.relayai.resilience.Gateway.completion;
 import static io.github.relayai.resilience.Gateway.plain;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
+import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
 
 class BulkheadTest {
 

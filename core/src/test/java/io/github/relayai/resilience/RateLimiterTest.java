@@ -10,6 +10,8 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
 
 class RateLimiterTest {
 

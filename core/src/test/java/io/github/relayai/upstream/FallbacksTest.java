@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import io.github.relayai.upstream.UpstreamExchange.AttemptBudget;
+import io.github.relayai.upstream.Fallbacks.FallbackRule;
 
 class FallbacksTest {
 

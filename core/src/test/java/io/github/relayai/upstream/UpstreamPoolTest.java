@@ -11,13 +11,14 @@ import java.util.Set;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.resilience.CircuitBreakerSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.CircuitBreakerSettings;
 import io.github.relayai.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.data.Offset.offset;
+import io.github.relayai.upstream.UpstreamPool.UpstreamStatus;
 
 class UpstreamPoolTest {
 

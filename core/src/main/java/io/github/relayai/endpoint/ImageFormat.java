@@ -1,4 +1,4 @@
-package io.github.relayai.media;
+package io.github.relayai.endpoint;
 
 import java.util.Optional;
 
@@ -6,7 +6,7 @@ import java.util.Optional;
  * The image formats OpenAI-compatible vision and image models accept, recognised by their
  * leading bytes rather than by a declared MIME type.
  */
-public enum ImageFormat {
+enum ImageFormat {
 
 	/** Portable Network Graphics. */
 	PNG("image/png"),

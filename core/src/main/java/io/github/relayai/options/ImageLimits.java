@@ -1,4 +1,4 @@
-package io.github.relayai.media;
+package io.github.relayai.options;
 
 /**
  * How many input images a request may carry and how large each may be; checked before

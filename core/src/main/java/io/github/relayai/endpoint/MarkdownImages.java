@@ -1,4 +1,4 @@
-package io.github.relayai.media;
+package io.github.relayai.endpoint;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import org.springframework.util.MimeType;
  * markdown ({@code ![alt](data:image/png;base64,...)} or {@code ![alt](https://...)}),
  * and returns them as {@link Media}.
  */
-public final class MarkdownImages {
+final class MarkdownImages {
 
 	private static final Pattern IMAGE = Pattern.compile(
 			"!\\[([^\\]]*)\\]\\(\\s*(data:image/[a-zA-Z0-9.+-]+;base64,[A-Za-z0-9+/=\\s]+|https?://[^\\s)]+)\\s*\\)");

@@ -1,5 +1,6 @@
-package io.github.relayai.media;
+package io.github.relayai.endpoint;
 
+import io.github.relayai.options.ImageLimits;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -11,7 +12,7 @@ import org.springframework.ai.content.Media;
  * {@code http(s)} URLs are passed through (never downloaded), and anything else is
  * rejected before a request is sent.
  */
-public final class ImageEncoder {
+final class ImageEncoder {
 
 	private final ImageLimits limits;
 
