@@ -12,7 +12,7 @@ import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.options.ImageLimits;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.routing.EndpointRouter;
-import io.github.relayai.upstream.Lease;
+import io.github.relayai.upstream.UpstreamPool.Lease;
 import io.github.relayai.upstream.Upstream;
 import io.github.relayai.upstream.UpstreamExchange;
 import io.github.relayai.upstream.UpstreamPool;

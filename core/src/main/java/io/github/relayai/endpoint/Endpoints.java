@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The protocol adapters of one gateway: for each {@link Endpoint}, the
  * {@link ChatExchange} that writes its request bodies, posts them over a
  * {@link RelayHttpClient} and maps its answers and streams back to chat responses. This
- * is the one door into the adapters; {@link io.github.relayai.routing.EndpointRouter
- * EndpointRouter} and the image model use it, and an application rarely needs it.
+ * is the one door into the adapters; the router (package {@code routing}) and the image
+ * model use it, and an application rarely needs it.
  */
 public final class Endpoints {
 

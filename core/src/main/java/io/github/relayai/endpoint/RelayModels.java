@@ -13,8 +13,8 @@ import java.util.EnumSet;
 /**
  * The models a gateway lists at {@code /v1/models}, fetched on first use and cached.
  * Gateways built on new-api report {@code supported_endpoint_types} per model, which
- * {@link io.github.relayai.routing.EndpointRouter EndpointRouter} uses to pick an
- * endpoint without a probe request.
+ * {@code EndpointRouter} (package {@code routing}) uses to pick an endpoint without a
+ * probe request.
  * <p>
  * Thread-safe; concurrent callers share one request.
  */

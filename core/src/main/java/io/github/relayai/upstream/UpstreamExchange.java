@@ -28,6 +28,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import io.github.relayai.upstream.AttemptsFailedException.Attempt;
+import io.github.relayai.upstream.UpstreamPool.Lease;
 
 /**
  * Sends each attempt of a request to an upstream of an {@link UpstreamPool}:

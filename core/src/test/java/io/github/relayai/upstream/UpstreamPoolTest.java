@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.data.Offset.offset;
 import io.github.relayai.upstream.UpstreamPool.UpstreamStatus;
+import io.github.relayai.upstream.UpstreamPool.Lease;
 
 class UpstreamPoolTest {
 
