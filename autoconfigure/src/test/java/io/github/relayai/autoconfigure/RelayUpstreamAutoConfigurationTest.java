@@ -4,7 +4,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.upstream.AttemptsFailedException;
-import io.github.relayai.upstream.Balancing;
+import io.github.relayai.upstream.UpstreamPool.Balancing;
 import io.github.relayai.upstream.UpstreamExchange;
 import io.github.relayai.upstream.UpstreamPool;
 import io.github.relayai.upstream.UpstreamPool.UpstreamStatus;

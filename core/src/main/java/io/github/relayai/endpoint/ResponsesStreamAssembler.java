@@ -1,7 +1,7 @@
 package io.github.relayai.endpoint;
 
 import io.github.relayai.http.SseDecoder;
-import io.github.relayai.http.SseEvent;
+import io.github.relayai.http.SseDecoder.SseEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

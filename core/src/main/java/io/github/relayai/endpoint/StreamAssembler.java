@@ -6,7 +6,7 @@ import io.github.relayai.endpoint.ChatCompletionReader.Header;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.http.SseDecoder;
-import io.github.relayai.http.SseEvent;
+import io.github.relayai.http.SseDecoder.SseEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

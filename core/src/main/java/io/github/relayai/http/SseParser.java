@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import io.github.relayai.http.SseDecoder.SseEvent;
 
 /**
  * Incremental reader of a {@code text/event-stream} body, fed with byte buffers as they

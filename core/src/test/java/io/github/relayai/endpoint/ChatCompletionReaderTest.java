@@ -2,7 +2,7 @@ package io.github.relayai.endpoint;
 
 import io.github.relayai.endpoint.ChatCompletionReader.Choice;
 import io.github.relayai.endpoint.ChatCompletionReader.Completion;
-import io.github.relayai.http.SseEvent;
+import io.github.relayai.http.SseDecoder.SseEvent;
 import io.github.relayai.http.RecordedEvents;
 import io.github.relayai.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.github.relayai.endpoint;
 
 import io.github.relayai.error.ProviderErrorClassifier;
-import io.github.relayai.http.SseEvent;
+import io.github.relayai.http.SseDecoder.SseEvent;
 import io.github.relayai.http.RecordedEvents;
 import io.github.relayai.testsupport.Fixtures;
 import java.util.ArrayList;

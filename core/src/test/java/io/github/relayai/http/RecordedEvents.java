@@ -3,6 +3,7 @@ package io.github.relayai.http;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.relayai.http.SseDecoder.SseEvent;
 
 /**
  * Test support: the server-sent events of a recorded stream, parsed as the transport

@@ -42,6 +42,7 @@ import io.github.relayai.upstream.UpstreamPool.UpstreamStatus;
 import io.github.relayai.upstream.UpstreamExchange.AttemptBudget;
 import io.github.relayai.upstream.Fallbacks.FallbackRule;
 import io.github.relayai.upstream.UpstreamPool.Lease;
+import io.github.relayai.upstream.UpstreamPool.Balancing;
 
 /**
  * Several WireMock gateways as the upstreams of one chat model, over real HTTP.

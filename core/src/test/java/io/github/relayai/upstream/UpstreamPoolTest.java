@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.data.Offset.offset;
 import io.github.relayai.upstream.UpstreamPool.UpstreamStatus;
 import io.github.relayai.upstream.UpstreamPool.Lease;
+import io.github.relayai.upstream.UpstreamPool.Balancing;
 
 class UpstreamPoolTest {
 
