@@ -1,7 +1,7 @@
 package io.github.relayai.autoconfigure;
 
 import io.github.relayai.routing.EndpointRouter;
-import io.github.relayai.media.ImageLimits;
+import io.github.relayai.options.ImageLimits;
 import io.github.relayai.exchange.RequestListener;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.micrometer.observation.ObservationRegistry;

@@ -13,12 +13,13 @@ public class RelayConfigurationException extends RuntimeException {
 	/**
 	 * Creates the exception.
 	 * @param property the property at fault, such as {@code spring.ai.relay.base-url}
-	 * @param problem what is wrong
+	 * @param problem what is wrong; builder parameters it names (core's messages name
+	 * those) are replaced by their {@code spring.ai.relay.*} properties
 	 * @param action what to do, with an example
 	 * @param cause the underlying failure, may be {@code null}
 	 */
 	public RelayConfigurationException(String property, String problem, String action, Throwable cause) {
-		super(problem, cause);
+		super(PropertyNames.translate(problem), cause);
 		this.property = property;
 		this.action = action;
 	}

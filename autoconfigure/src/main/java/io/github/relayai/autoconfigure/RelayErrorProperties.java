@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.error.ErrorRule;
+import io.github.relayai.error.ProviderErrorClassifier.ErrorRule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.relayai.autoconfigure;
 
 import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.routing.ModelInfo;
+import io.github.relayai.endpoint.RelayModels.ModelInfo;
 import io.github.relayai.error.RelayAiException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -10,7 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import reactor.core.Exceptions;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.routing.RelayModels;
+import io.github.relayai.endpoint.RelayModels;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.relayai.autoconfigure;
 
 import io.github.relayai.exchange.RequestListener;
-import io.github.relayai.exchange.RequestRecord;
+import io.github.relayai.exchange.RequestListener.RequestRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.relayai.error.ProviderErrorClassifier;
-import io.github.relayai.resilience.CircuitBreakerSettings;
-import io.github.relayai.resilience.RateLimiterSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.CircuitBreakerSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;

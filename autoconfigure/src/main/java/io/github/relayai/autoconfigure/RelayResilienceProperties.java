@@ -2,10 +2,10 @@ package io.github.relayai.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.relayai.resilience.BulkheadSettings;
-import io.github.relayai.resilience.CircuitBreakerSettings;
-import io.github.relayai.resilience.RateLimiterSettings;
-import io.github.relayai.resilience.RetrySettings;
+import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.CircuitBreakerSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -2,7 +2,7 @@ package io.github.relayai.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.relayai.resilience.OnStoreFailure;
+import io.github.relayai.resilience.SharedLimiter.OnStoreFailure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.relayai.autoconfigure;
 
 import io.github.relayai.upstream.UpstreamPool;
-import io.github.relayai.upstream.UpstreamStatus;
+import io.github.relayai.upstream.UpstreamPool.UpstreamStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.relayai.upstream.Balancing;
+import io.github.relayai.upstream.UpstreamPool.Balancing;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

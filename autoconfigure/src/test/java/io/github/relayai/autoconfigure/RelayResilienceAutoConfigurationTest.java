@@ -1,11 +1,11 @@
 package io.github.relayai.autoconfigure;
 
-import io.github.relayai.resilience.BulkheadSettings;
-import io.github.relayai.resilience.CircuitBreakerSettings;
-import io.github.relayai.resilience.RateLimiterSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.CircuitBreakerSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
-import io.github.relayai.resilience.RetrySettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
 import io.github.relayai.resilience.RetryableFailure;
 import io.github.relayai.error.QueueFullException;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -107,8 +108,10 @@ class RelayResilienceAutoConfigurationTest {
 	void invalidSettingIsReportedWithItsProperty() {
 		this.runner.withPropertyValues("spring.ai.relay.resilience.retry.max-attempts=0").run(context -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("spring.ai.relay.resilience.retry.max-attempts");
+			assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(IllegalArgumentException.class);
+			FailureAnalysis analysis = new RelayConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.contains("spring.ai.relay.resilience.retry.max-attempts must be at least 1");
 		});
 	}
 

@@ -2,7 +2,7 @@ package io.github.relayai.autoconfigure;
 
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
-import io.github.relayai.resilience.OnStoreFailure;
+import io.github.relayai.resilience.SharedLimiter.OnStoreFailure;
 import io.github.relayai.resilience.SharedLimits;
 import io.github.relayai.testsupport.RedisServer;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,15 +4,16 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.upstream.AttemptsFailedException;
-import io.github.relayai.upstream.Balancing;
+import io.github.relayai.upstream.UpstreamPool.Balancing;
 import io.github.relayai.upstream.UpstreamExchange;
 import io.github.relayai.upstream.UpstreamPool;
-import io.github.relayai.upstream.UpstreamStatus;
+import io.github.relayai.upstream.UpstreamPool.UpstreamStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -153,10 +154,11 @@ class RelayUpstreamAutoConfigurationTest {
 		this.runner
 			.withPropertyValues("spring.ai.relay.upstreams.a.base-url=" + a.baseUrl(),
 					"spring.ai.relay.upstreams.a.weight=0")
-			.run(context -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("spring.ai.relay.upstreams.a.weight"));
+			.run(context -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RelayConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("spring.ai.relay.upstreams.a.weight must be at least 1");
+			});
 	}
 
 	@Test

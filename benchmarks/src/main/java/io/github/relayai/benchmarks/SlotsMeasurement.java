@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.resilience.BulkheadSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import org.springframework.ai.chat.prompt.Prompt;
 

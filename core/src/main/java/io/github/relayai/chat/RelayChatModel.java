@@ -1,10 +1,8 @@
 package io.github.relayai.chat;
 
 import io.github.relayai.endpoint.Endpoint;
-import io.github.relayai.endpoint.chat.ChatCompletionsExchange;
+import io.github.relayai.endpoint.Endpoints;
 import io.github.relayai.error.ProviderErrorClassifier;
-import io.github.relayai.media.ImageEncoder;
-import tools.jackson.databind.json.JsonMapper;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.exchange.ChatChain;
 import io.github.relayai.exchange.ChatExchange;
@@ -12,7 +10,7 @@ import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.exchange.RequestListener;
 import io.github.relayai.exchange.Transport;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageLimits;
+import io.github.relayai.options.ImageLimits;
 import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
@@ -55,26 +53,19 @@ public final class RelayChatModel implements ChatModel {
 
 	private final RelayChatOptions defaultOptions;
 
-	private RelayChatModel(Builder builder, RelayHttpClient http) {
+	private RelayChatModel(Builder builder, RelayHttpClient http, ChatChain.Builder chain, ImageLimits imageLimits) {
 		this.http = http;
 		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
 				: RelayChatOptions.builder().build();
-		ChatChain.Builder chain = ChatChain.builder()
-			.observation(builder.observationRegistry, builder.observationConvention, PROVIDER)
-			.requestListener(builder.requestListener);
 		if (builder.upstreams != null) {
 			this.router = null;
-			this.exchange = chain.resilience(ResiliencePolicy.NONE).transport(Transport.PLAIN).build(builder.upstreams);
+			this.exchange = chain.transport(Transport.PLAIN).build(builder.upstreams);
 			return;
 		}
-		this.router = (builder.routing != null) ? builder.routing.build(http, builder.imageLimits) : null;
-		ResiliencePolicy resilience = (builder.resilience != null) ? builder.resilience
-				: Resilience4jPolicy.builder().locale(http.classifier().locale()).build();
-		this.exchange = chain.resilience(resilience)
-			.fallbackModels(builder.fallbackModels)
+		this.router = (builder.routing != null) ? builder.routing.build(http, imageLimits) : null;
+		this.exchange = chain.fallbackModels(builder.fallbackModels)
 			.transport((builder.transport != null) ? builder.transport : Transport.AUTO)
-			.build((this.router != null) ? this.router : new ChatCompletionsExchange(http, JsonMapper.builder().build(),
-					new ImageEncoder(builder.imageLimits)));
+			.build((this.router != null) ? this.router : Endpoints.over(http, imageLimits).exchange(Endpoint.CHAT));
 	}
 
 	/**
@@ -128,8 +119,9 @@ public final class RelayChatModel implements ChatModel {
 		}
 		RelayChatOptions options = resolveOptions(prompt.getOptions());
 		if (options.getModel() == null || options.getModel().isBlank()) {
-			throw new IllegalArgumentException("No model is set: configure spring.ai.relay.chat.options.model "
-					+ "(for example gpt-4o-mini) or pass one in the request options");
+			throw new IllegalArgumentException(
+					"No model is set: set model in the default options (spring.ai.relay.chat.options.model), "
+							+ "for example gpt-4o-mini, or pass one in the request options");
 		}
 		options.validate();
 		return new ChatRequest(messages, options);
@@ -168,21 +160,13 @@ public final class RelayChatModel implements ChatModel {
 	/**
 	 * Builds a {@link RelayChatModel}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends ChatChain.ModelBuilder<Builder> {
 
 		private final RelayHttpClient.Builder http = RelayHttpClient.builder();
 
 		private RelayHttpClient httpClient;
 
 		private RelayChatOptions defaultOptions;
-
-		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-		private ChatModelObservationConvention observationConvention;
-
-		private ImageLimits imageLimits = ImageLimits.DEFAULTS;
-
-		private ResiliencePolicy resilience;
 
 		private Transport transport;
 
@@ -194,9 +178,12 @@ public final class RelayChatModel implements ChatModel {
 
 		private boolean connectionSet;
 
-		private RequestListener requestListener;
-
 		private Builder() {
+		}
+
+		@Override
+		protected Builder self() {
+			return this;
 		}
 
 		/**
@@ -310,48 +297,6 @@ public final class RelayChatModel implements ChatModel {
 		}
 
 		/**
-		 * Where observations go (default none).
-		 * @param observationRegistry the registry, or {@code null} for none
-		 * @return this builder
-		 */
-		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			this.observationRegistry = (observationRegistry != null) ? observationRegistry : ObservationRegistry.NOOP;
-			return this;
-		}
-
-		/**
-		 * A custom observation convention.
-		 * @param observationConvention the convention
-		 * @return this builder
-		 */
-		public Builder observationConvention(ChatModelObservationConvention observationConvention) {
-			this.observationConvention = observationConvention;
-			return this;
-		}
-
-		/**
-		 * Limits for input images (default 5 images of 20 MB).
-		 * @param imageLimits the limits
-		 * @return this builder
-		 */
-		public Builder imageLimits(ImageLimits imageLimits) {
-			this.imageLimits = imageLimits;
-			return this;
-		}
-
-		/**
-		 * The resilience policy wrapped around each request (default
-		 * {@link Resilience4jPolicy} with its default settings: retries and a local
-		 * queue; {@link ResiliencePolicy#NONE} sends each request once).
-		 * @param resilience the policy
-		 * @return this builder
-		 */
-		public Builder resilience(ResiliencePolicy resilience) {
-			this.resilience = resilience;
-			return this;
-		}
-
-		/**
 		 * How models are routed to {@code /v1/chat/completions}, {@code /v1/completions}
 		 * or {@code /v1/responses} (default: no routing, every request goes to
 		 * {@code /v1/chat/completions}); the router is built over this model's transport
@@ -403,18 +348,6 @@ public final class RelayChatModel implements ChatModel {
 		}
 
 		/**
-		 * Adds a listener told once about every finished request, after retries and
-		 * fallback models, for example to publish metrics.
-		 * @param listener the listener
-		 * @return this builder
-		 */
-		public Builder requestListener(RequestListener listener) {
-			java.util.Objects.requireNonNull(listener, "listener must not be null");
-			this.requestListener = (this.requestListener != null) ? this.requestListener.andThen(listener) : listener;
-			return this;
-		}
-
-		/**
 		 * Builds the model.
 		 * @return the model
 		 * @throws IllegalArgumentException naming the setting when one is invalid
@@ -424,15 +357,16 @@ public final class RelayChatModel implements ChatModel {
 				throw new IllegalArgumentException(
 						"Set either httpClient or the connection settings (baseUrl, apiKey, ...), not both");
 			}
-			if (this.upstreams != null && (this.resilience != null || this.routing != null || this.transport != null
+			if (this.upstreams != null && (resilienceSet() || this.routing != null || this.transport != null
 					|| !this.fallbackModels.isEmpty())) {
 				throw new IllegalArgumentException("With upstreams, set resilience, routing, transport and fallback "
 						+ "models on the upstream exchange and the exchanges of its upstreams, not on the chat model");
 			}
-			if (this.httpClient != null) {
-				return new RelayChatModel(this, this.httpClient);
-			}
-			return new RelayChatModel(this, (this.upstreams != null && !this.connectionSet) ? null : this.http.build());
+			RelayHttpClient http = (this.httpClient != null) ? this.httpClient
+					: (this.upstreams != null && !this.connectionSet) ? null : this.http.build();
+			ChatChain.Builder chain = chain(PROVIDER)
+				.resilience((this.upstreams != null) ? ResiliencePolicy.NONE : resilience(http));
+			return new RelayChatModel(this, http, chain, imageLimits());
 		}
 
 	}

@@ -1,6 +1,6 @@
 package io.github.relayai.endpoint;
 
-import io.github.relayai.media.ImageEncoder;
+import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.options.ResponseFormat;
 import java.util.List;
@@ -23,11 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
  * and {@link RelayChatOptions}, in the shape of OpenAI's
  * {@code CreateChatCompletionRequest}.
  */
-public final class ChatRequestFactory {
+final class ChatRequestFactory implements ChatCompletionsExchange.BodyFactory {
 
 	private final JsonMapper json;
 
-	private final RequestFields fields;
+	private final OptionsBody options;
 
 	private final ImageEncoder images;
 
@@ -36,9 +36,9 @@ public final class ChatRequestFactory {
 	 * @param json the mapper
 	 * @param images encodes input images and enforces their limits
 	 */
-	public ChatRequestFactory(JsonMapper json, ImageEncoder images) {
+	ChatRequestFactory(JsonMapper json, ImageEncoder images) {
 		this.json = json;
-		this.fields = new RequestFields(json);
+		this.options = new OptionsBody(json);
 		this.images = images;
 	}
 
@@ -49,47 +49,12 @@ public final class ChatRequestFactory {
 	 * @param stream whether to stream the answer
 	 * @return the body
 	 */
-	public ObjectNode create(List<Message> messages, RelayChatOptions options, boolean stream) {
+	@Override
+	public ObjectNode create(ChatRequest request, boolean stream) {
 		ObjectNode body = this.json.createObjectNode();
-		body.put("model", options.getModel());
-		body.set("messages", messages(messages));
-		if (stream) {
-			body.put("stream", true);
-			if (Boolean.TRUE.equals(options.getStreamUsage())) {
-				body.putObject("stream_options").put("include_usage", true);
-			}
-		}
-		putIfSet(body, "temperature", options.getTemperature());
-		putIfSet(body, "top_p", options.getTopP());
-		putIfSet(body, "top_k", options.getTopK());
-		putIfSet(body, "max_tokens", options.getMaxTokens());
-		putIfSet(body, "max_completion_tokens", options.getMaxCompletionTokens());
-		putIfSet(body, "presence_penalty", options.getPresencePenalty());
-		putIfSet(body, "frequency_penalty", options.getFrequencyPenalty());
-		putIfSet(body, "seed", options.getSeed());
-		putIfSet(body, "n", options.getN());
-		putIfSet(body, "user", options.getUser());
-		putIfSet(body, "reasoning_effort", options.getReasoningEffort());
-		if (options.getStopSequences() != null && !options.getStopSequences().isEmpty()) {
-			body.set("stop", this.json.valueToTree(options.getStopSequences()));
-		}
-		JsonNode responseFormat = responseFormat(options);
-		if (responseFormat != null) {
-			body.set("response_format", responseFormat);
-		}
-		List<ToolCallback> tools = options.getToolCallbacks();
-		if (tools != null && !tools.isEmpty()) {
-			ArrayNode array = body.putArray("tools");
-			for (ToolCallback tool : tools) {
-				array.add(tool(tool.getToolDefinition()));
-			}
-			if (options.getToolChoice() != null) {
-				body.set("tool_choice", toolChoice(options.getToolChoice()));
-			}
-			putIfSet(body, "parallel_tool_calls", options.getParallelToolCalls());
-		}
-		this.fields.chat(body, options);
-		this.fields.extraBody(body, options);
+		body.put("model", request.options().getModel());
+		body.set("messages", messages(request.messages()));
+		this.options.write(body, request.options(), Endpoint.CHAT, stream);
 		return body;
 	}
 
@@ -175,59 +140,12 @@ public final class ChatRequestFactory {
 		return node;
 	}
 
-	private ObjectNode tool(ToolDefinition definition) {
-		ObjectNode tool = this.json.createObjectNode();
-		tool.put("type", "function");
-		ObjectNode function = tool.putObject("function");
-		function.put("name", definition.name());
-		if (definition.description() != null) {
-			function.put("description", definition.description());
-		}
-		function.set("parameters", this.json.readTree(definition.inputSchema()));
-		return tool;
-	}
-
-	private JsonNode toolChoice(String choice) {
-		if (choice.equals("auto") || choice.equals("none") || choice.equals("required")) {
-			return this.json.getNodeFactory().stringNode(choice);
-		}
-		ObjectNode named = this.json.createObjectNode();
-		named.put("type", "function");
-		named.putObject("function").put("name", choice);
-		return named;
-	}
-
-	private JsonNode responseFormat(RelayChatOptions options) {
-		ResponseFormat format = options.getResponseFormat();
-		if (format == null && options.getOutputSchema() != null) {
-			format = ResponseFormat.jsonSchema("response", options.getOutputSchema());
-		}
-		if (format == null) {
-			return null;
-		}
-		ObjectNode node = this.json.createObjectNode();
-		node.put("type", format.type());
-		if ("json_schema".equals(format.type())) {
-			ObjectNode schema = node.putObject("json_schema");
-			schema.put("name", (format.name() != null) ? format.name() : "response");
-			schema.set("schema", this.json.readTree(format.schema()));
-			putIfSet(schema, "strict", format.strict());
-		}
-		return node;
-	}
-
-	private void putIfSet(ObjectNode node, String field, Object value) {
-		if (value != null) {
-			node.set(field, this.json.valueToTree(value));
-		}
-	}
-
 	/**
 	 * The per-request HTTP headers of the options.
 	 * @param options the options
 	 * @return the headers, never {@code null}
 	 */
-	public static Map<String, String> headers(RelayChatOptions options) {
+	static Map<String, String> headers(RelayChatOptions options) {
 		return (options.getHttpHeaders() != null) ? options.getHttpHeaders() : Map.of();
 	}
 

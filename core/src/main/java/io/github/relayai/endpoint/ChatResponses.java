@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.relayai.media.MarkdownImages;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
@@ -24,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * completions, responses) so that their
  * {@link org.springframework.ai.chat.model.ChatResponse}s have the same shape.
  */
-public final class ChatResponses {
+final class ChatResponses {
 
 	/** Metadata key of the choice index on each {@link AssistantMessage}. */
 	static final String INDEX = "index";

@@ -7,11 +7,11 @@ import io.github.relayai.i18n.Messages;
 
 /**
  * The "what happened, what to do" sentence for each category, in English or Simplified
- * Chinese, from {@link HintTexts} and {@link HintTexts_zh_CN}.
+ * Chinese, from {@code io/github/relayai/error/hints*.properties}.
  */
 final class Hints {
 
-	private static final String BUNDLE = HintTexts.class.getName();
+	private static final String BUNDLE = "io.github.relayai.error.hints";
 
 	private final Messages messages;
 

@@ -95,11 +95,11 @@ public final class ProviderErrorAdvisor implements CallAdvisor, StreamAdvisor {
 		Optional<OpenAiSdkFailures.HttpFailure> http = OpenAiSdkFailures.find(failure);
 		if (http.isPresent()) {
 			OpenAiSdkFailures.HttpFailure answer = http.get();
-			return RelayExceptions.create(
-					this.classifier.classify(answer.status(), answer.headers(), answer.body(), model, null), failure);
+			return RelayAiException
+				.of(this.classifier.classify(answer.status(), answer.headers(), answer.body(), model, null), failure);
 		}
 		if (TransportFailures.category(failure).isPresent()) {
-			return RelayExceptions.create(this.classifier.classifyTransport(failure, model, null), failure);
+			return RelayAiException.of(this.classifier.classifyTransport(failure, model, null), failure);
 		}
 		return failure;
 	}

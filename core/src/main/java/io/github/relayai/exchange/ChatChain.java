@@ -1,5 +1,8 @@
 package io.github.relayai.exchange;
 
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.options.ImageLimits;
+import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
@@ -166,6 +169,131 @@ public final class ChatChain {
 						this.provider);
 			}
 			return chain;
+		}
+
+	}
+
+	/**
+	 * The settings a model shares with the chain its requests go through: observations,
+	 * request listeners, the resilience policy and the limits for input images. The chat
+	 * and the image model builders extend it, so each setting is written and documented
+	 * once.
+	 *
+	 * @param <B> the concrete builder
+	 */
+	public abstract static class ModelBuilder<B extends ModelBuilder<B>> {
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private ChatModelObservationConvention observationConvention;
+
+		private RequestListener requestListener;
+
+		private ResiliencePolicy resilience;
+
+		private ImageLimits imageLimits = ImageLimits.DEFAULTS;
+
+		/**
+		 * Creates the settings with their defaults.
+		 */
+		protected ModelBuilder() {
+		}
+
+		/**
+		 * This builder, as its concrete type.
+		 * @return this builder
+		 */
+		protected abstract B self();
+
+		/**
+		 * Where observations go (default none).
+		 * @param observationRegistry the registry, or {@code null} for none
+		 * @return this builder
+		 */
+		public B observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = (observationRegistry != null) ? observationRegistry : ObservationRegistry.NOOP;
+			return self();
+		}
+
+		/**
+		 * A custom observation convention.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public B observationConvention(ChatModelObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return self();
+		}
+
+		/**
+		 * Adds a listener told once about every finished request, after retries and
+		 * fallback models, for example to publish metrics.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public B requestListener(RequestListener listener) {
+			Objects.requireNonNull(listener, "listener must not be null");
+			this.requestListener = (this.requestListener != null) ? this.requestListener.andThen(listener) : listener;
+			return self();
+		}
+
+		/**
+		 * The resilience policy wrapped around each request (default
+		 * {@link Resilience4jPolicy} with its default settings: retries and a local
+		 * queue; {@link ResiliencePolicy#NONE} sends each request once).
+		 * @param resilience the policy
+		 * @return this builder
+		 */
+		public B resilience(ResiliencePolicy resilience) {
+			this.resilience = resilience;
+			return self();
+		}
+
+		/**
+		 * Limits for input images (default 5 images of 20 MB; at most 10).
+		 * @param imageLimits the limits
+		 * @return this builder
+		 */
+		public B imageLimits(ImageLimits imageLimits) {
+			this.imageLimits = Objects.requireNonNull(imageLimits, "imageLimits must not be null");
+			return self();
+		}
+
+		/**
+		 * The limits for input images.
+		 * @return the limits
+		 */
+		protected ImageLimits imageLimits() {
+			return this.imageLimits;
+		}
+
+		/**
+		 * Whether a resilience policy was set.
+		 * @return {@code true} after {@link #resilience(ResiliencePolicy)}
+		 */
+		protected boolean resilienceSet() {
+			return this.resilience != null;
+		}
+
+		/**
+		 * The resilience policy set, or the default one in the transport's language.
+		 * @param http the transport the requests go over
+		 * @return the policy
+		 */
+		protected ResiliencePolicy resilience(RelayHttpClient http) {
+			return (this.resilience != null) ? this.resilience
+					: Resilience4jPolicy.builder().locale(http.classifier().locale()).build();
+		}
+
+		/**
+		 * A chain builder with the observation and listeners of these settings; the
+		 * resilience policy is the caller's to set.
+		 * @param provider the provider name in observations
+		 * @return a new chain builder
+		 */
+		protected Builder chain(String provider) {
+			return builder().observation(this.observationRegistry, this.observationConvention, provider)
+				.requestListener(this.requestListener);
 		}
 
 	}

@@ -11,6 +11,7 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import io.github.relayai.exchange.RequestListener.RequestRecord;
 
 /**
  * Reports every request of another {@link ChatExchange} to a {@link RequestListener},

@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 public record BaseUrl(URI root) {
 
-	private static final String PROPERTY = "spring.ai.relay.base-url";
+	private static final String PROPERTY = "baseUrl";
 
 	private static final String[] ENDPOINT_SUFFIXES = { "/chat/completions", "/chat/completion", "/completions",
 			"/completion", "/responses", "/models", "/v1/chat" };

@@ -62,8 +62,8 @@ final class IdleWatch {
 	 * @return a new exception naming the timeout and its setting
 	 */
 	HttpTimeoutException timeoutException() {
-		return new HttpTimeoutException(
-				"No data from the gateway for " + this.timeout + " (spring.ai.relay.read-idle-timeout)");
+		return new HttpTimeoutException("No data from the gateway for " + this.timeout
+				+ " (readIdleTimeout, spring.ai.relay.read-idle-timeout)");
 	}
 
 	void forget(IdleTimer timer) {

@@ -4,7 +4,6 @@ import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,11 +71,12 @@ public final class RelayHttpClient {
 	private RelayHttpClient(Builder builder) {
 		this.baseUrl = BaseUrl.parse(builder.baseUrl);
 		this.apiKey = builder.apiKey;
-		this.readIdleTimeout = positive(builder.readIdleTimeout, "read-idle-timeout");
+		this.readIdleTimeout = positive(builder.readIdleTimeout, "readIdleTimeout");
 		this.idle = new IdleWatch(this.readIdleTimeout);
 		this.headers = Map.copyOf(checkHeaders(builder.headers));
 		if (builder.maxResponseBytes <= 0) {
-			throw new IllegalArgumentException("spring.ai.relay.max-response-size must be positive");
+			throw new IllegalArgumentException(
+					"maxResponseBytes must be positive, but was " + builder.maxResponseBytes);
 		}
 		this.maxResponseBytes = builder.maxResponseBytes;
 		this.classifier = (builder.classifier != null) ? builder.classifier : new ProviderErrorClassifier();
@@ -85,7 +85,7 @@ public final class RelayHttpClient {
 
 	private static HttpClient newClient(Builder builder, BaseUrl baseUrl) {
 		HttpClient.Builder client = HttpClient.newBuilder()
-			.connectTimeout(positive(builder.connectTimeout, "connect-timeout"))
+			.connectTimeout(positive(builder.connectTimeout, "connectTimeout"))
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			// h2c upgrade on plain http confuses many gateways and proxies; https
 			// negotiates HTTP/2 by ALPN
@@ -99,8 +99,8 @@ public final class RelayHttpClient {
 
 	private static Duration positive(Duration duration, String property) {
 		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException("spring.ai.relay." + property + " must be a positive duration, such as "
-					+ "30s or 2m, but was " + duration);
+			throw new IllegalArgumentException(
+					property + " must be a positive duration, such as " + "30s or 2m, but was " + duration);
 		}
 		return duration;
 	}
@@ -109,9 +109,8 @@ public final class RelayHttpClient {
 		headers.forEach((name, value) -> {
 			String lower = name.toLowerCase(Locale.ROOT);
 			if (RESTRICTED_HEADERS.contains(lower) || lower.equals("authorization")) {
-				throw new IllegalArgumentException("Header '" + name + "' cannot be set in spring.ai.relay.headers"
-						+ (lower.equals("authorization") ? ": use spring.ai.relay.api-key"
-								: ": the HTTP client sets it"));
+				throw new IllegalArgumentException("Header '" + name + "' cannot be set in headers"
+						+ (lower.equals("authorization") ? ": use apiKey" : ": the HTTP client sets it"));
 			}
 		});
 		return headers;
@@ -196,7 +195,7 @@ public final class RelayHttpClient {
 			.concatMapIterable(values -> values)
 			.concatWith(Mono.defer(stream::failure))
 			.onErrorMap(SseParser.SseSizeException.class, ex -> tooLarge(path, model, ex))
-			.onErrorMap(SseParser.SseEncodingException.class, ex -> RelayExceptions.create(
+			.onErrorMap(SseParser.SseEncodingException.class, ex -> RelayAiException.of(
 					this.classifier.classify(response.status(), response.headers().map(), ex.getMessage(), model, path),
 					ex));
 	}
@@ -277,8 +276,8 @@ public final class RelayHttpClient {
 	 * headers and text.
 	 */
 	private RelayAiException statusFailure(Received<?> response, String text, String path, String model) {
-		return RelayExceptions
-			.create(this.classifier.classify(response.status(), response.headers().map(), text, model, path), null);
+		return RelayAiException
+			.of(this.classifier.classify(response.status(), response.headers().map(), text, model, path), null);
 	}
 
 	/**
@@ -390,8 +389,8 @@ public final class RelayHttpClient {
 	}
 
 	private RelayAiException transportFailure(Throwable failure, String path, String model) {
-		return RelayExceptions
-			.create(this.classifier.classifyTransport(failure, model, path, this.baseUrl.resolve(path)), failure);
+		return RelayAiException.of(this.classifier.classifyTransport(failure, model, path, this.baseUrl.resolve(path)),
+				failure);
 	}
 
 	private RelayAiException tooLarge(String path, String model, Throwable cause) {
@@ -399,10 +398,10 @@ public final class RelayHttpClient {
 			.message("The answer exceeded " + this.maxResponseBytes + " bytes")
 			.model(model)
 			.endpoint(path)
-			.hint("The gateway's answer exceeded spring.ai.relay.max-response-size (" + this.maxResponseBytes
-					+ " bytes); raise the limit if such answers are expected.")
+			.hint("The gateway's answer exceeded maxResponseBytes (" + this.maxResponseBytes
+					+ " bytes; spring.ai.relay.max-response-size); raise the limit if such answers are expected.")
 			.build();
-		return RelayExceptions.create(error, cause);
+		return RelayAiException.of(error, cause);
 	}
 
 	/** A response's status, headers and body. */

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import io.github.relayai.http.SseDecoder.SseEvent;
 
 /**
  * Incremental reader of a {@code text/event-stream} body, fed with byte buffers as they
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  * trailing blank line (see {@link #finish(Consumer)}). Not thread-safe: one parser per
  * stream.
  */
-public final class SseParser {
+final class SseParser {
 
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -272,8 +273,8 @@ public final class SseParser {
 	public static final class SseSizeException extends RuntimeException {
 
 		SseSizeException(int limit) {
-			super("A server-sent event exceeded " + limit + " bytes; raise spring.ai.relay.max-response-size "
-					+ "if the gateway really sends events this large");
+			super("A server-sent event exceeded " + limit + " bytes; raise maxResponseBytes "
+					+ "(spring.ai.relay.max-response-size) if the gateway really sends events this large");
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
+import io.github.relayai.http.SseDecoder.SseEvent;
 
 /**
  * The parser and decoder of one stream: turns each network read into the batch of values

@@ -1,10 +1,10 @@
 package io.github.relayai.image;
 
-import io.github.relayai.endpoint.RoutingMessages;
-import io.github.relayai.endpoint.chat.ChatCompletionsExchange;
+import io.github.relayai.endpoint.Endpoint;
+import io.github.relayai.endpoint.Endpoints;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
-import io.github.relayai.error.RelayExceptions;
+import io.github.relayai.error.RelayAiException;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.exchange.ChatChain;
 import io.github.relayai.exchange.ChatExchange;
@@ -15,9 +15,8 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageEncoder;
-import io.github.relayai.media.ImageLimits;
-import io.github.relayai.media.MarkdownImages;
+import io.github.relayai.i18n.Messages;
+import io.github.relayai.options.ImageLimits;
 import io.github.relayai.options.RelayChatOptions;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,7 +36,7 @@ import org.springframework.ai.image.ImagePrompt;
 import org.springframework.ai.image.ImageResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.ai.image.ImageGenerationMetadata;
 
 /**
  * A Spring AI {@link ImageModel} for image models that gateways serve through chat
@@ -50,24 +49,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RelayImageModel implements ImageModel {
 
+	private static final String MESSAGES = "io.github.relayai.image.messages";
+
 	private final ChatExchange exchange;
 
 	private final RelayImageOptions defaultOptions;
 
-	private final RoutingMessages messages;
+	private final Messages messages;
 
-	private RelayImageModel(Builder builder) {
-		ResiliencePolicy resilience = (builder.resilience != null) ? builder.resilience
-				: Resilience4jPolicy.builder().locale(builder.http.classifier().locale()).build();
-		this.exchange = ChatChain.builder()
-			.observation(builder.observationRegistry, builder.observationConvention, RelayChatModel.PROVIDER)
-			.requestListener(builder.requestListener)
-			.resilience(resilience)
-			.build(new ChatCompletionsExchange(builder.http, JsonMapper.builder().build(),
-					new ImageEncoder(builder.imageLimits)));
+	private RelayImageModel(Builder builder, ChatChain.Builder chain, ImageLimits imageLimits) {
+		this.exchange = chain.build(Endpoints.over(builder.http, imageLimits).exchange(Endpoint.CHAT));
 		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
 				: RelayImageOptions.builder().build();
-		this.messages = new RoutingMessages(builder.http.classifier().locale());
+		this.messages = new Messages(MESSAGES, builder.http.classifier().locale());
 	}
 
 	/**
@@ -90,8 +84,9 @@ public final class RelayImageModel implements ImageModel {
 	public ImageResponse call(ImagePrompt prompt) {
 		RelayImageOptions options = this.defaultOptions.merge(prompt.getOptions());
 		if (options.getModel() == null || options.getModel().isBlank()) {
-			throw new IllegalArgumentException("No image model is set: configure spring.ai.relay.image.options.model "
-					+ "(for example gemini-3-pro-image-preview) or pass one in the request options");
+			throw new IllegalArgumentException(
+					"No image model is set: set model in the default options (spring.ai.relay.image.options.model), "
+							+ "for example gemini-3-pro-image-preview, or pass one in the request options");
 		}
 		String text = prompt.getInstructions().stream().map(ImageMessage::getText).collect(Collectors.joining("\n"));
 		UserMessage user = UserMessage.builder()
@@ -139,7 +134,7 @@ public final class RelayImageModel implements ImageModel {
 
 	private List<ImageGeneration> images(String answer, String model) {
 		List<ImageGeneration> images = new ArrayList<>();
-		for (Media media : MarkdownImages.extract(answer)) {
+		for (Media media : Endpoints.imagesIn(answer)) {
 			RelayImageGenerationMetadata metadata = new RelayImageGenerationMetadata(media.getMimeType().toString());
 			Image image = (media.getData() instanceof byte[] bytes)
 					? new Image(null, Base64.getEncoder().encodeToString(bytes))
@@ -147,10 +142,10 @@ public final class RelayImageModel implements ImageModel {
 			images.add(new ImageGeneration(image, metadata));
 		}
 		if (images.isEmpty()) {
-			throw RelayExceptions.create(ProviderError.builder(ErrorCategory.UNKNOWN)
+			throw RelayAiException.of(ProviderError.builder(ErrorCategory.UNKNOWN)
 				.message(answer.isBlank() ? null : answer)
 				.model(model)
-				.endpoint(ChatCompletionsExchange.PATH)
+				.endpoint(Endpoint.CHAT.path())
 				.hint(this.messages.format("image.none", model))
 				.build(), null);
 		}
@@ -160,23 +155,18 @@ public final class RelayImageModel implements ImageModel {
 	/**
 	 * Builds a {@link RelayImageModel}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends ChatChain.ModelBuilder<Builder> {
 
 		private RelayHttpClient http;
 
 		private RelayImageOptions defaultOptions;
 
-		private ImageLimits imageLimits = ImageLimits.DEFAULTS;
-
-		private ResiliencePolicy resilience;
-
-		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-		private ChatModelObservationConvention observationConvention;
-
-		private RequestListener requestListener;
-
 		private Builder() {
+		}
+
+		@Override
+		protected Builder self() {
+			return this;
 		}
 
 		/**
@@ -200,58 +190,6 @@ public final class RelayImageModel implements ImageModel {
 		}
 
 		/**
-		 * Limits for input images (default 5 images of 20 MB; at most 10).
-		 * @param imageLimits the limits
-		 * @return this builder
-		 */
-		public Builder imageLimits(ImageLimits imageLimits) {
-			this.imageLimits = imageLimits;
-			return this;
-		}
-
-		/**
-		 * The resilience policy wrapped around each request, as for the chat model
-		 * (default {@link Resilience4jPolicy} with its default settings).
-		 * @param resilience the policy
-		 * @return this builder
-		 */
-		public Builder resilience(ResiliencePolicy resilience) {
-			this.resilience = resilience;
-			return this;
-		}
-
-		/**
-		 * Where observations of the underlying chat requests go (default none).
-		 * @param observationRegistry the registry, or {@code null} for none
-		 * @return this builder
-		 */
-		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			this.observationRegistry = (observationRegistry != null) ? observationRegistry : ObservationRegistry.NOOP;
-			return this;
-		}
-
-		/**
-		 * A custom observation convention.
-		 * @param observationConvention the convention
-		 * @return this builder
-		 */
-		public Builder observationConvention(ChatModelObservationConvention observationConvention) {
-			this.observationConvention = observationConvention;
-			return this;
-		}
-
-		/**
-		 * Adds a listener told once about every finished request.
-		 * @param listener the listener
-		 * @return this builder
-		 */
-		public Builder requestListener(RequestListener listener) {
-			java.util.Objects.requireNonNull(listener, "listener must not be null");
-			this.requestListener = (this.requestListener != null) ? this.requestListener.andThen(listener) : listener;
-			return this;
-		}
-
-		/**
 		 * Builds the model.
 		 * @return the model
 		 */
@@ -259,9 +197,19 @@ public final class RelayImageModel implements ImageModel {
 			if (this.http == null) {
 				throw new IllegalArgumentException("RelayImageModel needs a RelayHttpClient: call httpClient(...)");
 			}
-			return new RelayImageModel(this);
+			return new RelayImageModel(this, chain(RelayChatModel.PROVIDER).resilience(resilience(this.http)),
+					imageLimits());
 		}
 
+	}
+
+	/**
+	 * What Relay knows about one generated image.
+	 *
+	 * @param mimeType the image's MIME type, such as {@code image/png}: detected from the
+	 * bytes of a data URL, guessed from the file extension of a link
+	 */
+	public record RelayImageGenerationMetadata(String mimeType) implements ImageGenerationMetadata {
 	}
 
 }

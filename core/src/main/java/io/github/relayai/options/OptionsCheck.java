@@ -111,7 +111,8 @@ final class OptionsCheck {
 
 	private static IllegalArgumentException invalid(String option, String value, String accepted) {
 		return new IllegalArgumentException("Chat option " + option + " is " + value + " but must be " + accepted
-				+ ": fix spring.ai.relay.chat.options." + option + " or the request's options");
+				+ ": fix " + option + " in the default options (spring.ai.relay.chat.options." + option
+				+ ") or the request's options");
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
 import io.github.relayai.i18n.Messages;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -67,7 +66,7 @@ final class LocalRejections {
 			.message(rejection.getMessage())
 			.hint(hint)
 			.build();
-		return RelayExceptions.create(error, rejection);
+		return RelayAiException.of(error, rejection);
 	}
 
 	private static String text(Duration duration) {

@@ -30,6 +30,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import io.github.relayai.error.ProviderError;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.relayai.error.ErrorCategory;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.util.Set;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 /**
  * A {@link ResiliencePolicy} built on Resilience4j: retry with backoff, a bounded local
@@ -570,6 +577,198 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 		 */
 		public Resilience4jPolicy build() {
 			return new Resilience4jPolicy(this);
+		}
+
+	}
+
+	/**
+	 * How Relay retries a failed request ({@code spring.ai.relay.resilience.retry.*}):
+	 * only failures whose {@link io.github.relayai.error.ProviderError#retryable()} is
+	 * true, with exponential backoff and random jitter, or after the server-directed
+	 * delay when the gateway sends one no longer than {@code maxRetryAfter}.
+	 *
+	 * @param maxAttempts attempts in all, the first included ({@code 1} disables retries)
+	 * @param initialBackoff the wait before the first retry, before jitter
+	 * @param multiplier the factor applied to the wait after each retry
+	 * @param maxBackoff the longest computed wait
+	 * @param maxRetryAfter the longest server-directed wait ({@code retry-after}) Relay
+	 * honours; a failure asking for longer is reported at once
+	 */
+	public record RetrySettings(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff,
+			Duration maxRetryAfter) {
+
+		/** The defaults: 3 attempts, 500ms doubling up to 8s, server delays up to 60s. */
+		public static final RetrySettings DEFAULTS = new RetrySettings(3, Duration.ofMillis(500), 2.0,
+				Duration.ofSeconds(8), Duration.ofSeconds(60));
+
+		/**
+		 * The randomization factor of the jitter: each wait is drawn from ±50% of the
+		 * computed one.
+		 */
+		static final double JITTER = 0.5;
+
+		public RetrySettings {
+			Settings.atLeast(maxAttempts, 1, "RetrySettings maxAttempts");
+			Settings.positive(initialBackoff, "RetrySettings initialBackoff");
+			if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+				throw new IllegalArgumentException(
+						"RetrySettings multiplier must be at least 1.0, but was " + multiplier);
+			}
+			Settings.positive(maxBackoff, "RetrySettings maxBackoff");
+			Settings.notNegative(maxRetryAfter, "RetrySettings maxRetryAfter");
+		}
+
+		/**
+		 * The Resilience4j configuration: {@link RetryableFailure} decides what is
+		 * retried, and the wait is the server-directed delay when there is one, else
+		 * exponential backoff with jitter.
+		 * @return the configuration
+		 */
+		public RetryConfig toRetryConfig() {
+			IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(this.initialBackoff, this.multiplier,
+					JITTER, this.maxBackoff);
+			return RetryConfig.custom()
+				.maxAttempts(this.maxAttempts)
+				.retryOnException(new RetryableFailure(this.maxRetryAfter))
+				.intervalBiFunction(
+						(attempt, outcome) -> RetryableFailure.retryAfter(outcome.isLeft() ? outcome.getLeft() : null)
+							.map(Duration::toMillis)
+							.orElseGet(() -> backoff.apply(attempt)))
+				.build();
+		}
+
+	}
+
+	/**
+	 * Relay's local request queue ({@code spring.ai.relay.resilience.bulkhead.*}): at
+	 * most {@code maxConcurrentCalls} requests in flight per Relay client, up to
+	 * {@code maxQueueSize} further callers waiting up to {@code maxWait} for a slot, and
+	 * any caller beyond that rejected at once with a
+	 * {@link io.github.relayai.error.QueueFullException}. A stream holds its slot until
+	 * it completes, fails or is cancelled.
+	 *
+	 * @param maxConcurrentCalls requests in flight at most
+	 * @param maxQueueSize callers that may wait for a slot ({@code 0}: reject at once
+	 * when all are taken)
+	 * @param maxWait how long a queued caller waits for a slot
+	 */
+	public record BulkheadSettings(int maxConcurrentCalls, int maxQueueSize, Duration maxWait) {
+
+		/** The defaults: 16 in flight, 64 waiting up to 30s. */
+		public static final BulkheadSettings DEFAULTS = new BulkheadSettings(16, 64, Duration.ofSeconds(30));
+
+		public BulkheadSettings {
+			Settings.atLeast(maxConcurrentCalls, 1, "BulkheadSettings maxConcurrentCalls");
+			Settings.atLeast(maxQueueSize, 0, "BulkheadSettings maxQueueSize");
+			Settings.notNegative(maxWait, "BulkheadSettings maxWait");
+		}
+
+		/**
+		 * The Resilience4j configuration of the concurrency limit; the wait is zero when
+		 * there is no queue.
+		 * @return the configuration
+		 */
+		public BulkheadConfig toBulkheadConfig() {
+			return BulkheadConfig.custom()
+				.maxConcurrentCalls(this.maxConcurrentCalls)
+				.maxWaitDuration((this.maxQueueSize > 0) ? this.maxWait : Duration.ZERO)
+				.build();
+		}
+
+	}
+
+	/**
+	 * Relay's circuit breaker ({@code spring.ai.relay.resilience.circuit-breaker.*}, off
+	 * by default): it opens when the share of {@link ErrorCategory#UNAVAILABLE},
+	 * {@link ErrorCategory#SERVER_ERROR} and {@link ErrorCategory#TIMEOUT} failures among
+	 * the last {@code slidingWindowSize} requests reaches {@code failureRateThreshold};
+	 * while open, requests fail at once with
+	 * {@link io.github.relayai.error.UnavailableException}; after {@code waitInOpenState}
+	 * one trial request is let through, whose outcome closes or reopens it.
+	 *
+	 * @param enabled whether the circuit breaker is used
+	 * @param failureRateThreshold the failure percentage (1 to 100) that opens the
+	 * circuit
+	 * @param slidingWindowSize the number of recent requests the rate is computed over
+	 * @param waitInOpenState how long the circuit stays open before a trial request
+	 */
+	public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold, int slidingWindowSize,
+			Duration waitInOpenState) {
+
+		/** The defaults: off; when enabled, 50% of the last 20 requests, open for 30s. */
+		public static final CircuitBreakerSettings DEFAULTS = new CircuitBreakerSettings(false, 50, 20,
+				Duration.ofSeconds(30));
+
+		/** The categories the circuit breaker counts as failures. */
+		public static final Set<ErrorCategory> FAILURES = Set.of(ErrorCategory.UNAVAILABLE, ErrorCategory.SERVER_ERROR,
+				ErrorCategory.TIMEOUT);
+
+		public CircuitBreakerSettings {
+			if (!(failureRateThreshold > 0 && failureRateThreshold <= 100)) {
+				throw new IllegalArgumentException(
+						"CircuitBreakerSettings failureRateThreshold must be above 0 and at most 100, but was "
+								+ failureRateThreshold);
+			}
+			Settings.atLeast(slidingWindowSize, 1, "CircuitBreakerSettings slidingWindowSize");
+			Settings.positive(waitInOpenState, "CircuitBreakerSettings waitInOpenState");
+		}
+
+		/**
+		 * The Resilience4j configuration: a count-based window that records gateway
+		 * failures of the {@link #FAILURES} categories, ignores Relay's own rejections
+		 * and counts every other outcome as a success.
+		 * @return the configuration
+		 */
+		public CircuitBreakerConfig toCircuitBreakerConfig() {
+			return CircuitBreakerConfig.custom()
+				.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+				.slidingWindowSize(this.slidingWindowSize)
+				.minimumNumberOfCalls(this.slidingWindowSize)
+				.failureRateThreshold(this.failureRateThreshold)
+				.waitDurationInOpenState(this.waitInOpenState)
+				.permittedNumberOfCallsInHalfOpenState(1)
+				.recordException(failure -> failure instanceof RelayAiException relay
+						&& FAILURES.contains(relay.error().category()))
+				.ignoreException(LocalRejections::isLocal)
+				.build();
+		}
+
+	}
+
+	/**
+	 * Relay's rate limiter ({@code spring.ai.relay.resilience.rate-limiter.*}, off by
+	 * default), for gateways with a known request rate: at most {@code limitForPeriod}
+	 * requests are sent per {@code refreshPeriod}; a request without a permit waits up to
+	 * {@code maxWait}, then fails with
+	 * {@link io.github.relayai.error.RateLimitedException}.
+	 *
+	 * @param enabled whether the rate limiter is used
+	 * @param limitForPeriod requests per period
+	 * @param refreshPeriod the period
+	 * @param maxWait how long a request waits for a permit
+	 */
+	public record RateLimiterSettings(boolean enabled, int limitForPeriod, Duration refreshPeriod, Duration maxWait) {
+
+		/** The defaults: off; when enabled, 60 requests a minute, waiting up to 30s. */
+		public static final RateLimiterSettings DEFAULTS = new RateLimiterSettings(false, 60, Duration.ofMinutes(1),
+				Duration.ofSeconds(30));
+
+		public RateLimiterSettings {
+			Settings.atLeast(limitForPeriod, 1, "RateLimiterSettings limitForPeriod");
+			Settings.positive(refreshPeriod, "RateLimiterSettings refreshPeriod");
+			Settings.notNegative(maxWait, "RateLimiterSettings maxWait");
+		}
+
+		/**
+		 * The Resilience4j configuration.
+		 * @return the configuration
+		 */
+		public RateLimiterConfig toRateLimiterConfig() {
+			return RateLimiterConfig.custom()
+				.limitForPeriod(this.limitForPeriod)
+				.limitRefreshPeriod(this.refreshPeriod)
+				.timeoutDuration(this.maxWait)
+				.build();
 		}
 
 	}

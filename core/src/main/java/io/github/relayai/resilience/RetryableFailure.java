@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
 
 /**
  * Relay's retry rule as a Resilience4j exception predicate: a failure is retried when it

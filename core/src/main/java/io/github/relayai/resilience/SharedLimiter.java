@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
 
 /**
  * The concurrency limit and the rate limit of one upstream/key, shared by every instance
@@ -413,6 +415,26 @@ public final class SharedLimiter {
 			}
 			return duration;
 		}
+
+	}
+
+	/**
+	 * What a call does while the store of shared limits (Redis) cannot be reached
+	 * ({@code spring.ai.relay.resilience.shared.on-redis-failure}).
+	 */
+	public enum OnStoreFailure {
+
+		/**
+		 * Each instance applies its local limits instead, so the cluster-wide total may
+		 * reach the number of instances times the limit until the store is back.
+		 */
+		LOCAL,
+
+		/**
+		 * Calls are rejected with an {@link io.github.relayai.error.UnavailableException}
+		 * until the store is back.
+		 */
+		REJECT
 
 	}
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
 import io.github.relayai.i18n.Messages;
 
 /**
@@ -46,7 +45,7 @@ final class SharedRejections {
 		SharedLimitRejectedException rejection = new SharedLimitRejectedException(hint, failure);
 		ProviderError error = new ProviderError(category, true, 0, null, null, null, "rejected by a shared limit", null,
 				Optional.empty(), null, null, hint);
-		return RelayExceptions.create(error, rejection);
+		return RelayAiException.of(error, rejection);
 	}
 
 	private static String text(Duration duration) {

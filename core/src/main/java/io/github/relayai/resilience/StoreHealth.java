@@ -12,6 +12,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import io.github.relayai.resilience.SharedLimiter.OnStoreFailure;
 
 /**
  * Whether the store of shared limits answers, as a Resilience4j circuit breaker around

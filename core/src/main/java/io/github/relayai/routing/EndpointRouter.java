@@ -1,18 +1,15 @@
 package io.github.relayai.routing;
 
 import io.github.relayai.endpoint.Endpoint;
-import io.github.relayai.endpoint.RoutingMessages;
-import io.github.relayai.endpoint.chat.ChatCompletionsExchange;
-import io.github.relayai.endpoint.completions.CompletionsRequests;
-import io.github.relayai.endpoint.responses.ResponsesExchange;
+import io.github.relayai.endpoint.Endpoints;
+import io.github.relayai.endpoint.RelayModels;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.NonChatModelException;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.media.ImageEncoder;
-import io.github.relayai.media.ImageLimits;
+import io.github.relayai.options.ImageLimits;
 import io.github.relayai.options.RelayChatOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collections;
@@ -31,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends each chat request to the endpoint that serves its model:
@@ -81,13 +77,12 @@ public final class EndpointRouter implements ChatExchange {
 	private final RoutingMessages messages;
 
 	private EndpointRouter(Builder builder, RelayHttpClient http, ImageLimits imageLimits) {
-		JsonMapper json = JsonMapper.builder().build();
-		ImageEncoder images = new ImageEncoder(imageLimits);
+		Endpoints endpoints = Endpoints.over(http, imageLimits);
 		this.messages = new RoutingMessages(http.classifier().locale());
 		this.baseUrl = http.baseUrl().toString();
-		this.exchanges.put(Endpoint.CHAT, new ChatCompletionsExchange(http, json, images));
-		this.exchanges.put(Endpoint.COMPLETIONS, CompletionsRequests.exchange(http, json, this.messages));
-		this.exchanges.put(Endpoint.RESPONSES, new ResponsesExchange(http, json, images));
+		for (Endpoint endpoint : Endpoint.values()) {
+			this.exchanges.put(endpoint, endpoints.exchange(endpoint));
+		}
 		this.pinned = Map.copyOf(builder.pinned);
 		this.fallback = builder.fallback;
 		this.models = builder.discovery ? ((builder.models != null) ? builder.models : new RelayModels(http)) : null;
@@ -223,11 +218,11 @@ public final class EndpointRouter implements ChatExchange {
 	private void chose(String model, Endpoint endpoint) {
 		this.onFallback.accept(model, endpoint);
 		if (this.remembered.put(key(model), endpoint) == null) {
-			logger.warn(
-					"Model '{}' is not a chat model at {}: Relay sent the request to {} instead and will use it "
-							+ "for this model from now on. To skip the failed chat request after a restart, pin it: "
-							+ "spring.ai.relay.models[{}].endpoint={} (or RelayChatOptions endpoint \"{}\").",
-					model, this.baseUrl, endpoint.path(), model, endpoint.id(), endpoint.id());
+			logger.warn("Model '{}' is not a chat model at {}: Relay sent the request to {} instead and will use it "
+					+ "for this model from now on. To skip the failed chat request after a restart, pin it: "
+					+ "EndpointRouter.Builder pin(\"{}\", {}) (in Spring Boot spring.ai.relay.models[{}].endpoint={}), "
+					+ "or RelayChatOptions endpoint \"{}\".", model, this.baseUrl, endpoint.path(), model, endpoint,
+					model, endpoint.id(), endpoint.id());
 		}
 	}
 

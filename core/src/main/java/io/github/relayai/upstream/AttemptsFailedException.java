@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
+import io.github.relayai.error.ErrorCategory;
 
 /**
  * A request that failed after more than one attempt (other upstreams, retries, fallback
@@ -33,6 +34,22 @@ public class AttemptsFailedException extends RelayAiException {
 	@Override
 	public String getMessage() {
 		return super.getMessage() + " " + this.summary;
+	}
+
+	/**
+	 * One failed attempt of a request.
+	 *
+	 * @param upstream the upstream's name
+	 * @param model the requested model (a fallback model, for a fallback)
+	 * @param category what went wrong
+	 */
+	public record Attempt(String upstream, String model, ErrorCategory category) {
+
+		@Override
+		public String toString() {
+			return this.upstream + "/" + this.model + ": " + this.category;
+		}
+
 	}
 
 }

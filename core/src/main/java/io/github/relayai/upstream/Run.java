@@ -13,6 +13,8 @@ import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
 import io.github.resilience4j.retry.Retry;
+import io.github.relayai.upstream.AttemptsFailedException.Attempt;
+import io.github.relayai.upstream.UpstreamExchange.AttemptBudget;
 
 /**
  * The state of one request across its attempts: what was tried, what failed, the budget

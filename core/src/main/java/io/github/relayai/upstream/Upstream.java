@@ -37,30 +37,29 @@ public record Upstream(String name, String baseUrl, ApiKey apiKey, int weight, M
 
 	public Upstream {
 		if (name == null || name.isBlank()) {
-			throw new IllegalArgumentException("Every spring.ai.relay.upstreams entry needs a name");
+			throw new IllegalArgumentException("Every upstream needs a name");
 		}
 		if (baseUrl == null || baseUrl.isBlank()) {
-			throw new IllegalArgumentException("spring.ai.relay.upstreams." + name + ".base-url must be set");
+			throw new IllegalArgumentException("Upstream '" + name + "': baseUrl must be set");
 		}
 		apiKey = (apiKey != null) ? apiKey : ApiKey.of(null);
 		if (weight < 1) {
-			throw new IllegalArgumentException(
-					"spring.ai.relay.upstreams." + name + ".weight must be at least 1, but was " + weight);
+			throw new IllegalArgumentException("Upstream '" + name + "': weight must be at least 1, but was " + weight);
 		}
 		models = Map.copyOf(Objects.requireNonNull(models, "models must not be null"));
 		headers = Map.copyOf(Objects.requireNonNull(headers, "headers must not be null"));
 		if (maxConcurrentCalls < 0) {
-			throw new IllegalArgumentException("spring.ai.relay.upstreams." + name
-					+ ".max-concurrent-calls must not be negative, but was " + maxConcurrentCalls);
+			throw new IllegalArgumentException(
+					"Upstream '" + name + "': maxConcurrentCalls must not be negative, but was " + maxConcurrentCalls);
 		}
-		positive(firstEventTimeout, name, "first-event-timeout");
-		positive(stallTimeout, name, "read-idle-timeout");
+		positive(firstEventTimeout, name, "firstEventTimeout");
+		positive(stallTimeout, name, "stallTimeout");
 	}
 
 	private static void positive(Duration duration, String name, String property) {
 		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException("spring.ai.relay.upstreams." + name + "." + property
-					+ " must be a positive duration, but was " + duration);
+			throw new IllegalArgumentException(
+					"Upstream '" + name + "': " + property + " must be a positive duration, but was " + duration);
 		}
 	}
 

@@ -20,13 +20,15 @@ import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
-import io.github.relayai.resilience.RetrySettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
 import io.github.resilience4j.retry.Retry;
 import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import io.github.relayai.upstream.AttemptsFailedException.Attempt;
+import io.github.relayai.upstream.UpstreamPool.Lease;
 
 /**
  * Sends each attempt of a request to an upstream of an {@link UpstreamPool}:
@@ -370,6 +372,38 @@ public final class UpstreamExchange implements ChatExchange {
 		 */
 		public UpstreamExchange build() {
 			return new UpstreamExchange(this);
+		}
+
+	}
+
+	/**
+	 * The bound on one request across retries, upstreams and fallback models.
+	 *
+	 * @param maxAttempts the most requests sent for it
+	 * ({@code spring.ai.relay.chat.max-attempts})
+	 * @param deadline the longest it may take in total
+	 * ({@code spring.ai.relay.chat.deadline}); {@link Duration#ZERO} for none
+	 */
+	public record AttemptBudget(int maxAttempts, Duration deadline) {
+
+		/** The defaults: 10 attempts and no deadline. */
+		public static final AttemptBudget DEFAULTS = new AttemptBudget(10, Duration.ZERO);
+
+		public AttemptBudget {
+			if (maxAttempts < 1) {
+				throw new IllegalArgumentException("maxAttempts must be at least 1, but was " + maxAttempts);
+			}
+			if (deadline == null || deadline.isNegative()) {
+				throw new IllegalArgumentException("deadline must not be negative (0 for none), but was " + deadline);
+			}
+		}
+
+		/**
+		 * Whether a deadline is set.
+		 * @return {@code false} for {@link Duration#ZERO}
+		 */
+		public boolean hasDeadline() {
+			return !this.deadline.isZero();
 		}
 
 	}

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
 import io.github.relayai.i18n.Messages;
+import io.github.relayai.upstream.AttemptsFailedException.Attempt;
 
 /**
  * The typed failures of upstream selection, with hints in English or Simplified Chinese
@@ -59,7 +59,7 @@ final class UpstreamMessages {
 
 	private RelayAiException create(ErrorCategory category, boolean retryable, String model, Throwable cause,
 			String key, Object... arguments) {
-		return RelayExceptions.create(error(category, retryable, model, key, arguments), cause);
+		return RelayAiException.of(error(category, retryable, model, key, arguments), cause);
 	}
 
 	private ProviderError error(ErrorCategory category, boolean retryable, String model, String key,

@@ -16,12 +16,13 @@ import java.util.random.RandomGenerator;
 
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.resilience.CircuitBreakerSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.CircuitBreakerSettings;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The upstreams of one chat model and their health: a Resilience4j circuit breaker per
@@ -281,8 +282,7 @@ public final class UpstreamPool {
 		 */
 		public Builder cooldown(Duration cooldown) {
 			if (cooldown == null || cooldown.isNegative()) {
-				throw new IllegalArgumentException(
-						"spring.ai.relay.balancing.cooldown must not be negative, but was " + cooldown);
+				throw new IllegalArgumentException("cooldown must not be negative, but was " + cooldown);
 			}
 			this.cooldown = cooldown;
 			return this;
@@ -308,6 +308,152 @@ public final class UpstreamPool {
 		 */
 		public UpstreamPool build() {
 			return new UpstreamPool(this);
+		}
+
+	}
+
+	/** Whether an upstream takes requests now, and if not, why. */
+	public enum UpstreamStatus {
+
+		/**
+		 * It takes requests (its circuit breaker is closed or letting trial requests in).
+		 */
+		UP,
+
+		/** Its circuit breaker is open after repeated failures. */
+		CIRCUIT_OPEN,
+
+		/**
+		 * It is cooling down after an authentication or quota failure, or a
+		 * {@code Retry-After}.
+		 */
+		COOLING_DOWN,
+
+		/** It is switched off in the configuration. */
+		DISABLED
+
+	}
+
+	/**
+	 * One request's hold on an upstream, from {@link UpstreamPool#acquire}: a permit of
+	 * its circuit breaker and a slot of its concurrency limit, given back by exactly one
+	 * of {@link #succeeded()}, {@link #failed(Throwable)} or {@link #cancelled()} (later
+	 * calls do nothing).
+	 */
+	public static final class Lease {
+
+		private final UpstreamPool pool;
+
+		private final Member member;
+
+		private final String model;
+
+		private final Instant started;
+
+		private final AtomicBoolean firstEvent = new AtomicBoolean();
+
+		private final AtomicBoolean ended = new AtomicBoolean();
+
+		Lease(UpstreamPool pool, Member member, String model, Instant started) {
+			this.pool = pool;
+			this.member = member;
+			this.model = model;
+			this.started = started;
+		}
+
+		/**
+		 * The upstream.
+		 * @return the upstream
+		 */
+		public Upstream upstream() {
+			return this.member.upstream();
+		}
+
+		/**
+		 * The requested model.
+		 * @return the model as the caller named it
+		 */
+		public String model() {
+			return this.model;
+		}
+
+		/**
+		 * The model as this upstream knows it.
+		 * @return the mapped name
+		 */
+		public String upstreamModel() {
+			return this.member.upstream().modelFor(this.model);
+		}
+
+		/**
+		 * Records the first event of the answer (the whole answer of a call) for the
+		 * latency average; later calls do nothing.
+		 */
+		public void firstEvent() {
+			if (this.firstEvent.compareAndSet(false, true)) {
+				this.member.sampleLatency(Duration.between(this.started, this.pool.now()));
+			}
+		}
+
+		/** Ends the lease with an answer. */
+		public void succeeded() {
+			if (this.ended.compareAndSet(false, true)) {
+				firstEvent();
+				this.member.breaker()
+					.onSuccess(Duration.between(this.started, this.pool.now()).toNanos(), TimeUnit.NANOSECONDS);
+				this.member.bulkhead().onComplete();
+			}
+		}
+
+		/**
+		 * Ends the lease with a failure, which the circuit breaker and the cooldown
+		 * judge.
+		 * @param failure the failure
+		 */
+		public void failed(Throwable failure) {
+			if (this.ended.compareAndSet(false, true)) {
+				this.pool.failed(this.member, failure, this.started);
+				this.member.bulkhead().onComplete();
+			}
+		}
+
+		/** Ends the lease of a request the caller cancelled: no outcome is recorded. */
+		public void cancelled() {
+			if (this.ended.compareAndSet(false, true)) {
+				this.member.breaker().releasePermission();
+				this.member.bulkhead().onComplete();
+			}
+		}
+
+	}
+
+	/**
+	 * How a request picks among the healthy upstreams that serve its model
+	 * ({@code spring.ai.relay.balancing.strategy}).
+	 */
+	public enum Balancing {
+
+		/**
+		 * A random pick in proportion to {@code weight}, like LiteLLM's simple shuffle
+		 * (equal weights spread requests evenly). The default.
+		 */
+		WEIGHTED,
+
+		/** The upstream with the fewest requests in flight; ties are broken by weight. */
+		LEAST_BUSY,
+
+		/**
+		 * The upstream with the lowest moving average (EWMA) of time to first token;
+		 * upstreams not measured yet go first, ties are broken by weight.
+		 */
+		LATENCY;
+
+		BalancingStrategy strategy(RandomGenerator random) {
+			return switch (this) {
+				case WEIGHTED -> candidates -> BalancingStrategy.weighted(candidates, random);
+				case LEAST_BUSY -> BalancingStrategy.lowest(Member::inFlight, random);
+				case LATENCY -> BalancingStrategy.lowest(Member::latencyNanos, random);
+			};
 		}
 
 	}

@@ -2,7 +2,7 @@ package io.github.relayai.chat;
 
 import java.time.Duration;
 import org.springframework.ai.chat.messages.AssistantMessage;
-import io.github.relayai.media.ImageLimits;
+import io.github.relayai.options.ImageLimits;
 import io.github.relayai.testsupport.Gateway;
 import java.util.Base64;
 import java.util.List;
@@ -154,7 +154,7 @@ class ChatClientIntegrationTest {
 			.withMessageContaining("at most 5")
 			.withMessageContaining("spring.ai.relay.images.max-per-request");
 		RelayChatModel small = gateway.modelBuilder()
-			.imageLimits(new io.github.relayai.media.ImageLimits(5, 50))
+			.imageLimits(new io.github.relayai.options.ImageLimits(5, 50))
 			.build();
 		UserMessage big = UserMessage.builder()
 			.text("describe")

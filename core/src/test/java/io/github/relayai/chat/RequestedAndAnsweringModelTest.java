@@ -1,6 +1,6 @@
 package io.github.relayai.chat;
 
-import io.github.relayai.exchange.RequestRecord;
+import io.github.relayai.exchange.RequestListener.RequestRecord;
 import io.github.relayai.options.RelayChatOptions;
 
 import java.time.Duration;

@@ -23,9 +23,9 @@ class HintsTest {
 		ProviderError error = classifier.classify(400,
 				Map.of("x-rixapi-request-id", List.of("20260104160024698485938Ye5VCZ0P")), NON_CHAT, "gpt-5.2-pro",
 				"/v1/chat/completions");
-		assertThat(RelayExceptions.create(error, null).getMessage()).startsWith(
+		assertThat(RelayAiException.of(error, null).getMessage()).startsWith(
 				"Model 'gpt-5.2-pro' is not a chat model: the gateway says to use /v1/completions. Relay routes it there "
-						+ "automatically unless spring.ai.relay.chat.endpoint-fallback=false. (request id 20260104160024698485938Ye5VCZ0P)\n"
+						+ "automatically unless endpointFallback is false (spring.ai.relay.chat.endpoint-fallback=false). (request id 20260104160024698485938Ye5VCZ0P)\n"
 						+ "HTTP 400 [rix_api_error]: This is not a chat model");
 	}
 

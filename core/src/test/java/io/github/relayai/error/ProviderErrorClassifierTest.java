@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import io.github.relayai.error.ProviderErrorClassifier.ErrorRule;
 
 class ProviderErrorClassifierTest {
 
@@ -120,7 +121,7 @@ class ProviderErrorClassifierTest {
 			.build();
 		ProviderError error = custom.classify(429, Map.of(), SATURATED);
 		assertThat(error.category()).isEqualTo(ErrorCategory.QUEUE_FULL);
-		assertThat(RelayExceptions.create(error, null)).isInstanceOf(QueueFullException.class);
+		assertThat(RelayAiException.of(error, null)).isInstanceOf(QueueFullException.class);
 		assertThat(custom.classify(500, Map.of(), SATURATED).category()).isEqualTo(ErrorCategory.UNAVAILABLE);
 	}
 
@@ -133,7 +134,7 @@ class ProviderErrorClassifierTest {
 				"{\"error\":{\"message\":\"boom\",\"type\":\"VENDOR_ERROR\",\"code\":\"e42\"}}");
 		assertThat(error.category()).isEqualTo(ErrorCategory.SERVER_ERROR);
 		assertThat(error.retryable()).isFalse();
-		RelayAiException exception = RelayExceptions.create(error, null);
+		RelayAiException exception = RelayAiException.of(error, null);
 		assertThat(exception.getClass()).isEqualTo(NonTransientRelayException.class);
 	}
 
@@ -148,7 +149,7 @@ class ProviderErrorClassifierTest {
 		ProviderError error = this.classifier.classify(503, Map.of("x-should-retry", List.of("false")), "");
 		assertThat(error.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
 		assertThat(error.retryable()).isFalse();
-		assertThat(RelayExceptions.create(error, null).getClass()).isEqualTo(NonTransientRelayException.class);
+		assertThat(RelayAiException.of(error, null).getClass()).isEqualTo(NonTransientRelayException.class);
 	}
 
 	@Test
@@ -156,7 +157,7 @@ class ProviderErrorClassifierTest {
 		ProviderError unknown = this.classifier.classify(200, Map.of("X-Should-Retry", List.of("true")), "???");
 		assertThat(unknown.category()).isEqualTo(ErrorCategory.UNKNOWN);
 		assertThat(unknown.retryable()).isTrue();
-		assertThat(RelayExceptions.create(unknown, null).getClass()).isEqualTo(TransientRelayException.class);
+		assertThat(RelayAiException.of(unknown, null).getClass()).isEqualTo(TransientRelayException.class);
 
 		ProviderError badKey = this.classifier.classify(401, Map.of("x-should-retry", List.of("true")), "");
 		assertThat(badKey.retryable()).isFalse();

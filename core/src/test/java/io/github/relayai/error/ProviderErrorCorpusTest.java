@@ -66,7 +66,7 @@ class ProviderErrorCorpusTest {
 			.isEqualTo(expected.retryAfterMillis());
 		assertThat(error.suggestedEndpoint().orElse(null)).as(c.source()).isEqualTo(expected.suggestedEndpoint());
 		assertThat(error.hint()).isNotBlank();
-		RelayAiException exception = RelayExceptions.create(error, null);
+		RelayAiException exception = RelayAiException.of(error, null);
 		assertThat(exception.isTransient()).isEqualTo(exception instanceof TransientRelayException);
 		if (expected.requestId() != null) {
 			assertThat(exception.getMessage()).contains("(request id " + expected.requestId() + ")");

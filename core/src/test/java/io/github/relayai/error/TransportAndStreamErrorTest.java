@@ -41,7 +41,7 @@ class TransportAndStreamErrorTest {
 				"Connection to /v1/chat/completions refused: nothing accepts connections at that host and port.");
 		assertThat(error.httpStatus()).isZero();
 		assertThat(error.endpoint()).isEqualTo("/v1/chat/completions");
-		assertThat(RelayExceptions.create(error, null).getMessage()).contains("spring.ai.relay.base-url");
+		assertThat(RelayAiException.of(error, null).getMessage()).contains("spring.ai.relay.base-url");
 	}
 
 	@Test
@@ -105,14 +105,14 @@ class TransportAndStreamErrorTest {
 		ProviderError error = this.classifier.classifyTransport(failure, "m", null);
 		assertThat(error.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
 		assertThat(error.retryable()).isTrue();
-		assertThat(RelayExceptions.create(error, failure)).isInstanceOf(UnavailableException.class);
+		assertThat(RelayAiException.of(error, failure)).isInstanceOf(UnavailableException.class);
 	}
 
 	private void assertTimeout(Throwable failure) {
 		ProviderError error = this.classifier.classifyTransport(failure, "m", null);
 		assertThat(error.category()).isEqualTo(ErrorCategory.TIMEOUT);
 		assertThat(error.retryable()).isTrue();
-		assertThat(RelayExceptions.create(error, failure)).isInstanceOf(RelayTimeoutException.class);
+		assertThat(RelayAiException.of(error, failure)).isInstanceOf(RelayTimeoutException.class);
 	}
 
 }

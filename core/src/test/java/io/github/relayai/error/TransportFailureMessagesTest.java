@@ -147,7 +147,7 @@ class TransportFailureMessagesTest {
 		assertThat(error.retryable()).isTrue();
 		assertThat(error.message()).startsWith("Connecting to https://10.255.255.1:8443/v1/chat/completions timed out");
 		assertThat(error.hint()).contains("spring.ai.relay.connect-timeout");
-		RelayAiException failure = RelayExceptions.create(error, null);
+		RelayAiException failure = RelayAiException.of(error, null);
 		assertThat(failure).isInstanceOf(RelayTimeoutException.class);
 		assertThat(failure.getMessage() + error).doesNotContain(KEY).doesNotContain("user:");
 	}

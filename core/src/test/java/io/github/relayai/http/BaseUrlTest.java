@@ -24,16 +24,17 @@ class BaseUrlTest {
 	}
 
 	@Test
-	void rejectsMissingSchemeNamingTheProperty() {
+	void rejectsMissingSchemeNamingTheParameter() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BaseUrl.parse("gw.example.com/v1"))
-			.withMessageContaining("spring.ai.relay.base-url")
+			.withMessageContaining("baseUrl")
+			.withMessageNotContaining("spring.ai.relay")
 			.withMessageContaining("https://");
 	}
 
 	@Test
 	void rejectsBlank() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BaseUrl.parse(" "))
-			.withMessageContaining("spring.ai.relay.base-url is not set");
+			.withMessageContaining("baseUrl is not set");
 	}
 
 	@Test

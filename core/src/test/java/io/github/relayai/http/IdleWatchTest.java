@@ -62,7 +62,7 @@ class IdleWatchTest {
 	@Test
 	void timeoutExceptionNamesTheSetting() {
 		assertThat(this.watch.timeoutException())
-			.hasMessage("No data from the gateway for PT0.02S (spring.ai.relay.read-idle-timeout)");
+			.hasMessage("No data from the gateway for PT0.02S (readIdleTimeout, spring.ai.relay.read-idle-timeout)");
 	}
 
 	/**

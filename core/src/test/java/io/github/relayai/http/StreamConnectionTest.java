@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.relayai.http.SseDecoder.SseEvent;
 
 /**
  * Over a real connection to a gateway that ends its chunked body only after the client

@@ -28,7 +28,9 @@ class MessageBundlesTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/io/github/relayai/endpoint/messages", "/io/github/relayai/resilience/messages" })
+	@ValueSource(strings = { "/io/github/relayai/endpoint/messages", "/io/github/relayai/routing/messages",
+			"/io/github/relayai/image/messages", "/io/github/relayai/resilience/messages",
+			"/io/github/relayai/upstream/messages", "/io/github/relayai/error/hints" })
 	void bothLanguagesHaveTheSameMessagesAndFillEveryPlaceholder(String base) throws IOException {
 		Properties english = load(base + ".properties");
 		Properties chinese = load(base + "_zh_CN.properties");

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.github.relayai.image.RelayImageModel.RelayImageGenerationMetadata;
 
 class RelayImageModelTest {
 

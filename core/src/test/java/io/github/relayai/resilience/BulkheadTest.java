@@ -27,6 +27,8 @@ import reactor.test.StepVerifier;
 import static io.github.relayai.resilience.Gateway.completion;
 import static io.github.relayai.resilience.Gateway.plain;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
+import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
 
 class BulkheadTest {
 
@@ -73,7 +75,8 @@ class BulkheadTest {
 			assertThat(failures).hasSize(4).allSatisfy(failure -> {
 				assertThat(failure).isInstanceOf(QueueFullException.class)
 					.hasMessageContaining("not the gateway")
-					.hasMessageContaining("spring.ai.relay.resilience.bulkhead.max-concurrent-calls")
+					.hasMessageContaining(
+							"maxConcurrentCalls (spring.ai.relay.resilience.bulkhead.max-concurrent-calls)")
 					.hasMessageContaining("spring.ai.relay.resilience.bulkhead.max-queue-size");
 				assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.QUEUE_FULL);
 				assertThat(((RelayAiException) failure).isTransient()).isTrue();
@@ -126,7 +129,7 @@ class BulkheadTest {
 
 		StepVerifier.create(policy.call(Mono.just("x")))
 			.expectErrorSatisfies(failure -> assertThat(failure).isInstanceOf(QueueFullException.class)
-				.hasMessageContaining("spring.ai.relay.resilience.bulkhead.max-wait"))
+				.hasMessageContaining("maxWait (spring.ai.relay.resilience.bulkhead.max-wait)"))
 			.verify();
 		holder.dispose();
 	}

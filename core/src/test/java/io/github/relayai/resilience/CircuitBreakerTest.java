@@ -18,6 +18,8 @@ import static io.github.relayai.resilience.Gateway.error;
 import static io.github.relayai.resilience.Gateway.plain;
 import static io.github.relayai.resilience.RetryTest.failure;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
+import io.github.relayai.resilience.Resilience4jPolicy.CircuitBreakerSettings;
 
 class CircuitBreakerTest {
 

@@ -10,6 +10,8 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
 
 class RateLimiterTest {
 
@@ -22,7 +24,7 @@ class RateLimiterTest {
 		StepVerifier.create(policy.call(Mono.just("first"))).expectNext("first").verifyComplete();
 		StepVerifier.create(policy.call(Mono.just("second"))).expectErrorSatisfies(failure -> {
 			assertThat(failure).isInstanceOf(RateLimitedException.class)
-				.hasMessageContaining("spring.ai.relay.resilience.rate-limiter.limit-for-period")
+				.hasMessageContaining("limitForPeriod (spring.ai.relay.resilience.rate-limiter.limit-for-period)")
 				.hasMessageContaining("not the gateway");
 			assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.RATE_LIMITED);
 		}).verify();
@@ -35,13 +37,15 @@ class RateLimiterTest {
 	}
 
 	@Test
-	void settingsNameTheirPropertyWhenInvalid() {
+	void settingsNameTheirParameterWhenInvalid() {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RateLimiterSettings(true, 0, Duration.ofMinutes(1), Duration.ZERO))
-			.withMessageContaining("spring.ai.relay.resilience.rate-limiter.limit-for-period");
+			.withMessageContaining("RateLimiterSettings limitForPeriod must be at least 1")
+			.withMessageNotContaining("spring.ai.relay");
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RetrySettings(0, Duration.ofMillis(1), 2, Duration.ofSeconds(1), Duration.ZERO))
-			.withMessageContaining("spring.ai.relay.resilience.retry.max-attempts");
+			.withMessageContaining("RetrySettings maxAttempts must be at least 1")
+			.withMessageNotContaining("spring.ai.relay");
 	}
 
 }

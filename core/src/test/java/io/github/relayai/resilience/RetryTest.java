@@ -30,6 +30,7 @@ import static io.github.relayai.resilience.Gateway.plain;
 import static io.github.relayai.resilience.Gateway.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
 
 class RetryTest {
 

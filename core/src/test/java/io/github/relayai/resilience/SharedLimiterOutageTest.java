@@ -21,6 +21,8 @@ import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.github.relayai.resilience.SharedLimiter.OnStoreFailure;
+import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
 
 /**
  * {@link SharedLimiter} while its {@code redis-server} is stopped and started again: no

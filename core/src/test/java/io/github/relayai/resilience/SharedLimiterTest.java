@@ -18,6 +18,8 @@ import reactor.core.publisher.Sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
 
 /**
  * {@link SharedLimiter} against a real {@code redis-server}: the shared concurrency limit

@@ -28,6 +28,7 @@ import static io.github.relayai.resilience.Gateway.plain;
 import static io.github.relayai.resilience.Gateway.streaming;
 import static io.github.relayai.resilience.RetryTest.failure;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
 
 class TransportAndFallbackTest {
 

@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.endpoint.Endpoint;
 import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.error.ErrorRule;
+import io.github.relayai.error.ProviderErrorClassifier.ErrorRule;
 import io.github.relayai.error.InvalidRequestException;
 import io.github.relayai.error.NonChatModelException;
 import io.github.relayai.error.ProviderErrorClassifier;

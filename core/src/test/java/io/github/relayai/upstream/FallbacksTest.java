@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import io.github.relayai.upstream.UpstreamExchange.AttemptBudget;
+import io.github.relayai.upstream.Fallbacks.FallbackRule;
 
 class FallbacksTest {
 
@@ -45,7 +47,7 @@ class FallbacksTest {
 			.isThrownBy(() -> new FallbackRule(Set.of(ErrorCategory.TIMEOUT), List.of(" ")))
 			.withMessageContaining("models");
 		assertThatIllegalArgumentException().isThrownBy(() -> new AttemptBudget(0, Duration.ZERO))
-			.withMessageContaining("max-attempts");
+			.withMessageContaining("maxAttempts");
 		assertThatIllegalArgumentException().isThrownBy(() -> new AttemptBudget(3, Duration.ofSeconds(-1)))
 			.withMessageContaining("deadline");
 	}

@@ -37,6 +37,12 @@ import static io.github.relayai.upstream.Upstreams.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.github.relayai.upstream.AttemptsFailedException.Attempt;
+import io.github.relayai.upstream.UpstreamPool.UpstreamStatus;
+import io.github.relayai.upstream.UpstreamExchange.AttemptBudget;
+import io.github.relayai.upstream.Fallbacks.FallbackRule;
+import io.github.relayai.upstream.UpstreamPool.Lease;
+import io.github.relayai.upstream.UpstreamPool.Balancing;
 
 /**
  * Several WireMock gateways as the upstreams of one chat model, over real HTTP.

@@ -11,14 +11,16 @@ import java.util.Set;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.RelayExceptions;
-import io.github.relayai.resilience.CircuitBreakerSettings;
+import io.github.relayai.resilience.Resilience4jPolicy.CircuitBreakerSettings;
 import io.github.relayai.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.data.Offset.offset;
+import io.github.relayai.upstream.UpstreamPool.UpstreamStatus;
+import io.github.relayai.upstream.UpstreamPool.Lease;
+import io.github.relayai.upstream.UpstreamPool.Balancing;
 
 class UpstreamPoolTest {
 
@@ -33,8 +35,8 @@ class UpstreamPoolTest {
 	}
 
 	static RelayAiException failure(ErrorCategory category, int status, Duration retryAfter) {
-		return RelayExceptions.create(new ProviderError(category, category.retryableByDefault(), status, null, null,
-				null, "boom", null, Optional.ofNullable(retryAfter), "m", null, "hint"), null);
+		return RelayAiException.of(new ProviderError(category, category.retryableByDefault(), status, null, null, null,
+				"boom", null, Optional.ofNullable(retryAfter), "m", null, "hint"), null);
 	}
 
 	private Map<String, Integer> spread(UpstreamPool pool, int calls) {

@@ -21,6 +21,8 @@ import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.relayai.upstream.UpstreamPool.UpstreamStatus;
+import io.github.relayai.upstream.UpstreamPool.Balancing;
 
 /**
  * First-event and stall timeouts on virtual time, with upstreams that answer, stay silent
