@@ -57,9 +57,10 @@ class RelayActuatorAutoConfigurationTest {
 		.build();
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class,
-				RelayResilienceAutoConfiguration.class, RelayActuatorAutoConfiguration.class,
-				RelayChatAutoConfiguration.class, RelayHealthAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayConnectionAutoConfiguration.class,
+						RelayResilienceAutoConfiguration.class, RelayActuatorAutoConfiguration.class,
+						RelayChatAutoConfiguration.class, RelayMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.chat.options.model=gpt-4o-mini", "spring.ai.relay.api-key=" + KEY);
 
 	private ApplicationContextRunner atGateway() {
@@ -288,7 +289,7 @@ class RelayActuatorAutoConfigurationTest {
 
 	@Test
 	void plainHttpToARemoteHostWarnsAtStartUp() {
-		Logger logger = (Logger) LoggerFactory.getLogger(RelayChatAutoConfiguration.class);
+		Logger logger = (Logger) LoggerFactory.getLogger(RelayHttpClients.class);
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();
 		logger.addAppender(appender);

@@ -47,7 +47,8 @@ class RelayResilienceAutoConfigurationTest {
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class,
-				RelayResilienceAutoConfiguration.class, RelayChatAutoConfiguration.class))
+				RelayConnectionAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
+				RelayChatAutoConfiguration.class, RelayMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.base-url=http://localhost:1", "spring.ai.relay.chat.options.model=m");
 
 	@Test
@@ -158,7 +159,7 @@ class RelayResilienceAutoConfigurationTest {
 					.isInstanceOf(QueueFullException.class);
 				stream.dispose();
 
-				assertThat(meters.get(RelayResilienceAutoConfiguration.FAILURES)
+				assertThat(meters.get(RelayMetricsAutoConfiguration.FAILURES)
 					.tag("category", "QUEUE_FULL")
 					.counter()
 					.count()).isEqualTo(1.0);
