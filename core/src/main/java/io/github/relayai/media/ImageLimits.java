@@ -21,12 +21,12 @@ public record ImageLimits(int maxImages, int maxImageBytes) {
 
 	public ImageLimits {
 		if (maxImages < 1 || maxImages > HARD_MAX_IMAGES) {
-			throw new IllegalArgumentException("spring.ai.relay.images.max-per-request must be between 1 and "
+			throw new IllegalArgumentException("spring.ai.relay.input-images.max-per-request must be between 1 and "
 					+ HARD_MAX_IMAGES + ", but was " + maxImages);
 		}
 		if (maxImageBytes < 1) {
 			throw new IllegalArgumentException(
-					"spring.ai.relay.images.max-bytes must be positive, but was " + maxImageBytes);
+					"spring.ai.relay.input-images.max-bytes must be positive, but was " + maxImageBytes);
 		}
 	}
 
