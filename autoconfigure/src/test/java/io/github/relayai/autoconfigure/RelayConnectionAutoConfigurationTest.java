@@ -118,6 +118,18 @@ class RelayConnectionAutoConfigurationTest {
 		}
 	}
 
+	@Test
+	void mapValuesAreTypedInTheMetadataSoIdesCompleteTheirProperties() throws Exception {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		assertThat(property(metadata, "spring.ai.relay.upstreams").get("type").stringValue()).isEqualTo(
+				"java.util.Map<java.lang.String," + RelayConnectionProperties.UpstreamSettings.class.getName() + ">");
+		assertThat(property(metadata, "spring.ai.relay.models").get("type").stringValue())
+			.isEqualTo("java.util.Map<java.lang.String," + RelayConnectionProperties.Model.class.getName() + ">");
+	}
+
 	private static JsonNode property(JsonNode metadata, String name) {
 		for (JsonNode property : metadata.get("properties")) {
 			if (property.get("name").stringValue().equals(name)) {
