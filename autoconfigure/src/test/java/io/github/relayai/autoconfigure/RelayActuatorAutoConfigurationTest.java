@@ -171,6 +171,23 @@ class RelayActuatorAutoConfigurationTest {
 	}
 
 	@Test
+	void upstreamKeysAndCredentialHeadersAreMaskedInTheEnvEndpoint() {
+		atGateway()
+			.withPropertyValues("spring.ai.relay.upstreams.b.base-url=https://b.example.com/v1",
+					"spring.ai.relay.upstreams.b.api-key=sk-upstream-secret",
+					"spring.ai.relay.upstreams.b.headers.X-Auth-Token=hdr-secret-3",
+					"spring.ai.relay.upstreams.b.headers.X-Org=acme")
+			.run(context -> {
+				EnvironmentEndpoint env = new EnvironmentEndpoint(context.getEnvironment(),
+						context.getBeansOfType(SanitizingFunction.class).values(), Show.ALWAYS);
+				assertThat(value(env, "spring.ai.relay.upstreams.b.api-key")).isEqualTo("******");
+				assertThat(value(env, "spring.ai.relay.upstreams.b.headers.X-Auth-Token")).isEqualTo("******");
+				assertThat(value(env, "spring.ai.relay.upstreams.b.headers.X-Org")).isEqualTo("acme");
+				assertThat(value(env, "spring.ai.relay.upstreams.b.base-url")).isEqualTo("https://b.example.com/v1");
+			});
+	}
+
+	@Test
 	void apiKeyIsMaskedInTheConfigpropsEndpoint() {
 		atGateway().run(context -> {
 			ConfigurationPropertiesReportEndpoint endpoint = new ConfigurationPropertiesReportEndpoint(
