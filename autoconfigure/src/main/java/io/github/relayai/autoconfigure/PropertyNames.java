@@ -32,8 +32,9 @@ final class PropertyNames {
 	 * Parameters whose property is not their name in kebab case, or sits under a group.
 	 */
 	private static final Map<String, String> PROPERTIES = Map.of("maxResponseBytes", "max-response-size", "maxImages",
-			"images.max-per-request", "maxImageBytes", "images.max-bytes", "maxAttempts", "chat.max-attempts",
-			"deadline", "chat.deadline", "cooldown", "balancing.cooldown", "stallTimeout", "read-idle-timeout");
+			"input-images.max-per-request", "maxImageBytes", "input-images.max-bytes", "maxAttempts",
+			"chat.max-attempts", "deadline", "chat.deadline", "cooldown", "balancing.cooldown", "stallTimeout",
+			"read-idle-timeout");
 
 	private PropertyNames() {
 	}

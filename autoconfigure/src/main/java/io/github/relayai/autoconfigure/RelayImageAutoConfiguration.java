@@ -1,13 +1,11 @@
 package io.github.relayai.autoconfigure;
 
 import io.github.relayai.exchange.RequestListener;
+import io.github.relayai.http.RelayHttpClient;
+import io.github.relayai.image.RelayImageModel;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
-
-import io.github.relayai.error.ProviderErrorClassifier;
-import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.image.RelayImageModel;
 import org.springframework.ai.model.SpringAIModelProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,11 +17,13 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configures a {@link RelayImageModel} (a Spring AI {@code ImageModel}) when
  * {@code spring.ai.relay.image.options.model} is set and {@code spring.ai.model.image} is
- * {@code relay} or unset. It shares the chat model's transport when there is one, and
- * builds its own from {@code spring.ai.relay.*} otherwise.
+ * {@code relay} or unset. It uses the transport of
+ * {@link RelayConnectionAutoConfiguration}, shared with the chat model, and the chat
+ * model's {@link ResiliencePolicy} when there is one.
  */
-@AutoConfiguration(after = { RelayErrorAutoConfiguration.class, RelayChatAutoConfiguration.class })
-@EnableConfigurationProperties({ RelayConnectionProperties.class, RelayImageProperties.class })
+@AutoConfiguration(after = { RelayErrorAutoConfiguration.class, RelayConnectionAutoConfiguration.class,
+		RelayResilienceAutoConfiguration.class })
+@EnableConfigurationProperties(RelayImageProperties.class)
 @ConditionalOnProperty(name = SpringAIModelProperties.IMAGE_MODEL, havingValue = RelayChatAutoConfiguration.MODEL_ID,
 		matchIfMissing = true)
 @ConditionalOnProperty(prefix = RelayImageProperties.PREFIX + ".options", name = "model")
@@ -31,17 +31,14 @@ public class RelayImageAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RelayImageModel relayImageModel(RelayImageProperties image, RelayConnectionProperties connection,
-			ObjectProvider<RelayHttpClient> httpClient, ObjectProvider<ProviderErrorClassifier> classifier,
+	RelayImageModel relayImageModel(RelayImageProperties image, RelayHttpClient httpClient, RelayHttpClients clients,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ChatModelObservationConvention> observationConvention,
 			ObjectProvider<ResiliencePolicy> resilience, ObjectProvider<RequestListener> requestListeners) {
-		RelayHttpClient http = httpClient.getIfAvailable(() -> RelayChatAutoConfiguration.createHttpClient(connection,
-				classifier.getIfAvailable(ProviderErrorClassifier::new)));
 		RelayImageModel.Builder builder = RelayImageModel.builder()
-			.httpClient(http)
+			.httpClient(httpClient)
 			.defaultOptions(image.getOptions().toOptions())
-			.imageLimits(RelayChatAutoConfiguration.imageLimits(connection))
+			.imageLimits(clients.imageLimits())
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfAvailable())
 			.resilience(resilience.getIfAvailable());

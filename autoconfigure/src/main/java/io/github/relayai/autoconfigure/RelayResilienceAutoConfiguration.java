@@ -10,42 +10,31 @@ import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.ai.model.SpringAIModelProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configures the {@link ResiliencePolicy} of the Relay chat model from
  * {@code spring.ai.relay.resilience.*}: a {@link Resilience4jPolicy} whose instances are
  * named {@code relay}, taken from the application's Resilience4j registries when they
- * hold them. With Micrometer, Resilience4j's tagged metrics of Relay's own instances, a
- * {@value #FAILURES} counter tagged by {@code category}, and {@link RelayQueueMetrics}
- * (queue depth, rejections, retries) are published.
+ * hold them. The policy's {@code relay-queue} threads end with the application context.
+ * Its meters are published by {@link RelayMetricsAutoConfiguration}.
  */
-@AutoConfiguration(before = RelayChatAutoConfiguration.class)
+@AutoConfiguration(after = RelayErrorAutoConfiguration.class,
+		before = { RelayChatAutoConfiguration.class, RelayImageAutoConfiguration.class })
 @EnableConfigurationProperties(RelayResilienceProperties.class)
 @ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = RelayChatAutoConfiguration.MODEL_ID,
 		matchIfMissing = true)
 @ConditionalOnProperty(prefix = RelayChatProperties.PREFIX, name = "enabled", havingValue = "true",
 		matchIfMissing = true)
 public class RelayResilienceAutoConfiguration {
-
-	/** The name of the counter of failed attempts, tagged by {@code category}. */
-	public static final String FAILURES = "relay.failures";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -58,6 +47,8 @@ public class RelayResilienceAutoConfiguration {
 				rateLimiter.getIfUnique(RateLimiterRegistry::ofDefaults));
 	}
 
+	// A Resilience4jPolicy is AutoCloseable: Spring's inferred destroy method closes it,
+	// and so ends its relay-queue threads, when the context closes.
 	@Bean
 	@ConditionalOnMissingBean
 	ResiliencePolicy relayResiliencePolicy(RelayResilienceProperties properties, RelayResilienceRegistries registries,
@@ -102,56 +93,6 @@ public class RelayResilienceAutoConfiguration {
 
 	private static <T> Optional<T> createIf(boolean enabled, Supplier<T> instance) {
 		return enabled ? Optional.of(instance.get()) : Optional.empty();
-	}
-
-	/**
-	 * Micrometer metrics: Resilience4j's tagged metrics for the registries private to
-	 * Relay (the application's own are bound by {@code resilience4j-spring-boot4}), and
-	 * the {@value #FAILURES} counter.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ MeterRegistry.class, TaggedRetryMetrics.class })
-	static class Metrics {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "relayResilienceMeterBinder")
-		MeterBinder relayResilienceMeterBinder(RelayResilienceRegistries registries,
-				ObjectProvider<RetryRegistry> retry, ObjectProvider<BulkheadRegistry> bulkhead,
-				ObjectProvider<CircuitBreakerRegistry> circuitBreaker,
-				ObjectProvider<RateLimiterRegistry> rateLimiter) {
-			return meters -> {
-				if (registries.retry() != retry.getIfUnique()) {
-					TaggedRetryMetrics.ofRetryRegistry(registries.retry()).bindTo(meters);
-				}
-				if (registries.bulkhead() != bulkhead.getIfUnique()) {
-					TaggedBulkheadMetrics.ofBulkheadRegistry(registries.bulkhead()).bindTo(meters);
-				}
-				if (registries.circuitBreaker() != circuitBreaker.getIfUnique()) {
-					TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registries.circuitBreaker()).bindTo(meters);
-				}
-				if (registries.rateLimiter() != rateLimiter.getIfUnique()) {
-					TaggedRateLimiterMetrics.ofRateLimiterRegistry(registries.rateLimiter()).bindTo(meters);
-				}
-			};
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(name = "relayQueueMeterBinder")
-		MeterBinder relayQueueMeterBinder(ObjectProvider<ResiliencePolicy> policy) {
-			return meters -> {
-				if (policy.getIfUnique() instanceof Resilience4jPolicy relay) {
-					new RelayQueueMetrics(relay).bindTo(meters);
-				}
-			};
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(name = "relayFailureCounter")
-		RelayResilienceCustomizer relayFailureCounter(ObjectProvider<MeterRegistry> meterRegistry) {
-			return builder -> meterRegistry.ifUnique(meters -> builder.onFailure(
-					failure -> meters.counter(FAILURES, "category", failure.error().category().name()).increment()));
-		}
-
 	}
 
 }

@@ -11,8 +11,6 @@ import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.RedissonSharedLimits;
 import io.github.relayai.resilience.SharedLimiter;
 import io.github.relayai.resilience.SharedLimits;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.redisson.api.RedissonClient;
 import org.springframework.ai.model.SpringAIModelProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,10 +31,10 @@ import org.springframework.context.annotation.Configuration;
  * {@code spring.ai.relay.resilience.shared.enabled=true}: a {@link SharedLimits} kept by
  * Redisson, connected from Spring Boot's {@code spring.data.redis.*} (or the
  * application's own {@link RedissonClient}), and a {@link SharedLimiter} added to the
- * {@link Resilience4jPolicy}. With Micrometer, {@link RelaySharedLimitsMetrics} are
- * published.
+ * {@link Resilience4jPolicy}. Its meters are published by
+ * {@link RelayMetricsAutoConfiguration}.
  */
-@AutoConfiguration(before = RelayResilienceAutoConfiguration.class,
+@AutoConfiguration(after = RelayErrorAutoConfiguration.class, before = RelayResilienceAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @EnableConfigurationProperties({ RelaySharedLimitsProperties.class, RelayResilienceProperties.class,
 		RelayConnectionProperties.class })
@@ -116,26 +114,6 @@ public class RelaySharedLimitsAutoConfiguration {
 		@ConditionalOnBean(RedissonClient.class)
 		SharedLimits relaySharedLimits(RedissonClient redisson) {
 			return RedissonSharedLimits.of(redisson);
-		}
-
-	}
-
-	/**
-	 * Micrometer meters of the shared limits.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	static class Metrics {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "relaySharedLimitsMeterBinder")
-		MeterBinder relaySharedLimitsMeterBinder(ObjectProvider<io.github.relayai.resilience.ResiliencePolicy> policy,
-				RelaySharedLimitsProperties shared) {
-			return meters -> {
-				if (policy.getIfUnique() instanceof Resilience4jPolicy relay && relay.sharedLimiter() != null) {
-					new RelaySharedLimitsMetrics(relay.sharedLimiter(), shared.getRedisTimeout()).bindTo(meters);
-				}
-			};
 		}
 
 	}

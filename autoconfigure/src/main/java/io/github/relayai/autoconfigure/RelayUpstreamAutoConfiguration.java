@@ -17,17 +17,12 @@ import io.github.relayai.upstream.Fallbacks;
 import io.github.relayai.upstream.Upstream;
 import io.github.relayai.upstream.UpstreamExchange;
 import io.github.relayai.upstream.UpstreamPool;
-import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.ai.model.SpringAIModelProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -37,7 +32,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -47,10 +41,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * for every attempt. Without either, nothing here is created and
  * {@code spring.ai.relay.base-url} works as the single gateway.
  */
-@AutoConfiguration(after = { RelayErrorAutoConfiguration.class, RelayResilienceAutoConfiguration.class },
-		before = RelayChatAutoConfiguration.class)
-@EnableConfigurationProperties({ RelayUpstreamsProperties.class, RelayConnectionProperties.class,
-		RelayChatProperties.class, RelayRoutingProperties.class })
+@AutoConfiguration(after = { RelayErrorAutoConfiguration.class, RelayConnectionAutoConfiguration.class,
+		RelayResilienceAutoConfiguration.class }, before = RelayChatAutoConfiguration.class)
+@EnableConfigurationProperties({ RelayConnectionProperties.class, RelayChatProperties.class })
 @ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = RelayChatAutoConfiguration.MODEL_ID,
 		matchIfMissing = true)
 @ConditionalOnProperty(prefix = RelayChatProperties.PREFIX, name = "enabled", havingValue = "true",
@@ -61,24 +54,18 @@ public class RelayUpstreamAutoConfiguration {
 	/** The name of the default upstream made of {@code spring.ai.relay.base-url}. */
 	public static final String DEFAULT_UPSTREAM = "default";
 
-	/**
-	 * The counter of failed attempts, tagged by {@code upstream}, {@code model} and
-	 * {@code category}.
-	 */
-	public static final String FAILURES = "relay.upstream.failures";
-
 	@Bean
 	@ConditionalOnMissingBean
-	UpstreamPool relayUpstreamPool(RelayUpstreamsProperties upstreams, RelayConnectionProperties connection,
+	UpstreamPool relayUpstreamPool(RelayConnectionProperties connection,
 			ObjectProvider<RelayResilienceProperties> resilience) {
 		CircuitBreakerSettings breaker = resilience.getIfAvailable(RelayResilienceProperties::new)
 			.getCircuitBreaker()
 			.toSettings();
 		try {
 			return UpstreamPool.builder()
-				.upstreams(upstreams(upstreams, connection))
-				.balancing(upstreams.getBalancing().getStrategy())
-				.cooldown(upstreams.getBalancing().getCooldown())
+				.upstreams(upstreams(connection))
+				.balancing(connection.getBalancing().getStrategy())
+				.cooldown(connection.getBalancing().getCooldown())
 				.circuitBreaker(breaker)
 				.build();
 		}
@@ -88,17 +75,18 @@ public class RelayUpstreamAutoConfiguration {
 		}
 	}
 
-	static List<Upstream> upstreams(RelayUpstreamsProperties upstreams, RelayConnectionProperties connection) {
+	static List<Upstream> upstreams(RelayConnectionProperties connection) {
 		List<Upstream> list = new ArrayList<>();
 		if (connection.getBaseUrl() != null && !connection.getBaseUrl().isBlank()) {
 			list.add(Upstream.builder(DEFAULT_UPSTREAM, connection.getBaseUrl())
 				.apiKey(connection.getApiKey())
-				.firstEventTimeout(upstreams.getFirstEventTimeout())
+				.firstEventTimeout(connection.getFirstEventTimeout())
 				.stallTimeout(connection.getReadIdleTimeout())
 				.build());
 		}
-		for (Map.Entry<String, RelayUpstreamsProperties.UpstreamSettings> entry : upstreams.getUpstreams().entrySet()) {
-			RelayUpstreamsProperties.UpstreamSettings settings = entry.getValue();
+		for (Map.Entry<String, RelayConnectionProperties.UpstreamSettings> entry : connection.getUpstreams()
+			.entrySet()) {
+			RelayConnectionProperties.UpstreamSettings settings = entry.getValue();
 			list.add(Upstream.builder(entry.getKey(), settings.getBaseUrl())
 				.apiKey(settings.getApiKey())
 				.weight(settings.getWeight())
@@ -107,7 +95,7 @@ public class RelayUpstreamAutoConfiguration {
 				.maxConcurrentCalls(settings.getMaxConcurrentCalls())
 				.enabled(settings.isEnabled())
 				.firstEventTimeout((settings.getFirstEventTimeout() != null) ? settings.getFirstEventTimeout()
-						: upstreams.getFirstEventTimeout())
+						: connection.getFirstEventTimeout())
 				.stallTimeout((settings.getReadIdleTimeout() != null) ? settings.getReadIdleTimeout()
 						: connection.getReadIdleTimeout())
 				.build());
@@ -123,8 +111,8 @@ public class RelayUpstreamAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UpstreamExchange relayUpstreamExchange(UpstreamPool pool, RelayConnectionProperties connection,
-			RelayChatProperties chat, EndpointRouter.Builder routing, ProviderErrorClassifier classifier,
+	UpstreamExchange relayUpstreamExchange(UpstreamPool pool, RelayHttpClients clients, RelayChatProperties chat,
+			EndpointRouter.Builder routing, ProviderErrorClassifier classifier,
 			ObjectProvider<ResiliencePolicy> resilience, ObjectProvider<RelayUpstreamCustomizer> customizers) {
 		ResiliencePolicy policy = resilience.getIfAvailable(() -> ResiliencePolicy.NONE);
 		ResiliencePolicy perAttempt = (policy instanceof Resilience4jPolicy relay) ? relay.withoutRetry() : policy;
@@ -133,10 +121,8 @@ public class RelayUpstreamAutoConfiguration {
 		try {
 			UpstreamExchange.Builder builder = UpstreamExchange.builder()
 				.pool(pool)
-				.exchanges(upstream -> ChatChain.perAttempt(
-						routing.build(RelayChatAutoConfiguration.createHttpClient(connection, classifier, upstream),
-								RelayChatAutoConfiguration.imageLimits(connection)),
-						chat.getTransport()))
+				.exchanges(upstream -> ChatChain
+					.perAttempt(routing.build(clients.upstream(upstream), clients.imageLimits()), chat.getTransport()))
 				.policy(perAttempt)
 				.retry(retry)
 				.fallbacks(fallbacks(chat))
@@ -161,35 +147,6 @@ public class RelayUpstreamAutoConfiguration {
 		return new Fallbacks(rules);
 	}
 
-	/**
-	 * Resilience4j's tagged metrics of the per-upstream circuit breakers and concurrency
-	 * limits, whose {@code name} tag is the upstream's name.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ MeterRegistry.class, TaggedCircuitBreakerMetrics.class })
-	static class Metrics {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "relayUpstreamMeterBinder")
-		MeterBinder relayUpstreamMeterBinder(UpstreamPool pool) {
-			return meters -> {
-				TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(pool.circuitBreakers()).bindTo(meters);
-				TaggedBulkheadMetrics.ofBulkheadRegistry(pool.bulkheads()).bindTo(meters);
-			};
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(name = "relayUpstreamFailureCounter")
-		RelayUpstreamCustomizer relayUpstreamFailureCounter(ObjectProvider<MeterRegistry> meterRegistry) {
-			return builder -> meterRegistry.ifUnique(meters -> builder.onFailure(
-					attempt -> meters
-						.counter(FAILURES, "upstream", attempt.upstream(), "model", attempt.model(), "category",
-								attempt.category().name())
-						.increment()));
-		}
-
-	}
-
 	/** Matches when upstreams or a fallback chain by category are configured. */
 	static class UpstreamsConfigured extends SpringBootCondition {
 
@@ -198,7 +155,7 @@ public class RelayUpstreamAutoConfiguration {
 			Binder binder = Binder.get(context.getEnvironment());
 			boolean upstreams = binder
 				.bind("spring.ai.relay.upstreams",
-						Bindable.mapOf(String.class, RelayUpstreamsProperties.UpstreamSettings.class))
+						Bindable.mapOf(String.class, RelayConnectionProperties.UpstreamSettings.class))
 				.map(map -> !map.isEmpty())
 				.orElse(false);
 			boolean fallbacks = binder

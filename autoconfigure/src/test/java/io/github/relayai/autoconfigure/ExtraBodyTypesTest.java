@@ -38,7 +38,8 @@ class ExtraBodyTypesTest {
 	private static final String OPTIONS = "spring.ai.relay.chat.options.extra-body.";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayChatAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class,
+				RelayConnectionAutoConfiguration.class, RelayChatAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.base-url=" + gateway.baseUrl(),
 				"spring.ai.relay.chat.options.model=gpt-4.1-nano");
 

@@ -57,9 +57,10 @@ class RelayActuatorAutoConfigurationTest {
 		.build();
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class,
-				RelayResilienceAutoConfiguration.class, RelayActuatorAutoConfiguration.class,
-				RelayChatAutoConfiguration.class, RelayHealthAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayConnectionAutoConfiguration.class,
+						RelayResilienceAutoConfiguration.class, RelayActuatorAutoConfiguration.class,
+						RelayChatAutoConfiguration.class, RelayMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.chat.options.model=gpt-4o-mini", "spring.ai.relay.api-key=" + KEY);
 
 	private ApplicationContextRunner atGateway() {
@@ -166,6 +167,23 @@ class RelayActuatorAutoConfigurationTest {
 				assertThat(value(env, "spring.ai.relay.chat.options.model")).isEqualTo("gpt-4o-mini");
 				assertThat(context.getBean(RelayConnectionProperties.class).toString()).doesNotContain(KEY);
 				assertThat(context.getBean(RelayChatModel.class).getOptions().toString()).doesNotContain(KEY);
+			});
+	}
+
+	@Test
+	void upstreamKeysAndCredentialHeadersAreMaskedInTheEnvEndpoint() {
+		atGateway()
+			.withPropertyValues("spring.ai.relay.upstreams.b.base-url=https://b.example.com/v1",
+					"spring.ai.relay.upstreams.b.api-key=sk-upstream-secret",
+					"spring.ai.relay.upstreams.b.headers.X-Auth-Token=hdr-secret-3",
+					"spring.ai.relay.upstreams.b.headers.X-Org=acme")
+			.run(context -> {
+				EnvironmentEndpoint env = new EnvironmentEndpoint(context.getEnvironment(),
+						context.getBeansOfType(SanitizingFunction.class).values(), Show.ALWAYS);
+				assertThat(value(env, "spring.ai.relay.upstreams.b.api-key")).isEqualTo("******");
+				assertThat(value(env, "spring.ai.relay.upstreams.b.headers.X-Auth-Token")).isEqualTo("******");
+				assertThat(value(env, "spring.ai.relay.upstreams.b.headers.X-Org")).isEqualTo("acme");
+				assertThat(value(env, "spring.ai.relay.upstreams.b.base-url")).isEqualTo("https://b.example.com/v1");
 			});
 	}
 
@@ -288,7 +306,7 @@ class RelayActuatorAutoConfigurationTest {
 
 	@Test
 	void plainHttpToARemoteHostWarnsAtStartUp() {
-		Logger logger = (Logger) LoggerFactory.getLogger(RelayChatAutoConfiguration.class);
+		Logger logger = (Logger) LoggerFactory.getLogger(RelayHttpClients.class);
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();
 		logger.addAppender(appender);

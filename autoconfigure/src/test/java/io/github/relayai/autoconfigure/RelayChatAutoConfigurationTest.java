@@ -24,9 +24,9 @@ class RelayChatAutoConfigurationTest {
 		.options(WireMockConfiguration.options().dynamicPort())
 		.build();
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayChatAutoConfiguration.class,
-				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class));
+	final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
+			RelayErrorAutoConfiguration.class, RelayConnectionAutoConfiguration.class, RelayChatAutoConfiguration.class,
+			ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class));
 
 	@Test
 	void createsChatModelWhenSelectorUnset() {
@@ -84,9 +84,10 @@ class RelayChatAutoConfigurationTest {
 	@Test
 	void onlyRelayWhenSelectedBesideSpringAiOpenAi() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class,
-					RelayChatAutoConfiguration.class, OpenAiChatAutoConfiguration.class,
-					ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayConnectionAutoConfiguration.class,
+							RelayChatAutoConfiguration.class, OpenAiChatAutoConfiguration.class,
+							ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
 			.withPropertyValues("spring.ai.model.chat=relay", "spring.ai.relay.base-url=" + gateway.baseUrl(),
 					"spring.ai.openai.api-key=unused")
 			.run(context -> {

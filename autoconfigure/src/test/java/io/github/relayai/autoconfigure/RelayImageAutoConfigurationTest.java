@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RelayImageAutoConfigurationTest {
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayChatAutoConfiguration.class,
-				RelayImageAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayConnectionAutoConfiguration.class,
+						RelayChatAutoConfiguration.class, RelayImageAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.base-url=https://gateway.example.com/v1");
 
 	@Test

@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -48,7 +50,8 @@ class RelayResilienceAutoConfigurationTest {
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class,
-				RelayResilienceAutoConfiguration.class, RelayChatAutoConfiguration.class))
+				RelayConnectionAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
+				RelayChatAutoConfiguration.class, RelayMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.base-url=http://localhost:1", "spring.ai.relay.chat.options.model=m");
 
 	@Test
@@ -161,7 +164,7 @@ class RelayResilienceAutoConfigurationTest {
 					.isInstanceOf(QueueFullException.class);
 				stream.dispose();
 
-				assertThat(meters.get(RelayResilienceAutoConfiguration.FAILURES)
+				assertThat(meters.get(RelayMetricsAutoConfiguration.FAILURES)
 					.tag("category", "QUEUE_FULL")
 					.counter()
 					.count()).isEqualTo(1.0);
@@ -192,6 +195,21 @@ class RelayResilienceAutoConfigurationTest {
 				assertThat(response.getResult().getOutput().getText()).isEqualTo("Hi");
 				assertThat(response.getMetadata().<String>get(ChatExchange.MODEL_KEY)).isEqualTo("m2");
 			});
+	}
+
+	@Test
+	void closingTheContextEndsTheQueueThreads() {
+		this.runner.withPropertyValues("spring.ai.relay.resilience.retry.max-attempts=1").run(context -> {
+			ResiliencePolicy policy = context.getBean(ResiliencePolicy.class);
+			// a caller on a non-blocking thread waits for its slot on a relay-queue
+			// thread
+			Mono<String> fromEventLoop = Mono.defer(() -> policy.call(Mono.just("answer")))
+				.subscribeOn(Schedulers.parallel());
+			assertThat(fromEventLoop.block(Duration.ofSeconds(30))).isEqualTo("answer");
+			context.close();
+			assertThatThrownBy(() -> fromEventLoop.block(Duration.ofSeconds(30)))
+				.isInstanceOf(RejectedExecutionException.class);
+		});
 	}
 
 }

@@ -46,7 +46,8 @@ class RelayRoutingAutoConfigurationTest {
 		this.gateway.stubFor(post("/v1/completions").willReturn(okJson(COMPLETION)));
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayChatAutoConfiguration.class))
+					AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayConnectionAutoConfiguration.class,
+							RelayChatAutoConfiguration.class, RelayMetricsAutoConfiguration.class))
 			.withPropertyValues("spring.ai.relay.base-url=" + this.gateway.baseUrl(),
 					"spring.ai.relay.chat.options.model=gpt-5.2-pro");
 	}
@@ -90,7 +91,7 @@ class RelayRoutingAutoConfigurationTest {
 	@Test
 	void pinnedModelGoesStraightToItsEndpoint() {
 		this.runner.withPropertyValues("spring.ai.relay.models[gpt-5.2-pro].endpoint=completions").run(context -> {
-			assertThat(context.getBean(RelayRoutingProperties.class).endpoints()).containsEntry("gpt-5.2-pro",
+			assertThat(context.getBean(RelayConnectionProperties.class).endpoints()).containsEntry("gpt-5.2-pro",
 					Endpoint.COMPLETIONS);
 			context.getBean(RelayChatModel.class).call(new Prompt("hi"));
 			assertThat(this.gateway.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).isEmpty();

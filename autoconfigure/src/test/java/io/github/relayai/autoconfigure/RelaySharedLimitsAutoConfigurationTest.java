@@ -26,8 +26,9 @@ class RelaySharedLimitsAutoConfigurationTest {
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RelayErrorAutoConfiguration.class,
-				RelaySharedLimitsAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
-				RelayChatAutoConfiguration.class))
+				RelayConnectionAutoConfiguration.class, RelaySharedLimitsAutoConfiguration.class,
+				RelayResilienceAutoConfiguration.class, RelayChatAutoConfiguration.class,
+				RelayMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.base-url=http://localhost:1", "spring.ai.relay.api-key=sk-secret-key",
 				"spring.ai.relay.chat.options.model=m");
 

@@ -222,9 +222,10 @@ class RelaySharedLimitsScenarioTest {
 
 	private ApplicationContextRunner runner(String scenario, RedisServer server) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-					RelayErrorAutoConfiguration.class, RelaySharedLimitsAutoConfiguration.class,
-					RelayResilienceAutoConfiguration.class, RelayChatAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, RelayErrorAutoConfiguration.class,
+							RelayConnectionAutoConfiguration.class, RelaySharedLimitsAutoConfiguration.class,
+							RelayResilienceAutoConfiguration.class, RelayChatAutoConfiguration.class))
 			.withPropertyValues("spring.ai.relay.base-url=" + this.gateway.baseUrl(),
 					"spring.ai.relay.api-key=sk-scenario", "spring.ai.relay.chat.options.model=m",
 					"spring.ai.relay.chat.transport=plain", "spring.data.redis.host=127.0.0.1",

@@ -49,9 +49,10 @@ class RelayUpstreamAutoConfigurationTest {
 		.options(WireMockConfiguration.options().dynamicPort())
 		.build();
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(RelayErrorAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
-					RelayUpstreamAutoConfiguration.class, RelayChatAutoConfiguration.class));
+	final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class,
+				RelayConnectionAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
+				RelayUpstreamAutoConfiguration.class, RelayChatAutoConfiguration.class));
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder completion(String text) {
 		return aResponse().withStatus(200)
@@ -112,7 +113,7 @@ class RelayUpstreamAutoConfigurationTest {
 					.withHeader("Authorization", equalTo("Bearer sk-a-secret"))
 					.withRequestBody(matchingJsonPath("$.model", equalTo("gpt-4o"))));
 				assertThat(pool.status("b")).isEqualTo(UpstreamStatus.UP);
-				assertThat(context.getBean(RelayUpstreamsProperties.class).getBalancing().getStrategy())
+				assertThat(context.getBean(RelayConnectionProperties.class).getBalancing().getStrategy())
 					.isEqualTo(Balancing.LEAST_BUSY);
 			});
 	}
@@ -171,7 +172,7 @@ class RelayUpstreamAutoConfigurationTest {
 		b.stubFor(get("/v1/models").willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":\"vendor/m\"}]}")));
 		this.runner
 			.withConfiguration(
-					AutoConfigurations.of(RelayActuatorAutoConfiguration.class, RelayHealthAutoConfiguration.class))
+					AutoConfigurations.of(RelayActuatorAutoConfiguration.class, RelayMetricsAutoConfiguration.class))
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("spring.ai.relay.upstreams.a.base-url=" + a.baseUrl(),
 					"spring.ai.relay.upstreams.a.api-key=sk-a-secret",
@@ -198,7 +199,7 @@ class RelayUpstreamAutoConfigurationTest {
 					Health ofA = ((HealthIndicator) health.getContributor("a")).health();
 					assertThat(ofA.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 					assertThat(ofA.getDetails()).containsEntry("reason", "COOLING_DOWN").containsKey("until");
-					assertThat(meters.get(RelayUpstreamAutoConfiguration.FAILURES)
+					assertThat(meters.get(RelayMetricsAutoConfiguration.UPSTREAM_FAILURES)
 						.tags("upstream", "a", "category", "AUTHENTICATION")
 						.counter()
 						.count()).isEqualTo(1);
@@ -220,7 +221,7 @@ class RelayUpstreamAutoConfigurationTest {
 		b.stubFor(post(urlPathEqualTo(PATH)).willReturn(completion("from b")));
 		this.runner
 			.withConfiguration(
-					AutoConfigurations.of(RelayActuatorAutoConfiguration.class, RelayHealthAutoConfiguration.class))
+					AutoConfigurations.of(RelayActuatorAutoConfiguration.class, RelayMetricsAutoConfiguration.class))
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("spring.ai.relay.upstreams.a.base-url=" + a.baseUrl(),
 					"spring.ai.relay.upstreams.a.api-key=sk-a-secret", "spring.ai.relay.upstreams.a.weight=100",
@@ -239,7 +240,7 @@ class RelayUpstreamAutoConfigurationTest {
 				assertThat(ofA.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 				assertThat(ofA.getDetails()).containsEntry("reason", "COOLING_DOWN").containsKey("until");
 				assertThat(context.getBean(MeterRegistry.class)
-					.get(RelayUpstreamAutoConfiguration.FAILURES)
+					.get(RelayMetricsAutoConfiguration.UPSTREAM_FAILURES)
 					.tags("upstream", "a", "category", "AUTHENTICATION")
 					.counter()
 					.count()).isEqualTo(1);

@@ -33,7 +33,7 @@ final class ImageEncoder {
 		if (count > this.limits.maxImages()) {
 			throw new IllegalArgumentException("The request has " + count + " images but at most "
 					+ this.limits.maxImages()
-					+ " are allowed: send fewer, or raise maxImages (spring.ai.relay.images.max-per-request; up to "
+					+ " are allowed: send fewer, or raise maxImages (spring.ai.relay.input-images.max-per-request; up to "
 					+ ImageLimits.HARD_MAX_IMAGES + ")");
 		}
 	}
@@ -72,9 +72,9 @@ final class ImageEncoder {
 	 */
 	public String dataUrl(byte[] bytes, String name) {
 		if (bytes.length > this.limits.maxImageBytes()) {
-			throw new IllegalArgumentException(
-					"Image '" + name + "' has " + bytes.length + " bytes, more than the " + this.limits.maxImageBytes()
-							+ " allowed: scale it down, or raise maxImageBytes (spring.ai.relay.images.max-bytes)");
+			throw new IllegalArgumentException("Image '" + name + "' has " + bytes.length + " bytes, more than the "
+					+ this.limits.maxImageBytes()
+					+ " allowed: scale it down, or raise maxImageBytes (spring.ai.relay.input-images.max-bytes)");
 		}
 		ImageFormat format = ImageFormat.detect(bytes)
 			.orElseThrow(() -> new IllegalArgumentException("Media '" + name

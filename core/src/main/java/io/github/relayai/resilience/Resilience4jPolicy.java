@@ -65,7 +65,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
  * {@link io.github.relayai.error.RateLimitedException} whose messages say the limit was
  * local; they are not retried.
  */
-public final class Resilience4jPolicy implements ResiliencePolicy {
+public final class Resilience4jPolicy implements ResiliencePolicy, AutoCloseable {
 
 	/**
 	 * The name of every Resilience4j instance Relay creates, and of the ones it looks up
@@ -166,6 +166,18 @@ public final class Resilience4jPolicy implements ResiliencePolicy {
 				}
 			}), budget, emitted).doOnComplete(budget.context::onComplete);
 		});
+	}
+
+	/**
+	 * Ends the threads of the local queue ({@code relay-queue}); a request that would
+	 * wait in the queue afterwards is rejected. Spring calls it when the application
+	 * context closes.
+	 */
+	@Override
+	public void close() {
+		if (this.queueScheduler != null) {
+			this.queueScheduler.dispose();
+		}
 	}
 
 	/**

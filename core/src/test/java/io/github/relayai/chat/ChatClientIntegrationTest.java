@@ -152,7 +152,7 @@ class ChatClientIntegrationTest {
 		UserMessage many = UserMessage.builder().text("compare").media(six).build();
 		assertThatIllegalArgumentException().isThrownBy(() -> gateway.model().call(new Prompt(many)))
 			.withMessageContaining("at most 5")
-			.withMessageContaining("spring.ai.relay.images.max-per-request");
+			.withMessageContaining("spring.ai.relay.input-images.max-per-request");
 		RelayChatModel small = gateway.modelBuilder()
 			.imageLimits(new io.github.relayai.options.ImageLimits(5, 50))
 			.build();
@@ -162,7 +162,7 @@ class ChatClientIntegrationTest {
 			.build();
 		assertThatIllegalArgumentException().isThrownBy(() -> small.call(new Prompt(big)))
 			.withMessageContaining(PNG.length + " bytes")
-			.withMessageContaining("spring.ai.relay.images.max-bytes");
+			.withMessageContaining("spring.ai.relay.input-images.max-bytes");
 		assertThat(gateway.requests()).isEmpty();
 	}
 
