@@ -79,9 +79,8 @@ class RelayConnectionAutoConfigurationTest {
 				.isEqualTo(new ImageLimits(2, 1024 * 1024)));
 		this.runner.withPropertyValues("spring.ai.relay.input-images.max-per-request=11")
 			.run(context -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("spring.ai.relay.input-images.max-per-request"));
+				.hasStackTraceContaining(RelayConfigurationException.class.getSimpleName())
+				.hasStackTraceContaining("spring.ai.relay.input-images.max-per-request"));
 	}
 
 	@Test
