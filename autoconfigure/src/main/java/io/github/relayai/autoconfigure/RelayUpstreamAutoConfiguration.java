@@ -1,6 +1,8 @@
 package io.github.relayai.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,9 +10,12 @@ import java.util.Set;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.exchange.ChatChain;
 import io.github.relayai.routing.EndpointRouter;
+import io.github.relayai.resilience.BulkheadSettings;
 import io.github.relayai.resilience.CircuitBreakerSettings;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
+import io.github.relayai.resilience.SharedLimiter;
+import io.github.relayai.resilience.SharedLimits;
 import io.github.relayai.upstream.AttemptBudget;
 import io.github.relayai.upstream.FallbackRule;
 import io.github.relayai.upstream.Fallbacks;
@@ -22,6 +27,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.ai.model.SpringAIModelProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -186,6 +192,67 @@ public class RelayUpstreamAutoConfiguration {
 						.counter(FAILURES, "upstream", attempt.upstream(), "model", attempt.model(), "category",
 								attempt.category().name())
 						.increment()));
+		}
+
+	}
+
+	/**
+	 * With {@code spring.ai.relay.resilience.shared.enabled=true}, each upstream's
+	 * {@code max-concurrent-calls} is held in Redis for all instances together, keyed
+	 * {@code <key-prefix>:upstream:<name>:<hash of base URL and API key>}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = RelaySharedLimitsProperties.PREFIX, name = "enabled", havingValue = "true")
+	@EnableConfigurationProperties(RelaySharedLimitsProperties.class)
+	static class Shared {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RelaySharedLimitsUpstreams relaySharedLimitsUpstreams(UpstreamPool pool, ObjectProvider<SharedLimits> limits,
+				RelaySharedLimitsProperties shared, RelayChatProperties chat,
+				ObjectProvider<ProviderErrorClassifier> classifier) {
+			SharedLimits store = RelaySharedLimitsAutoConfiguration.store(limits);
+			Map<String, SharedLimiter> limiters = new LinkedHashMap<>();
+			for (Upstream upstream : pool.upstreams()) {
+				if (upstream.maxConcurrentCalls() > 0) {
+					String key = shared.getKeyPrefix() + ":upstream:" + upstream.name() + ":"
+							+ RelaySharedLimitsAutoConfiguration.hash(upstream.baseUrl(), upstream.apiKey().reveal());
+					limiters.put(upstream.name(),
+							RelaySharedLimitsAutoConfiguration.limiter(
+									() -> RelaySharedLimitsAutoConfiguration.builder(store, shared, chat, classifier)
+										.key(key)
+										.bulkhead(new BulkheadSettings(upstream.maxConcurrentCalls(), 0, Duration.ZERO))
+										.build()));
+				}
+			}
+			return new RelaySharedLimitsUpstreams(limiters);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "relayUpstreamSharedLimits")
+		RelayUpstreamCustomizer relayUpstreamSharedLimits(RelaySharedLimitsUpstreams upstreams) {
+			return builder -> upstreams.limiters().forEach(builder::sharedLimiter);
+		}
+
+		/**
+		 * The meters of each upstream's shared limit, named
+		 * {@code relay.shared.upstream.*} and tagged with the upstream's name.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(MeterRegistry.class)
+		static class Metrics {
+
+			@Bean
+			@ConditionalOnMissingBean(name = "relayUpstreamSharedLimitsMeterBinder")
+			MeterBinder relayUpstreamSharedLimitsMeterBinder(RelaySharedLimitsUpstreams upstreams,
+					RelaySharedLimitsProperties shared) {
+				return meters -> upstreams.limiters()
+					.forEach((name,
+							limiter) -> new RelaySharedLimitsMetrics(limiter, shared.getRedisTimeout(),
+									RelaySharedLimitsMetrics.UPSTREAM_PREFIX, Tags.of("upstream", name))
+								.bindTo(meters));
+			}
+
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.github.relayai.autoconfigure;
 
+import java.time.Duration;
+
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.resilience.OnStoreFailure;
@@ -83,10 +85,41 @@ class RelaySharedLimitsAutoConfigurationTest {
 		RelayConnectionProperties connection = new RelayConnectionProperties();
 		connection.setBaseUrl("https://gateway.example/v1");
 		connection.setApiKey("sk-secret-key");
-		String upstream = RelaySharedLimitsAutoConfiguration.upstream(connection);
+		String upstream = RelaySharedLimitsAutoConfiguration.hash(connection.getBaseUrl(), connection.getApiKey());
 		assertThat(upstream).hasSize(16).doesNotContain("secret");
 		connection.setApiKey("sk-other-key");
-		assertThat(RelaySharedLimitsAutoConfiguration.upstream(connection)).isNotEqualTo(upstream);
+		assertThat(RelaySharedLimitsAutoConfiguration.hash(connection.getBaseUrl(), connection.getApiKey()))
+			.isNotEqualTo(upstream);
+	}
+
+	@Test
+	void theLeaseCoversTheDeadlineWithAMarginUnlessSet() {
+		RelaySharedLimitsProperties shared = new RelaySharedLimitsProperties();
+		RelayChatProperties chat = new RelayChatProperties();
+		assertThat(RelaySharedLimitsAutoConfiguration.lease(shared, chat)).isEqualTo(Duration.ofMinutes(10));
+		chat.setDeadline(Duration.ofMinutes(3));
+		assertThat(RelaySharedLimitsAutoConfiguration.lease(shared, chat)).isEqualTo(Duration.ofMinutes(4));
+		shared.setLease(Duration.ofSeconds(90));
+		assertThat(RelaySharedLimitsAutoConfiguration.lease(shared, chat)).isEqualTo(Duration.ofSeconds(90));
+	}
+
+	@Test
+	void theGlobalKeyOfBaseUrlAloneIsAsBeforeAndUpstreamsChangeIt() {
+		RelayConnectionProperties connection = new RelayConnectionProperties();
+		connection.setBaseUrl("https://gateway.example/v1");
+		connection.setApiKey("sk-secret-key");
+		RelayUpstreamsProperties upstreams = new RelayUpstreamsProperties();
+		String alone = RelaySharedLimitsAutoConfiguration.global(connection, upstreams);
+		assertThat(alone)
+			.isEqualTo(RelaySharedLimitsAutoConfiguration.hash("https://gateway.example/v1", "sk-secret-key"));
+		RelayUpstreamsProperties.UpstreamSettings other = new RelayUpstreamsProperties.UpstreamSettings();
+		other.setBaseUrl("https://backup.example/v1");
+		other.setApiKey("sk-other-secret");
+		upstreams.getUpstreams().put("backup", other);
+		String withUpstreams = RelaySharedLimitsAutoConfiguration.global(connection, upstreams);
+		assertThat(withUpstreams).hasSize(16).isNotEqualTo(alone).doesNotContain("secret");
+		other.setApiKey("sk-third-secret");
+		assertThat(RelaySharedLimitsAutoConfiguration.global(connection, upstreams)).isNotEqualTo(withUpstreams);
 	}
 
 }
