@@ -76,17 +76,19 @@ public class RelayUpstreamAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UpstreamPool relayUpstreamPool(RelayUpstreamsProperties upstreams, RelayConnectionProperties connection,
-			ObjectProvider<RelayResilienceProperties> resilience) {
+			ObjectProvider<RelayResilienceProperties> resilience,
+			ObjectProvider<RelayUpstreamPoolCustomizer> customizers) {
 		CircuitBreakerSettings breaker = resilience.getIfAvailable(RelayResilienceProperties::new)
 			.getCircuitBreaker()
 			.toSettings();
 		try {
-			return UpstreamPool.builder()
+			UpstreamPool.Builder builder = UpstreamPool.builder()
 				.upstreams(upstreams(upstreams, connection))
 				.balancing(upstreams.getBalancing().getStrategy())
 				.cooldown(upstreams.getBalancing().getCooldown())
-				.circuitBreaker(breaker)
-				.build();
+				.circuitBreaker(breaker);
+			customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+			return builder.build();
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RelayConfigurationException("spring.ai.relay.upstreams", ex.getMessage(),
