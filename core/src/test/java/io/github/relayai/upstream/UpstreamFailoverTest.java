@@ -17,6 +17,9 @@ import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.ServerErrorException;
 import io.github.relayai.testsupport.Gateway;
 import io.github.relayai.testsupport.MutableClock;
+import io.github.relayai.exchange.RequestRecord;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -212,6 +215,29 @@ class UpstreamFailoverTest {
 		clock.advance(Duration.ofSeconds(18));
 		a.stub(post(urlPathEqualTo(PATH)), completion("from a"));
 		assertThat(text(model.call(new Prompt("hi")))).isEqualTo("from a");
+	}
+
+	@Test
+	void theRequestListenerAndTheObservationNameTheUpstreamAndModelThatAnswered() {
+		a.stub(post(urlPathEqualTo(PATH)), error(500, "server_error", null, "The server had an error"));
+		b.stub(post(urlPathEqualTo(PATH)), completion("from b"));
+		Upstream heavy = Upstream.builder("a", a.baseUrl() + "/v1").apiKey("sk-a-secret").weight(1000).build();
+		List<RequestRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		RelayChatModel model = model(exchange(pool(heavy, upstream("b", b)).build()).build(),
+				builder -> builder.requestListener(records::add).observationRegistry(registry));
+		assertThat(text(model.call(new Prompt("hi")))).isEqualTo("from b");
+		assertThat(records).singleElement().satisfies(record -> {
+			assertThat(record.upstream()).contains("b");
+			assertThat(record.model()).isEqualTo("m");
+			assertThat(record.outcome()).isEqualTo(RequestRecord.Outcome.SUCCESS);
+		});
+		TestObservationRegistryAssert.assertThat(registry)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasLowCardinalityKeyValue(ChatExchange.UPSTREAM_KEY, "b")
+			.hasLowCardinalityKeyValue(ChatExchange.MODEL_KEY, "m")
+			.hasBeenStopped();
 	}
 
 	@Test
