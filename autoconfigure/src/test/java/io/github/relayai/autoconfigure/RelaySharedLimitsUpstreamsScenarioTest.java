@@ -9,23 +9,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.resilience.SharedLimiter;
-import io.github.relayai.testsupport.RedisServer;
+import io.github.relayai.testsupport.LocalRedis;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -37,6 +34,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.github.relayai.autoconfigure.RelaySharedLimitsScenarioTest.awaitClusterInUse;
+import static io.github.relayai.autoconfigure.RelaySharedLimitsScenarioTest.withInstances;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,7 +49,8 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 
 	private static final int CALLS = 30;
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	private final RelaySharedLimitsScenarioTest.SlowGateway slowA = new RelaySharedLimitsScenarioTest.SlowGateway();
 
@@ -61,18 +61,6 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 	private WireMockServer b;
 
 	private ExecutorService callers;
-
-	@BeforeAll
-	static void startRedis() {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	@BeforeEach
 	void startUpstreams() {
@@ -165,7 +153,7 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 					"spring.ai.relay.upstreams.b.api-key=sk-b-secret",
 					"spring.ai.relay.upstreams.b.max-concurrent-calls=3", "spring.ai.relay.chat.options.model=m",
 					"spring.ai.relay.chat.transport=plain", "spring.ai.relay.resilience.bulkhead.max-queue-size=40",
-					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
+					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.server().port(),
 					"spring.ai.relay.resilience.shared.enabled=" + shared,
 					"spring.ai.relay.resilience.shared.key-prefix=test:" + scenario);
 	}
@@ -184,25 +172,6 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 		return server;
 	}
 
-	/** Runs {@code count} instances at once, each its own application context. */
-	private static void withInstances(ApplicationContextRunner runner, int count,
-			Consumer<List<AssertableApplicationContext>> scenario) {
-		startInstances(runner, count, new ArrayList<>(), scenario);
-	}
-
-	private static void startInstances(ApplicationContextRunner runner, int count,
-			List<AssertableApplicationContext> instances, Consumer<List<AssertableApplicationContext>> scenario) {
-		if (instances.size() == count) {
-			scenario.accept(instances);
-			return;
-		}
-		runner.run(instance -> {
-			assertThat(instance).hasNotFailed();
-			instances.add(instance);
-			startInstances(runner, count, instances, scenario);
-		});
-	}
-
 	/** Sends {@link #CALLS} calls at once, spread over the instances in turn. */
 	private List<Future<String>> callAll(List<AssertableApplicationContext> instances) {
 		List<Future<String>> answers = new ArrayList<>();
@@ -211,15 +180,6 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 			answers.add(this.callers.submit(() -> model.call(new Prompt("hi")).getResult().getOutput().getText()));
 		}
 		return answers;
-	}
-
-	private static void awaitClusterInUse(SharedLimiter limiter, int expected) {
-		long deadline = System.nanoTime() + BOUND.toNanos();
-		Integer inUse = limiter.clusterInUse().block(BOUND);
-		for (int i = 0; i < 1000 && !Integer.valueOf(expected).equals(inUse) && System.nanoTime() < deadline; i++) {
-			inUse = limiter.clusterInUse().block(BOUND);
-		}
-		assertThat(inUse).isEqualTo(expected);
 	}
 
 	private static int completions(WireMockServer server) {
