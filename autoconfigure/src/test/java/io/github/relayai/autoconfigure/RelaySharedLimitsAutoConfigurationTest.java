@@ -7,6 +7,7 @@ import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.resilience.OnStoreFailure;
 import io.github.relayai.resilience.SharedLimits;
 import io.github.relayai.testsupport.RedisServer;
+import io.github.relayai.upstream.UpstreamPool;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -29,7 +30,7 @@ class RelaySharedLimitsAutoConfigurationTest {
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RelayErrorAutoConfiguration.class,
 				RelaySharedLimitsAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
-				RelayChatAutoConfiguration.class))
+				RelayUpstreamAutoConfiguration.class, RelayChatAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.base-url=http://localhost:1", "spring.ai.relay.api-key=sk-secret-key",
 				"spring.ai.relay.chat.options.model=m");
 
@@ -61,6 +62,10 @@ class RelaySharedLimitsAutoConfigurationTest {
 						"spring.ai.relay.resilience.shared.lease=2m")
 				.run(context -> {
 					assertThat(context).hasSingleBean(SharedLimits.class).hasSingleBean(RedissonClient.class);
+					// base-url alone: no upstreams, no per-upstream limits, the key as
+					// before
+					assertThat(context).doesNotHaveBean(UpstreamPool.class)
+						.doesNotHaveBean(RelaySharedLimitsUpstreams.class);
 					assertThat(context.getBean(RelaySharedLimitsProperties.class).getOnRedisFailure())
 						.isEqualTo(OnStoreFailure.REJECT);
 					Resilience4jPolicy policy = (Resilience4jPolicy) context.getBean(ResiliencePolicy.class);
