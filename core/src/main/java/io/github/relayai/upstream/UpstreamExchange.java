@@ -24,6 +24,7 @@ import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.resilience.RetrySettings;
 import io.github.relayai.resilience.SharedLimiter;
 import io.github.resilience4j.retry.Retry;
+import org.reactivestreams.Publisher;
 import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -163,41 +164,49 @@ public final class UpstreamExchange implements ChatExchange {
 				.watch(send.apply(this.exchanges.get(name), request), firstEvent, stall, this.timer,
 						begun -> begun ? this.messages.stalled(name, model, stall)
 								: this.messages.firstEventTimeout(name, model, firstEvent))
+				.map(response -> named(response, model, name))
+				.doOnNext(response -> {
+					if (emitted.compareAndSet(false, true)) {
+						lease.firstEvent();
+					}
+				})
 				.doOnSubscribe(subscription -> admitted.set(true));
-			return shared(name, watched).map(response -> named(response, model, name)).doOnNext(response -> {
-				if (emitted.compareAndSet(false, true)) {
-					lease.firstEvent();
-				}
-			}).doOnComplete(() -> succeeded(lease, run)).doOnCancel(() -> {
-				// a call is cancelled right after its answer, a stream when the
-				// caller stops
-				if (emitted.get()) {
-					succeeded(lease, run);
-				}
-				else {
-					lease.cancelled();
-				}
-			}).onErrorResume(failure -> {
-				if (!admitted.get()) {
-					// refused by the upstream's shared limit before anything was sent
-					lease.cancelled();
-					// (all its permits taken: another upstream; Redis down with
-					// on-redis-failure=reject: the request ends)
-					return isQueueFull(failure) ? attempt(run, model, send) : Flux.error(failure);
-				}
-				lease.failed(failure);
-				return failed(run, model, name, failure, emitted.get(), send);
-			});
+			return Flux.from(shared(name, watched))
+				.doOnComplete(() -> succeeded(lease, run))
+				.doOnCancel(() -> cancelled(lease, run, emitted.get()))
+				.onErrorResume(failure -> {
+					if (!admitted.get()) {
+						// refused unsent by the upstream's shared limit: all its permits
+						// taken (try another upstream), or Redis down with
+						// on-redis-failure=reject (the request ends)
+						lease.cancelled();
+						return isQueueFull(failure) ? attempt(run, model, send) : Flux.error(failure);
+					}
+					lease.failed(failure);
+					return failed(run, model, name, failure, emitted.get(), send);
+				});
 		});
 	}
 
+	/**
+	 * A call is cancelled right after its answer (a success), a stream when the caller
+	 * stops (a success once it has emitted).
+	 */
+	private static void cancelled(Lease lease, Run run, boolean emitted) {
+		if (emitted) {
+			succeeded(lease, run);
+		}
+		else {
+			lease.cancelled();
+		}
+	}
+
 	/** The attempt behind the upstream's shared concurrency limit, if it has one. */
-	private Flux<ChatResponse> shared(String upstream, Flux<ChatResponse> attempt) {
+	private Publisher<ChatResponse> shared(String upstream, Flux<ChatResponse> attempt) {
 		SharedLimiter limiter = this.sharedLimiters.get(upstream);
 		// while the store is down, the pool's local limit of the upstream (already taken)
 		// is the one that applies
-		return (limiter != null) ? Flux.from(limiter.<ChatResponse>concurrency(UnaryOperator.identity()).apply(attempt))
-				: attempt;
+		return (limiter != null) ? limiter.<ChatResponse>concurrency(UnaryOperator.identity()).apply(attempt) : attempt;
 	}
 
 	private static boolean isQueueFull(Throwable failure) {
