@@ -13,6 +13,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -166,6 +167,23 @@ public class RelayMetricsAutoConfiguration {
 					new RelaySharedLimitsMetrics(relay.sharedLimiter(), shared.getRedisTimeout()).bindTo(meters);
 				}
 			};
+		}
+
+	}
+
+	/** Meters of each upstream's limit shared through Redis, tagged with its name. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(RelaySharedLimitsUpstreams.class)
+	static class UpstreamSharedLimits {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "relayUpstreamSharedLimitsMeterBinder")
+		MeterBinder relayUpstreamSharedLimitsMeterBinder(RelaySharedLimitsUpstreams upstreams,
+				RelaySharedLimitsProperties shared) {
+			return meters -> upstreams.limiters()
+				.forEach((name, limiter) -> new RelaySharedLimitsMetrics(limiter, shared.getRedisTimeout(),
+						RelaySharedLimitsMetrics.UPSTREAM_PREFIX, Tags.of("upstream", name))
+					.bindTo(meters));
 		}
 
 	}

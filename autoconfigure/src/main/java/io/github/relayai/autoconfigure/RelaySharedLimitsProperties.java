@@ -31,10 +31,12 @@ public class RelaySharedLimitsProperties {
 	private OnStoreFailure onRedisFailure = OnStoreFailure.LOCAL;
 
 	/**
-	 * How long a permit is held at most, the longest call plus a margin: the permits of
-	 * an instance that dies mid-call come back after it.
+	 * How long a permit is held without a renewal; calls renew it every third of it while
+	 * they run, and the permits of an instance that dies mid-call come back after it.
+	 * Default: spring.ai.relay.chat.deadline plus 1 minute, or 10 minutes without a
+	 * deadline.
 	 */
-	private Duration lease = Duration.ofMinutes(10);
+	private Duration lease;
 
 	/**
 	 * How long one Redis operation may take beyond its wait before the call falls back
@@ -49,7 +51,8 @@ public class RelaySharedLimitsProperties {
 
 	/**
 	 * The prefix of the limits' keys in Redis; a hash of the base URL and API key follows
-	 * it, so instances calling the same upstream with the same key share limits.
+	 * it (per upstream: "upstream:", its name and that hash), so instances calling the
+	 * same upstream with the same key share limits.
 	 */
 	private String keyPrefix = "relay:limits";
 

@@ -1,6 +1,8 @@
 package io.github.relayai.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,12 +15,18 @@ import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.upstream.UpstreamExchange.AttemptBudget;
 import io.github.relayai.upstream.Fallbacks.FallbackRule;
+import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
+import io.github.relayai.resilience.SharedLimiter;
+import io.github.relayai.resilience.SharedLimits;
 import io.github.relayai.upstream.Fallbacks;
 import io.github.relayai.upstream.Upstream;
 import io.github.relayai.upstream.UpstreamExchange;
 import io.github.relayai.upstream.UpstreamPool;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.ai.model.SpringAIModelProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,6 +40,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -57,17 +66,19 @@ public class RelayUpstreamAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UpstreamPool relayUpstreamPool(RelayConnectionProperties connection,
-			ObjectProvider<RelayResilienceProperties> resilience) {
+			ObjectProvider<RelayResilienceProperties> resilience,
+			ObjectProvider<RelayUpstreamPoolCustomizer> customizers) {
 		CircuitBreakerSettings breaker = resilience.getIfAvailable(RelayResilienceProperties::new)
 			.getCircuitBreaker()
 			.toSettings();
 		try {
-			return UpstreamPool.builder()
+			UpstreamPool.Builder builder = UpstreamPool.builder()
 				.upstreams(upstreams(connection))
 				.balancing(connection.getBalancing().getStrategy())
 				.cooldown(connection.getBalancing().getCooldown())
-				.circuitBreaker(breaker)
-				.build();
+				.circuitBreaker(breaker);
+			customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+			return builder.build();
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RelayConfigurationException("spring.ai.relay.upstreams", ex.getMessage(),
@@ -145,6 +156,46 @@ public class RelayUpstreamAutoConfiguration {
 			rules.add(FallbackRule.shorthand(chat.getFallbackModels()));
 		}
 		return new Fallbacks(rules);
+	}
+
+	/**
+	 * With {@code spring.ai.relay.resilience.shared.enabled=true}, each upstream's
+	 * {@code max-concurrent-calls} is held in Redis for all instances together, keyed
+	 * {@code <key-prefix>:upstream:<name>:<hash of base URL and API key>}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = RelaySharedLimitsProperties.PREFIX, name = "enabled", havingValue = "true")
+	@EnableConfigurationProperties(RelaySharedLimitsProperties.class)
+	static class Shared {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RelaySharedLimitsUpstreams relaySharedLimitsUpstreams(UpstreamPool pool, ObjectProvider<SharedLimits> limits,
+				RelaySharedLimitsProperties shared, RelayChatProperties chat,
+				ObjectProvider<ProviderErrorClassifier> classifier) {
+			SharedLimits store = RelaySharedLimitsAutoConfiguration.store(limits);
+			Map<String, SharedLimiter> limiters = new LinkedHashMap<>();
+			for (Upstream upstream : pool.upstreams()) {
+				if (upstream.maxConcurrentCalls() > 0) {
+					String key = shared.getKeyPrefix() + ":upstream:" + upstream.name() + ":"
+							+ RelaySharedLimitsAutoConfiguration.hash(upstream.baseUrl(), upstream.apiKey().reveal());
+					limiters.put(upstream.name(),
+							RelaySharedLimitsAutoConfiguration.limiter(
+									() -> RelaySharedLimitsAutoConfiguration.builder(store, shared, chat, classifier)
+										.key(key)
+										.bulkhead(new BulkheadSettings(upstream.maxConcurrentCalls(), 0, Duration.ZERO))
+										.build()));
+				}
+			}
+			return new RelaySharedLimitsUpstreams(limiters);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "relayUpstreamSharedLimits")
+		RelayUpstreamCustomizer relayUpstreamSharedLimits(RelaySharedLimitsUpstreams upstreams) {
+			return builder -> upstreams.limiters().forEach(builder::sharedLimiter);
+		}
+
 	}
 
 	/** Matches when upstreams or a fallback chain by category are configured. */

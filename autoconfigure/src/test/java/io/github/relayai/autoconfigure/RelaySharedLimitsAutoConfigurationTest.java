@@ -1,10 +1,13 @@
 package io.github.relayai.autoconfigure;
 
+import java.time.Duration;
+
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.resilience.SharedLimiter.OnStoreFailure;
 import io.github.relayai.resilience.SharedLimits;
 import io.github.relayai.testsupport.RedisServer;
+import io.github.relayai.upstream.UpstreamPool;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,8 +30,8 @@ class RelaySharedLimitsAutoConfigurationTest {
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RelayErrorAutoConfiguration.class,
 				RelayConnectionAutoConfiguration.class, RelaySharedLimitsAutoConfiguration.class,
-				RelayResilienceAutoConfiguration.class, RelayChatAutoConfiguration.class,
-				RelayMetricsAutoConfiguration.class))
+				RelayResilienceAutoConfiguration.class, RelayUpstreamAutoConfiguration.class,
+				RelayChatAutoConfiguration.class, RelayMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.ai.relay.base-url=http://localhost:1", "spring.ai.relay.api-key=sk-secret-key",
 				"spring.ai.relay.chat.options.model=m");
 
@@ -60,6 +63,10 @@ class RelaySharedLimitsAutoConfigurationTest {
 						"spring.ai.relay.resilience.shared.lease=2m")
 				.run(context -> {
 					assertThat(context).hasSingleBean(SharedLimits.class).hasSingleBean(RedissonClient.class);
+					// base-url alone: no upstreams, no per-upstream limits, the key as
+					// before
+					assertThat(context).doesNotHaveBean(UpstreamPool.class)
+						.doesNotHaveBean(RelaySharedLimitsUpstreams.class);
 					assertThat(context.getBean(RelaySharedLimitsProperties.class).getOnRedisFailure())
 						.isEqualTo(OnStoreFailure.REJECT);
 					Resilience4jPolicy policy = (Resilience4jPolicy) context.getBean(ResiliencePolicy.class);
@@ -84,10 +91,40 @@ class RelaySharedLimitsAutoConfigurationTest {
 		RelayConnectionProperties connection = new RelayConnectionProperties();
 		connection.setBaseUrl("https://gateway.example/v1");
 		connection.setApiKey("sk-secret-key");
-		String upstream = RelaySharedLimitsAutoConfiguration.upstream(connection);
+		String upstream = RelaySharedLimitsAutoConfiguration.hash(connection.getBaseUrl(), connection.getApiKey());
 		assertThat(upstream).hasSize(16).doesNotContain("secret");
 		connection.setApiKey("sk-other-key");
-		assertThat(RelaySharedLimitsAutoConfiguration.upstream(connection)).isNotEqualTo(upstream);
+		assertThat(RelaySharedLimitsAutoConfiguration.hash(connection.getBaseUrl(), connection.getApiKey()))
+			.isNotEqualTo(upstream);
+	}
+
+	@Test
+	void theLeaseCoversTheDeadlineWithAMarginUnlessSet() {
+		RelaySharedLimitsProperties shared = new RelaySharedLimitsProperties();
+		RelayChatProperties chat = new RelayChatProperties();
+		assertThat(RelaySharedLimitsAutoConfiguration.lease(shared, chat)).isEqualTo(Duration.ofMinutes(10));
+		chat.setDeadline(Duration.ofMinutes(3));
+		assertThat(RelaySharedLimitsAutoConfiguration.lease(shared, chat)).isEqualTo(Duration.ofMinutes(4));
+		shared.setLease(Duration.ofSeconds(90));
+		assertThat(RelaySharedLimitsAutoConfiguration.lease(shared, chat)).isEqualTo(Duration.ofSeconds(90));
+	}
+
+	@Test
+	void theGlobalKeyOfBaseUrlAloneIsAsBeforeAndUpstreamsChangeIt() {
+		RelayConnectionProperties connection = new RelayConnectionProperties();
+		connection.setBaseUrl("https://gateway.example/v1");
+		connection.setApiKey("sk-secret-key");
+		String alone = RelaySharedLimitsAutoConfiguration.global(connection);
+		assertThat(alone)
+			.isEqualTo(RelaySharedLimitsAutoConfiguration.hash("https://gateway.example/v1", "sk-secret-key"));
+		RelayConnectionProperties.UpstreamSettings other = new RelayConnectionProperties.UpstreamSettings();
+		other.setBaseUrl("https://backup.example/v1");
+		other.setApiKey("sk-other-secret");
+		connection.getUpstreams().put("backup", other);
+		String withUpstreams = RelaySharedLimitsAutoConfiguration.global(connection);
+		assertThat(withUpstreams).hasSize(16).isNotEqualTo(alone).doesNotContain("secret");
+		other.setApiKey("sk-third-secret");
+		assertThat(RelaySharedLimitsAutoConfiguration.global(connection)).isNotEqualTo(withUpstreams);
 	}
 
 }

@@ -1,5 +1,15 @@
 package io.github.relayai.autoconfigure;
 
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.relayai.chat.RelayChatModel;
@@ -22,6 +32,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -49,10 +61,12 @@ class RelayUpstreamAutoConfigurationTest {
 		.options(WireMockConfiguration.options().dynamicPort())
 		.build();
 
+	// balancing picks with a seeded generator, so every run picks alike
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RelayErrorAutoConfiguration.class,
 				RelayConnectionAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
-				RelayUpstreamAutoConfiguration.class, RelayChatAutoConfiguration.class));
+				RelayUpstreamAutoConfiguration.class, RelayChatAutoConfiguration.class))
+		.withBean(RelayUpstreamPoolCustomizer.class, () -> builder -> builder.random(new Random(17)));
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder completion(String text) {
 		return aResponse().withStatus(200)
@@ -228,11 +242,12 @@ class RelayUpstreamAutoConfigurationTest {
 					"spring.ai.relay.upstreams.b.base-url=" + b.baseUrl(), "spring.ai.relay.chat.options.model=m")
 			.run(context -> {
 				UpstreamPool pool = context.getBean(UpstreamPool.class);
-				// a has almost all the weight: within a few calls it is picked, fails and
-				// cools down
-				for (int i = 0; i < 5 && pool.status("a") == UpstreamStatus.UP; i++) {
-					context.getBean(RelayChatModel.class).call(new Prompt("hi"));
-				}
+				// a has almost all the weight: the first call picks it, it fails and
+				// cools
+				// down, and b answers
+				assertThat(
+						context.getBean(RelayChatModel.class).call(new Prompt("hi")).getResult().getOutput().getText())
+					.isEqualTo("from b");
 				assertThat(pool.status("a")).isEqualTo(UpstreamStatus.COOLING_DOWN);
 				Health ofA = ((HealthIndicator) context
 					.getBean("relayUpstreamsHealthContributor", CompositeHealthContributor.class)
@@ -245,6 +260,37 @@ class RelayUpstreamAutoConfigurationTest {
 					.counter()
 					.count()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void theMetadataGivesIdesTheSettingsOfEachUpstreamAndEachIsDocumented() throws Exception {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		// IDEs complete spring.ai.relay.upstreams.<name>.* from the map's value type
+		List<JsonNode> upstreams = new ArrayList<>();
+		metadata.get("properties")
+			.forEach(property -> upstreams.addAll("spring.ai.relay.upstreams".equals(property.get("name").stringValue())
+					? List.of(property) : List.of()));
+		assertThat(upstreams).singleElement()
+			.satisfies(property -> assertThat(property.get("type").stringValue())
+				.isEqualTo("java.util.Map<java.lang.String,"
+						+ RelayConnectionProperties.UpstreamSettings.class.getName() + ">"));
+		List<String> hints = new ArrayList<>();
+		metadata.get("hints").forEach(hint -> hints.add(hint.get("name").stringValue()));
+		assertThat(hints).contains("spring.ai.relay.upstreams.keys");
+		// every setting of an upstream is in docs/configuration.md under its full name
+		String docs = Files.readString(Path.of("..", "docs", "configuration.md"));
+		List<String> settings = new ArrayList<>();
+		for (PropertyDescriptor property : Introspector.getBeanInfo(RelayConnectionProperties.UpstreamSettings.class)
+			.getPropertyDescriptors()) {
+			if (property.getWriteMethod() != null) {
+				settings.add("`spring.ai.relay.upstreams.<name>."
+						+ property.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT) + "`");
+			}
+		}
+		assertThat(settings).hasSize(9).allSatisfy(setting -> assertThat(docs).contains(setting));
 	}
 
 }

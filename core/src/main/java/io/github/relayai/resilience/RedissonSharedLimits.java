@@ -70,6 +70,12 @@ public final class RedissonSharedLimits implements SharedLimits {
 	}
 
 	@Override
+	public Mono<Boolean> renew(String key, String permit, Duration lease) {
+		return Mono.defer(() -> Mono.fromCompletionStage(this.redisson.getPermitExpirableSemaphore(key)
+			.updateLeaseTimeAsync(permit, lease.toMillis(), TimeUnit.MILLISECONDS)));
+	}
+
+	@Override
 	public Mono<Boolean> acquireRate(String key, int limitForPeriod, Duration period, Duration maxWait) {
 		return Mono.defer(() -> {
 			RRateLimiter limiter = this.redisson.getRateLimiter(key);

@@ -11,8 +11,10 @@ import java.util.function.UnaryOperator;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
 import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
@@ -26,7 +28,10 @@ import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
  * held in the store, waiting up to {@code max-wait}, then is rejected with a
  * {@link io.github.relayai.error.QueueFullException}. The permit is given back when the
  * answer completes, fails or is cancelled, and a stream's when it ends; a permit of an
- * instance that dies comes back after the lease;</li>
+ * instance that dies comes back after the lease. While a request holds its permit, the
+ * lease is renewed every third of it, so a long stream keeps its permit; a permit lost
+ * all the same (Redis unreachable for a whole lease) is logged and counted
+ * ({@link #lostLeases()});</li>
  * <li>{@link #rate}: a request takes one of {@code limit-for-period} permits per
  * {@code refresh-period} held in the store, waiting up to the rate limiter's
  * {@code max-wait}, then is rejected with a
@@ -56,6 +61,8 @@ public final class SharedLimiter {
 
 	private final Duration storeTimeout;
 
+	private final Scheduler timer;
+
 	private final OnStoreFailure onFailure;
 
 	private final StoreHealth health;
@@ -72,6 +79,8 @@ public final class SharedLimiter {
 
 	private final LongAdder fallbacks = new LongAdder();
 
+	private final LongAdder lostLeases = new LongAdder();
+
 	private SharedLimiter(Builder builder) {
 		this.limits = Objects.requireNonNull(builder.limits, "limits must not be null");
 		Objects.requireNonNull(builder.key, "key must not be null");
@@ -81,6 +90,7 @@ public final class SharedLimiter {
 		this.rateLimiter = builder.rateLimiter;
 		this.lease = builder.lease;
 		this.storeTimeout = builder.storeTimeout;
+		this.timer = builder.timer;
 		this.onFailure = builder.onFailure;
 		this.health = new StoreHealth("relay-shared", builder.retryInterval, builder.onFailure);
 		this.rejections = new SharedRejections(builder.locale);
@@ -143,7 +153,7 @@ public final class SharedLimiter {
 		return (original instanceof Mono) ? Mono.fromDirect(limited) : limited;
 	}
 
-	private Mono<String> acquire() {
+	private Mono<Permit> acquire() {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			Duration maxWait = (this.bulkhead.maxQueueSize() > 0) ? this.bulkhead.maxWait() : Duration.ZERO;
@@ -152,12 +162,40 @@ public final class SharedLimiter {
 					maxWait)
 				.switchIfEmpty(reachable().then(Mono.error(() -> rejected(
 						() -> this.rejections.queueTimeout(this.bulkhead.maxConcurrentCalls(), maxWait)))))
-				.doOnNext(permit -> {
+				.map(permit -> {
 					this.inUse.incrementAndGet();
 					this.waits.increment();
 					this.waitNanos.add(System.nanoTime() - start);
+					return new Permit(permit, renewals(permit));
 				});
 		});
+	}
+
+	/**
+	 * Renews the lease of a held permit every third of it until the permit is given back.
+	 * A renewal that fails is left to the next one; a permit found gone is logged once.
+	 */
+	private Disposable renewals(String permit) {
+		Duration period = this.lease.dividedBy(3);
+		return Flux.interval(period, period, this.timer)
+			// a tick while a renewal is still under way is skipped
+			.onBackpressureDrop()
+			.concatMap(tick -> this.limits.renew(this.concurrencyKey, permit, this.lease)
+				.timeout(this.storeTimeout)
+				.onErrorResume(failure -> {
+					logger.debug("Renewing the lease of a shared permit failed; the next renewal tries again", failure);
+					return Mono.empty();
+				}))
+			.filter(held -> !held)
+			.next()
+			.subscribe(lost -> {
+				this.lostLeases.increment();
+				logger.warn(
+						"A shared permit of {} ran out of its lease ({}) while its request was still running; "
+								+ "the shared limit may be exceeded until the request ends. Raise "
+								+ "spring.ai.relay.resilience.shared.lease if Redis is often unreachable that long.",
+						this.concurrencyKey, this.lease);
+			});
 	}
 
 	/**
@@ -174,9 +212,10 @@ public final class SharedLimiter {
 	 * lease frees the permit. Not held back by {@link StoreHealth}: a release skipped
 	 * while the store looked down would keep its permit for the whole lease.
 	 */
-	private Mono<Void> release(String permit) {
+	private Mono<Void> release(Permit permit) {
+		permit.renewals().dispose();
 		this.inUse.decrementAndGet();
-		this.limits.release(this.concurrencyKey, permit)
+		this.limits.release(this.concurrencyKey, permit.id())
 			.timeout(this.storeTimeout)
 			.subscribe(null, failure -> logger.debug("Releasing a shared permit failed; its lease frees it", failure));
 		return Mono.empty();
@@ -267,6 +306,15 @@ public final class SharedLimiter {
 	}
 
 	/**
+	 * Permits whose lease ran out while their request was still running (found by a
+	 * renewal): the shared limit may have been exceeded meanwhile.
+	 * @return the number of lost leases
+	 */
+	public long lostLeases() {
+		return this.lostLeases.sum();
+	}
+
+	/**
 	 * Failed store operations (Redis errors and timeouts).
 	 * @return the number of failures
 	 */
@@ -280,6 +328,10 @@ public final class SharedLimiter {
 	 */
 	public boolean storeUp() {
 		return this.health.up();
+	}
+
+	/** A permit held by a request, and the renewals of its lease. */
+	private record Permit(String id, Disposable renewals) {
 	}
 
 	/** A failed store operation: the request falls back or is rejected. */
@@ -311,6 +363,8 @@ public final class SharedLimiter {
 		private Duration retryInterval = Duration.ofSeconds(5);
 
 		private OnStoreFailure onFailure = OnStoreFailure.LOCAL;
+
+		private Scheduler timer = Schedulers.parallel();
 
 		private Locale locale = Locale.getDefault();
 
@@ -350,8 +404,9 @@ public final class SharedLimiter {
 		}
 
 		/**
-		 * How long a permit is held at most (default 10 minutes): the longest call plus a
-		 * margin. A dead instance's permits come back after it.
+		 * How long a permit is held without a renewal (default 10 minutes). A request
+		 * renews its permit's lease every third of it while it runs; a dead instance's
+		 * permits come back after it.
 		 * @param lease the lease
 		 * @return this builder
 		 */
@@ -388,6 +443,17 @@ public final class SharedLimiter {
 		 */
 		public Builder onStoreFailure(OnStoreFailure onFailure) {
 			this.onFailure = Objects.requireNonNull(onFailure, "onFailure must not be null");
+			return this;
+		}
+
+		/**
+		 * The scheduler of the lease renewals (default {@link Schedulers#parallel()});
+		 * tests pass a virtual-time one.
+		 * @param timer the scheduler
+		 * @return this builder
+		 */
+		public Builder timer(Scheduler timer) {
+			this.timer = Objects.requireNonNull(timer, "timer must not be null");
 			return this;
 		}
 

@@ -34,6 +34,16 @@ public interface SharedLimits {
 	Mono<Void> release(String key, String permit);
 
 	/**
+	 * Extends the lease of a permit still held, to {@code lease} from now.
+	 * @param key the limit's key
+	 * @param permit the permit's id from {@link #acquire}
+	 * @param lease the new lease, from now
+	 * @return whether the permit was still held (false: its lease had run out and it was
+	 * freed)
+	 */
+	Mono<Boolean> renew(String key, String permit, Duration lease);
+
+	/**
 	 * Takes one permit of a rate limit of {@code limitForPeriod} calls per
 	 * {@code period}, waiting up to {@code maxWait} for one.
 	 * @param key the limit's key

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import io.github.relayai.exchange.ChatExchange;
@@ -21,7 +22,9 @@ import io.github.relayai.error.RelayAiException;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
+import io.github.relayai.resilience.SharedLimiter;
 import io.github.resilience4j.retry.Retry;
+import org.reactivestreams.Publisher;
 import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,10 +51,14 @@ import io.github.relayai.upstream.UpstreamPool.Lease;
  * Each attempt waits at most the upstream's {@code first-event-timeout} for its first
  * element (a call: its answer) and, once a stream has begun, at most its
  * {@code read-idle-timeout} between elements. A stream is never retried, failed over or
- * fallen back once its first element has been passed on. Rejections by Relay's own queue,
- * rate limiter or global circuit breaker end the request, as another upstream would meet
- * the same limits. Every answer names its model in {@value ChatExchange#MODEL_KEY} and
- * its upstream in {@value #UPSTREAM_KEY}.
+ * fallen back once its first element has been passed on. An upstream with a
+ * {@link SharedLimiter} of its own ({@link Builder#sharedLimiter}) also needs one of its
+ * {@code max-concurrent-calls} permits held by all instances together: when another
+ * instance holds them all, the attempt moves to another upstream at once, unsent, as for
+ * an upstream full locally. Rejections by Relay's own queue, rate limiter or global
+ * circuit breaker end the request, as another upstream would meet the same limits. Every
+ * answer names its model in {@value ChatExchange#MODEL_KEY} and its upstream in
+ * {@value #UPSTREAM_KEY}.
  */
 public final class UpstreamExchange implements ChatExchange {
 
@@ -76,6 +83,8 @@ public final class UpstreamExchange implements ChatExchange {
 
 	private final Consumer<Attempt> failureListener;
 
+	private final Map<String, SharedLimiter> sharedLimiters;
+
 	private UpstreamExchange(Builder builder) {
 		this.pool = Objects.requireNonNull(builder.pool, "pool must not be null");
 		Objects.requireNonNull(builder.exchanges, "exchanges must not be null");
@@ -90,6 +99,12 @@ public final class UpstreamExchange implements ChatExchange {
 		this.timer = builder.timer;
 		this.messages = new UpstreamMessages(builder.locale);
 		this.failureListener = builder.failureListener;
+		builder.sharedLimiters.keySet().forEach(name -> {
+			if (!byName.containsKey(name)) {
+				throw new IllegalArgumentException("A shared limiter names no upstream: '" + name + "'");
+			}
+		});
+		this.sharedLimiters = Map.copyOf(builder.sharedLimiters);
 	}
 
 	/**
@@ -146,7 +161,8 @@ public final class UpstreamExchange implements ChatExchange {
 				.filter(left -> left.compareTo(lease.upstream().firstEventTimeout()) < 0)
 				.orElse(lease.upstream().firstEventTimeout());
 			Duration stall = lease.upstream().stallTimeout();
-			return EventWatch
+			AtomicBoolean admitted = new AtomicBoolean();
+			Flux<ChatResponse> watched = EventWatch
 				.watch(send.apply(this.exchanges.get(name), request), firstEvent, stall, this.timer,
 						begun -> begun ? this.messages.stalled(name, model, stall)
 								: this.messages.firstEventTimeout(name, model, firstEvent))
@@ -156,22 +172,47 @@ public final class UpstreamExchange implements ChatExchange {
 						lease.firstEvent();
 					}
 				})
+				.doOnSubscribe(subscription -> admitted.set(true));
+			return Flux.from(shared(name, watched))
 				.doOnComplete(() -> succeeded(lease, run))
-				.doOnCancel(() -> {
-					// a call is cancelled right after its answer, a stream when the
-					// caller stops
-					if (emitted.get()) {
-						succeeded(lease, run);
-					}
-					else {
-						lease.cancelled();
-					}
-				})
+				.doOnCancel(() -> cancelled(lease, run, emitted.get()))
 				.onErrorResume(failure -> {
+					if (!admitted.get()) {
+						// refused unsent by the upstream's shared limit: all its permits
+						// taken (try another upstream), or Redis down with
+						// on-redis-failure=reject (the request ends)
+						lease.cancelled();
+						return isQueueFull(failure) ? attempt(run, model, send) : Flux.error(failure);
+					}
 					lease.failed(failure);
 					return failed(run, model, name, failure, emitted.get(), send);
 				});
 		});
+	}
+
+	/**
+	 * A call is cancelled right after its answer (a success), a stream when the caller
+	 * stops (a success once it has emitted).
+	 */
+	private static void cancelled(Lease lease, Run run, boolean emitted) {
+		if (emitted) {
+			succeeded(lease, run);
+		}
+		else {
+			lease.cancelled();
+		}
+	}
+
+	/** The attempt behind the upstream's shared concurrency limit, if it has one. */
+	private Publisher<ChatResponse> shared(String upstream, Flux<ChatResponse> attempt) {
+		SharedLimiter limiter = this.sharedLimiters.get(upstream);
+		// while the store is down, the pool's local limit of the upstream (already taken)
+		// is the one that applies
+		return (limiter != null) ? limiter.<ChatResponse>concurrency(UnaryOperator.identity()).apply(attempt) : attempt;
+	}
+
+	private static boolean isQueueFull(Throwable failure) {
+		return failure instanceof RelayAiException relay && relay.error().category() == ErrorCategory.QUEUE_FULL;
 	}
 
 	private static void succeeded(Lease lease, Run run) {
@@ -266,6 +307,8 @@ public final class UpstreamExchange implements ChatExchange {
 		private Consumer<Attempt> failureListener = attempt -> {
 		};
 
+		private final Map<String, SharedLimiter> sharedLimiters = new LinkedHashMap<>();
+
 		private Builder() {
 		}
 
@@ -278,6 +321,20 @@ public final class UpstreamExchange implements ChatExchange {
 		public Builder onFailure(Consumer<Attempt> listener) {
 			Objects.requireNonNull(listener, "listener must not be null");
 			this.failureListener = this.failureListener.andThen(listener);
+			return this;
+		}
+
+		/**
+		 * Limits the requests in flight to one upstream across every instance of the
+		 * application: an attempt takes one of the limiter's permits (without waiting) or
+		 * moves on to another upstream.
+		 * @param upstream the upstream's name
+		 * @param limiter the limiter, keyed for this upstream
+		 * @return this builder
+		 */
+		public Builder sharedLimiter(String upstream, SharedLimiter limiter) {
+			this.sharedLimiters.put(Objects.requireNonNull(upstream, "upstream must not be null"),
+					Objects.requireNonNull(limiter, "limiter must not be null"));
 			return this;
 		}
 

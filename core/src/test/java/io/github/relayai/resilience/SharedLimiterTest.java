@@ -1,7 +1,10 @@
 package io.github.relayai.resilience;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
@@ -11,10 +14,12 @@ import io.github.relayai.testsupport.LocalRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reactivestreams.Publisher;
+import org.redisson.api.RPermitExpirableSemaphore;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -122,6 +127,67 @@ class SharedLimiterTest {
 	}
 
 	@Test
+	void aRequestRenewsItsLeaseWhileItRunsAndALostLeaseIsReported() {
+		VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+		Duration lease = Duration.ofMinutes(3);
+		String key = key();
+		Recording limits = new Recording(RedissonSharedLimits.of(redis.client()));
+		SharedLimiter limiter = SharedLimiter.builder(limits)
+			.key(key)
+			.bulkhead(new BulkheadSettings(1, 0, Duration.ZERO))
+			.lease(lease)
+			.timer(timer)
+			.build();
+		RPermitExpirableSemaphore semaphore = redis.client().getPermitExpirableSemaphore(key + ":concurrency");
+		Disposable stream = limitedStream(limiter, Flux.never()).subscribe();
+		awaitLocalInUse(limiter, 1);
+		String permit = limits.permits.get(0);
+
+		// as if most of the lease had passed: the renewal a third of the lease on gives
+		// it a whole lease again
+		semaphore.updateLeaseTime(permit, 2, TimeUnit.SECONDS);
+		timer.advanceTimeBy(Duration.ofMinutes(1));
+		awaitRenewals(limits, 1);
+		assertThat(limits.renewed).containsExactly(true);
+		assertThat(semaphore.getLeaseTime(permit)).isGreaterThan(Duration.ofMinutes(2).toMillis());
+		for (int renewals = 2; renewals <= 6; renewals++) {
+			timer.advanceTimeBy(Duration.ofMinutes(1));
+			awaitRenewals(limits, renewals);
+		}
+		assertThat(limiter.lostLeases()).isZero();
+		assertThat(semaphore.acquiredPermits()).isEqualTo(1);
+
+		// the permit is gone (as after a Redis outage longer than the lease): the next
+		// renewal notices, once
+		semaphore.release(permit);
+		timer.advanceTimeBy(Duration.ofMinutes(1));
+		awaitRenewals(limits, 7);
+		assertThat(limits.renewed).endsWith(false);
+		assertThat(limiter.lostLeases()).isEqualTo(1);
+		timer.advanceTimeBy(Duration.ofMinutes(3));
+		assertThat(limits.renewed).hasSize(7);
+
+		stream.dispose();
+		awaitLocalInUse(limiter, 0);
+	}
+
+	@Test
+	void aPermitGivenBackIsRenewedNoMore() {
+		VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+		Recording limits = new Recording(RedissonSharedLimits.of(redis.client()));
+		SharedLimiter limiter = SharedLimiter.builder(limits)
+			.key(key())
+			.lease(Duration.ofMinutes(3))
+			.timer(timer)
+			.build();
+		assertThat(Mono.from(limiter.<String>concurrency(this::local).apply(Mono.just("answer"))).block(BLOCK))
+			.isEqualTo("answer");
+		awaitLocalInUse(limiter, 0);
+		timer.advanceTimeBy(Duration.ofMinutes(10));
+		assertThat(limits.renewed).isEmpty();
+	}
+
+	@Test
 	void withTheRateLimiterOffTheRateLayerIsTheLocalOne() {
 		SharedLimiter limiter = builder(key()).build();
 		UnaryOperator<Publisher<String>> local = this::local;
@@ -161,6 +227,14 @@ class SharedLimiterTest {
 		assertThat(limiter.localInUse()).isEqualTo(expected);
 	}
 
+	private static void awaitRenewals(Recording limits, int expected) {
+		long deadline = System.nanoTime() + BLOCK.toNanos();
+		while (limits.renewed.size() < expected && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(limits.renewed).hasSize(expected);
+	}
+
 	static void awaitClusterInUse(SharedLimiter limiter, int expected) {
 		long deadline = System.nanoTime() + BLOCK.toNanos();
 		Integer inUse = limiter.clusterInUse().block(BLOCK);
@@ -168,6 +242,48 @@ class SharedLimiterTest {
 			inUse = limiter.clusterInUse().block(BLOCK);
 		}
 		assertThat(inUse).isEqualTo(expected);
+	}
+
+	/**
+	 * The store in Redis, recording the permits it hands out and the renewals' answers.
+	 */
+	private static final class Recording implements SharedLimits {
+
+		final List<String> permits = new CopyOnWriteArrayList<>();
+
+		final List<Boolean> renewed = new CopyOnWriteArrayList<>();
+
+		private final SharedLimits store;
+
+		Recording(SharedLimits store) {
+			this.store = store;
+		}
+
+		@Override
+		public Mono<String> acquire(String key, int limit, Duration maxWait, Duration lease) {
+			return this.store.acquire(key, limit, maxWait, lease).doOnNext(this.permits::add);
+		}
+
+		@Override
+		public Mono<Void> release(String key, String permit) {
+			return this.store.release(key, permit);
+		}
+
+		@Override
+		public Mono<Boolean> renew(String key, String permit, Duration lease) {
+			return this.store.renew(key, permit, lease).doOnNext(this.renewed::add);
+		}
+
+		@Override
+		public Mono<Boolean> acquireRate(String key, int limitForPeriod, Duration period, Duration maxWait) {
+			return this.store.acquireRate(key, limitForPeriod, period, maxWait);
+		}
+
+		@Override
+		public Mono<Integer> inUse(String key) {
+			return this.store.inUse(key);
+		}
+
 	}
 
 }

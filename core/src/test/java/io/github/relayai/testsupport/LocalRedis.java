@@ -32,6 +32,11 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback {
 		}
 	}
 
+	/** The server, from {@link #beforeAll} on. */
+	public RedisServer server() {
+		return this.server;
+	}
+
 	/** The client, from {@link #beforeAll} on. */
 	public RedissonClient client() {
 		return this.client;
