@@ -144,8 +144,9 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 		return new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(DataRedisAutoConfiguration.class, RelayErrorAutoConfiguration.class,
-							RelaySharedLimitsAutoConfiguration.class, RelayResilienceAutoConfiguration.class,
-							RelayUpstreamAutoConfiguration.class, RelayChatAutoConfiguration.class))
+							RelayConnectionAutoConfiguration.class, RelaySharedLimitsAutoConfiguration.class,
+							RelayResilienceAutoConfiguration.class, RelayUpstreamAutoConfiguration.class,
+							RelayChatAutoConfiguration.class, RelayMetricsAutoConfiguration.class))
 			.withPropertyValues("spring.ai.relay.upstreams.a.base-url=" + this.a.baseUrl(),
 					"spring.ai.relay.upstreams.a.api-key=sk-a-secret",
 					"spring.ai.relay.upstreams.a.max-concurrent-calls=2",
