@@ -75,6 +75,22 @@ class UpstreamFailoverTest {
 	}
 
 	@Test
+	void aModelOverUpstreamsRefusesTheSettingsThatBelongToTheUpstreams() {
+		UpstreamExchange upstreams = exchange(pool(upstream("a", a)).build()).build();
+		List<java.util.function.UnaryOperator<RelayChatModel.Builder>> misplaced = List.of(
+				builder -> builder.fallbackModels(List.of("other")),
+				builder -> builder.transport(io.github.relayai.exchange.Transport.STREAM),
+				builder -> builder.resilience(io.github.relayai.resilience.ResiliencePolicy.NONE),
+				builder -> builder.routing(io.github.relayai.routing.EndpointRouter.builder()));
+		for (java.util.function.UnaryOperator<RelayChatModel.Builder> setting : misplaced) {
+			assertThatThrownBy(() -> setting.apply(RelayChatModel.builder().upstreams(upstreams)).build())
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("on the upstream exchange");
+		}
+		assertThat(RelayChatModel.builder().upstreams(upstreams).build().httpClient()).isNull();
+	}
+
+	@Test
 	void weightedBalancingSpreadsCallsByWeight() {
 		a.stub(post(urlPathEqualTo(PATH)), completion("a"));
 		b.stub(post(urlPathEqualTo(PATH)), completion("b"));
