@@ -1,7 +1,6 @@
 package io.github.relayai.autoconfigure;
 
 import io.github.relayai.routing.EndpointRouter;
-import io.github.relayai.options.ImageLimits;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.exchange.RequestListener;
 import io.github.relayai.http.RelayHttpClient;

@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.endpoint.Endpoint;
 import io.github.relayai.error.NonChatModelException;
-import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.routing.EndpointRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,9 +1,7 @@
 package io.github.relayai.endpoint;
 
 import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.exchange.ChatRequest;
-import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.options.RelayChatOptions;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.github.relayai.endpoint;
 
 import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.options.RelayChatOptions;
-import io.github.relayai.options.ResponseFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +11,6 @@ import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.content.Media;
-import org.springframework.ai.tool.ToolCallback;
-import org.springframework.ai.tool.definition.ToolDefinition;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -2,7 +2,6 @@ package io.github.relayai.resilience;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;

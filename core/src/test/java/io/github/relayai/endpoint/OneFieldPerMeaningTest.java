@@ -1,6 +1,5 @@
 package io.github.relayai.endpoint;
 
-import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.options.RelayChatOptions;
 
 import java.nio.charset.StandardCharsets;

@@ -13,7 +13,6 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -27,10 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
-import org.junit.jupiter.api.Assumptions;
 import static org.junit.jupiter.api.Assertions.fail;
-
-import java.nio.file.Path;
 
 /**
  * Validates JSON request bodies against a component schema of OpenAI's published OpenAPI

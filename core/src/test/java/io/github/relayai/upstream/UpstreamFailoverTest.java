@@ -22,6 +22,10 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.util.function.UnaryOperator;
+import io.github.relayai.exchange.Transport;
+import io.github.relayai.resilience.ResiliencePolicy;
+import io.github.relayai.routing.EndpointRouter;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 
@@ -77,12 +81,11 @@ class UpstreamFailoverTest {
 	@Test
 	void aModelOverUpstreamsRefusesTheSettingsThatBelongToTheUpstreams() {
 		UpstreamExchange upstreams = exchange(pool(upstream("a", a)).build()).build();
-		List<java.util.function.UnaryOperator<RelayChatModel.Builder>> misplaced = List.of(
-				builder -> builder.fallbackModels(List.of("other")),
-				builder -> builder.transport(io.github.relayai.exchange.Transport.STREAM),
-				builder -> builder.resilience(io.github.relayai.resilience.ResiliencePolicy.NONE),
-				builder -> builder.routing(io.github.relayai.routing.EndpointRouter.builder()));
-		for (java.util.function.UnaryOperator<RelayChatModel.Builder> setting : misplaced) {
+		List<UnaryOperator<RelayChatModel.Builder>> misplaced = List.of(
+				builder -> builder.fallbackModels(List.of("other")), builder -> builder.transport(Transport.STREAM),
+				builder -> builder.resilience(ResiliencePolicy.NONE),
+				builder -> builder.routing(EndpointRouter.builder()));
+		for (UnaryOperator<RelayChatModel.Builder> setting : misplaced) {
 			assertThatThrownBy(() -> setting.apply(RelayChatModel.builder().upstreams(upstreams)).build())
 				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("on the upstream exchange");

@@ -1,6 +1,5 @@
 package io.github.relayai.sample.report.render;
 
-import org.apache.poi.xwpf.usermodel.BreakType;
 import io.github.relayai.sample.report.render.ReportDocument.Block;
 import io.github.relayai.sample.report.render.ReportDocument.Bullets;
 import io.github.relayai.sample.report.render.ReportDocument.Cell;
