@@ -29,7 +29,8 @@ public class RelayChatProperties {
 	/**
 	 * Whether a model that is not a chat model (the gateway answers NON_CHAT_MODEL) is
 	 * re-sent to /v1/completions or /v1/responses, as the gateway suggests, and the
-	 * choice remembered per model. When false the NonChatModelException is thrown.
+	 * choice remembered per model. When false the NonTransientRelayException.NonChatModel
+	 * is thrown.
 	 */
 	private boolean endpointFallback = true;
 

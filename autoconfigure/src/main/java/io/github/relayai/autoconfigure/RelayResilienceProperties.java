@@ -166,7 +166,7 @@ public class RelayResilienceProperties {
 
 		/**
 		 * Further callers that may wait for a free slot; beyond that a caller is rejected
-		 * at once with a QueueFullException.
+		 * at once with a TransientRelayException.QueueFull.
 		 */
 		private int maxQueueSize = 64;
 
@@ -301,7 +301,7 @@ public class RelayResilienceProperties {
 
 		/**
 		 * How long a request waits for a permit before failing with a
-		 * RateLimitedException.
+		 * TransientRelayException.RateLimited.
 		 */
 		private Duration maxWait = Duration.ofSeconds(30);
 

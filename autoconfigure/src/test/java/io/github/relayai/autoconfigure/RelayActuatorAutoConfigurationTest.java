@@ -16,7 +16,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.error.QueueFullException;
+import io.github.relayai.error.TransientRelayException;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -296,7 +296,7 @@ class RelayActuatorAutoConfigurationTest {
 				Disposable holder = policy.stream(Flux.never()).subscribe();
 				assertThatThrownBy(
 						() -> policy.call(reactor.core.publisher.Mono.just("x")).block(Duration.ofSeconds(30)))
-					.isInstanceOf(io.github.relayai.error.QueueFullException.class);
+					.isInstanceOf(io.github.relayai.error.TransientRelayException.QueueFull.class);
 				assertThat(meters.get(RelayQueueMetrics.QUEUE_DEPTH).gauge().value()).isZero();
 				assertThat(meters.get(RelayQueueMetrics.REJECTIONS).tag("reason", "queue-full").counter().count())
 					.isEqualTo(1);

@@ -7,7 +7,7 @@ import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
 import io.github.relayai.resilience.RetryableFailure;
-import io.github.relayai.error.QueueFullException;
+import io.github.relayai.error.TransientRelayException;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.relayai.chat.RelayChatModel;
@@ -161,7 +161,7 @@ class RelayResilienceAutoConfigurationTest {
 				ResiliencePolicy policy = context.getBean(ResiliencePolicy.class);
 				Disposable stream = policy.stream(Flux.never()).subscribe();
 				assertThatThrownBy(() -> policy.call(Mono.just("x")).block(Duration.ofSeconds(30)))
-					.isInstanceOf(QueueFullException.class);
+					.isInstanceOf(TransientRelayException.QueueFull.class);
 				stream.dispose();
 
 				assertThat(meters.get(RelayMetricsAutoConfiguration.FAILURES)

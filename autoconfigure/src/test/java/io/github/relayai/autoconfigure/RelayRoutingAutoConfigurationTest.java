@@ -4,7 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.endpoint.Endpoint;
-import io.github.relayai.error.NonChatModelException;
+import io.github.relayai.error.NonTransientRelayException;
 import io.github.relayai.routing.EndpointRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -81,7 +81,7 @@ class RelayRoutingAutoConfigurationTest {
 	void disabledFallbackThrows() {
 		this.runner.withPropertyValues("spring.ai.relay.chat.endpoint-fallback=false").run(context -> {
 			assertThatThrownBy(() -> context.getBean(RelayChatModel.class).call(new Prompt("hi")))
-				.isInstanceOf(NonChatModelException.class)
+				.isInstanceOf(NonTransientRelayException.NonChatModel.class)
 				.hasMessageContaining("spring.ai.relay.chat.endpoint-fallback");
 			assertThat(this.gateway.findAll(postRequestedFor(urlEqualTo("/v1/completions")))).isEmpty();
 		});

@@ -18,7 +18,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.error.RateLimitedException;
+import io.github.relayai.error.TransientRelayException;
 import io.github.relayai.resilience.Resilience4jPolicy;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.resilience.SharedLimiter;
@@ -207,7 +207,7 @@ class RelaySharedLimitsScenarioTest {
 					answered.incrementAndGet();
 				}
 				catch (java.util.concurrent.ExecutionException ex) {
-					assertThat(ex.getCause()).isInstanceOf(RateLimitedException.class);
+					assertThat(ex.getCause()).isInstanceOf(TransientRelayException.RateLimited.class);
 					rateLimited.incrementAndGet();
 				}
 				catch (Exception ex) {

@@ -156,8 +156,8 @@ class RelayUpstreamAutoConfigurationTest {
 					.satisfies(failure -> {
 						assertThat(failure.attempts()).extracting(attempt -> attempt.model())
 							.containsExactly("short", "long", "long");
-						assertThat(failure.getCause())
-							.isInstanceOf(io.github.relayai.error.ContextLengthExceededException.class);
+						assertThat(failure.getCause()).isInstanceOf(
+								io.github.relayai.error.NonTransientRelayException.ContextLengthExceeded.class);
 					});
 				assertThat(a.countRequestsMatching(postRequestedFor(urlPathEqualTo(PATH)).build()).getCount())
 					.isEqualTo(3);

@@ -1,7 +1,6 @@
 package io.github.relayai.chat;
 
 import io.github.relayai.endpoint.Endpoint;
-import io.github.relayai.endpoint.Endpoints;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.exchange.ChatChain;
@@ -61,7 +60,7 @@ public final class RelayChatModel implements ChatModel {
 		this.router = (builder.routing != null) ? builder.routing.build(http, imageLimits) : null;
 		this.exchange = chain.fallbackModels(builder.fallbackModels)
 			.transport((builder.transport != null) ? builder.transport : Transport.AUTO)
-			.build((this.router != null) ? this.router : Endpoints.over(http, imageLimits).exchange(Endpoint.CHAT));
+			.build((this.router != null) ? this.router : Endpoint.CHAT.exchange(http, imageLimits));
 	}
 
 	/**

@@ -35,8 +35,9 @@ public abstract class RelayAiException extends RuntimeException {
 
 	/**
 	 * Creates the exception that reports the given error: the family of its category
-	 * ({@link QueueFullException}, {@link NonChatModelException}...). When a user rule or
-	 * an {@code x-should-retry} header made the error's retryability differ from its
+	 * ({@link TransientRelayException.QueueFull},
+	 * {@link NonTransientRelayException.NonChatModel}...). When a user rule or an
+	 * {@code x-should-retry} header made the error's retryability differ from its
 	 * family's, the plain {@link TransientRelayException} or
 	 * {@link NonTransientRelayException} is created instead, so that
 	 * {@code instanceof TransientRelayException} always agrees with
@@ -51,19 +52,19 @@ public abstract class RelayAiException extends RuntimeException {
 					: new NonTransientRelayException(error, cause);
 		}
 		return switch (error.category()) {
-			case NON_CHAT_MODEL -> new NonChatModelException(error, cause);
-			case MODEL_NOT_FOUND -> new ModelNotFoundException(error, cause);
-			case AUTHENTICATION, PERMISSION_DENIED -> new AuthenticationException(error, cause);
-			case INSUFFICIENT_QUOTA -> new QuotaExceededException(error, cause);
-			case RATE_LIMITED -> new RateLimitedException(error, cause);
-			case QUEUE_FULL -> new QueueFullException(error, cause);
-			case CONTEXT_LENGTH_EXCEEDED -> new ContextLengthExceededException(error, cause);
-			case CONTENT_FILTERED -> new ContentFilteredException(error, cause);
-			case INVALID_REQUEST -> new InvalidRequestException(error, cause);
-			case SERVER_ERROR -> new ServerErrorException(error, cause);
-			case UNAVAILABLE -> new UnavailableException(error, cause);
-			case TIMEOUT -> new RelayTimeoutException(error, cause);
-			case UNKNOWN -> new UnknownProviderException(error, cause);
+			case NON_CHAT_MODEL -> new NonTransientRelayException.NonChatModel(error, cause);
+			case MODEL_NOT_FOUND -> new NonTransientRelayException.ModelNotFound(error, cause);
+			case AUTHENTICATION, PERMISSION_DENIED -> new NonTransientRelayException.AuthenticationFailed(error, cause);
+			case INSUFFICIENT_QUOTA -> new NonTransientRelayException.QuotaExceeded(error, cause);
+			case RATE_LIMITED -> new TransientRelayException.RateLimited(error, cause);
+			case QUEUE_FULL -> new TransientRelayException.QueueFull(error, cause);
+			case CONTEXT_LENGTH_EXCEEDED -> new NonTransientRelayException.ContextLengthExceeded(error, cause);
+			case CONTENT_FILTERED -> new NonTransientRelayException.ContentFiltered(error, cause);
+			case INVALID_REQUEST -> new NonTransientRelayException.InvalidRequest(error, cause);
+			case SERVER_ERROR -> new TransientRelayException.ServerError(error, cause);
+			case UNAVAILABLE -> new TransientRelayException.Unavailable(error, cause);
+			case TIMEOUT -> new TransientRelayException.Timeout(error, cause);
+			case UNKNOWN -> new NonTransientRelayException.Unclassified(error, cause);
 		};
 	}
 

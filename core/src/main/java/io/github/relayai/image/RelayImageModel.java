@@ -1,7 +1,6 @@
 package io.github.relayai.image;
 
 import io.github.relayai.endpoint.Endpoint;
-import io.github.relayai.endpoint.Endpoints;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
@@ -52,7 +51,7 @@ public final class RelayImageModel implements ImageModel {
 	private final Messages messages;
 
 	private RelayImageModel(Builder builder, ChatChain.Builder chain, ImageLimits imageLimits) {
-		this.exchange = chain.build(Endpoints.over(builder.http, imageLimits).exchange(Endpoint.CHAT));
+		this.exchange = chain.build(Endpoint.CHAT.exchange(builder.http, imageLimits));
 		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
 				: RelayImageOptions.builder().build();
 		this.messages = new Messages(MESSAGES, builder.http.classifier().locale());
@@ -128,7 +127,7 @@ public final class RelayImageModel implements ImageModel {
 
 	private List<ImageGeneration> images(String answer, String model) {
 		List<ImageGeneration> images = new ArrayList<>();
-		for (Media media : Endpoints.imagesIn(answer)) {
+		for (Media media : Endpoint.imagesIn(answer)) {
 			RelayImageGenerationMetadata metadata = new RelayImageGenerationMetadata(media.getMimeType().toString());
 			Image image = (media.getData() instanceof byte[] bytes)
 					? new Image(null, Base64.getEncoder().encodeToString(bytes))

@@ -26,16 +26,16 @@ import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
  * <ul>
  * <li>{@link #concurrency}: a request takes one of {@code max-concurrent-calls} permits
  * held in the store, waiting up to {@code max-wait}, then is rejected with a
- * {@link io.github.relayai.error.QueueFullException}. The permit is given back when the
- * answer completes, fails or is cancelled, and a stream's when it ends; a permit of an
- * instance that dies comes back after the lease. While a request holds its permit, the
- * lease is renewed every third of it, so a long stream keeps its permit; a permit lost
- * all the same (Redis unreachable for a whole lease) is logged and counted
+ * {@link io.github.relayai.error.TransientRelayException.QueueFull}. The permit is given
+ * back when the answer completes, fails or is cancelled, and a stream's when it ends; a
+ * permit of an instance that dies comes back after the lease. While a request holds its
+ * permit, the lease is renewed every third of it, so a long stream keeps its permit; a
+ * permit lost all the same (Redis unreachable for a whole lease) is logged and counted
  * ({@link #lostLeases()});</li>
  * <li>{@link #rate}: a request takes one of {@code limit-for-period} permits per
  * {@code refresh-period} held in the store, waiting up to the rate limiter's
  * {@code max-wait}, then is rejected with a
- * {@link io.github.relayai.error.RateLimitedException}.</li>
+ * {@link io.github.relayai.error.TransientRelayException.RateLimited}.</li>
  * </ul>
  * The local queue in front ({@code max-queue-size}) stays per instance. Every store
  * operation is bounded by its wait plus {@code store-timeout}. When the store fails, the
@@ -497,8 +497,9 @@ public final class SharedLimiter {
 		LOCAL,
 
 		/**
-		 * Calls are rejected with an {@link io.github.relayai.error.UnavailableException}
-		 * until the store is back.
+		 * Calls are rejected with an
+		 * {@link io.github.relayai.error.TransientRelayException.Unavailable} until the
+		 * store is back.
 		 */
 		REJECT
 

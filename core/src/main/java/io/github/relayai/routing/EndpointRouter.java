@@ -1,10 +1,9 @@
 package io.github.relayai.routing;
 
 import io.github.relayai.endpoint.Endpoint;
-import io.github.relayai.endpoint.Endpoints;
 import io.github.relayai.endpoint.RelayModels;
 import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.error.NonChatModelException;
+import io.github.relayai.error.NonTransientRelayException;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.exchange.ChatRequest;
@@ -77,11 +76,10 @@ public final class EndpointRouter implements ChatExchange {
 	private final RoutingMessages messages;
 
 	private EndpointRouter(Builder builder, RelayHttpClient http, ImageLimits imageLimits) {
-		Endpoints endpoints = Endpoints.over(http, imageLimits);
 		this.messages = new RoutingMessages(http.classifier().locale());
 		this.baseUrl = http.baseUrl().toString();
 		for (Endpoint endpoint : Endpoint.values()) {
-			this.exchanges.put(endpoint, endpoints.exchange(endpoint));
+			this.exchanges.put(endpoint, endpoint.exchange(http, imageLimits));
 		}
 		this.pinned = Map.copyOf(builder.pinned);
 		this.fallback = builder.fallback;
@@ -142,11 +140,11 @@ public final class EndpointRouter implements ChatExchange {
 		if (!route.probe()) {
 			// a pin is kept even when the gateway disagrees; the hint then says to
 			// change the pin
-			return (route.endpoint() == Endpoint.CHAT)
-					? first.onErrorMap(NonChatModelException.class, failure -> this.messages.pinnedToChat(failure))
-					: first;
+			return (route.endpoint() == Endpoint.CHAT) ? first.onErrorMap(NonTransientRelayException.NonChatModel.class,
+					failure -> this.messages.pinnedToChat(failure)) : first;
 		}
-		return first.onErrorResume(failure -> failure instanceof NonChatModelException && !emitted.get(),
+		return first.onErrorResume(
+				failure -> failure instanceof NonTransientRelayException.NonChatModel && !emitted.get(),
 				failure -> this.fallback ? fallback(request, (RelayAiException) failure, send)
 						: Flux.error(this.messages.fallbackDisabled((RelayAiException) failure)));
 	}
@@ -263,8 +261,8 @@ public final class EndpointRouter implements ChatExchange {
 		/**
 		 * Whether a {@link ErrorCategory#NON_CHAT_MODEL} answer from chat re-sends the
 		 * request to the endpoint that serves the model (default {@code true}); when
-		 * {@code false} the {@link NonChatModelException} is thrown, its hint saying how
-		 * to pin the endpoint.
+		 * {@code false} the {@link NonTransientRelayException.NonChatModel} is thrown,
+		 * its hint saying how to pin the endpoint.
 		 * @param fallback whether to fall back
 		 * @return this builder
 		 */

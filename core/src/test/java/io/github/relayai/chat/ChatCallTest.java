@@ -7,9 +7,8 @@ import java.util.Map;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.options.ResponseFormat;
 
-import io.github.relayai.error.ModelNotFoundException;
-import io.github.relayai.error.NonChatModelException;
-import io.github.relayai.error.QueueFullException;
+import io.github.relayai.error.NonTransientRelayException;
+import io.github.relayai.error.TransientRelayException;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.resilience.ResiliencePolicy;
@@ -199,7 +198,7 @@ class ChatCallTest {
 					+ "\"param\":\"model\",\"code\":null}}"));
 		Prompt prompt = new Prompt("hi", RelayChatOptions.builder().model("gpt-5.2-pro").build());
 		assertThatThrownBy(() -> gateway.model().call(prompt))
-			.isInstanceOfSatisfying(NonChatModelException.class, ex -> {
+			.isInstanceOfSatisfying(NonTransientRelayException.NonChatModel.class, ex -> {
 				assertThat(ex.error().requestId()).isEqualTo("20260104160024698485938Ye5VCZ0P");
 				assertThat(ex.error().model()).isEqualTo("gpt-5.2-pro");
 				assertThat(ex.isTransient()).isFalse();
@@ -208,7 +207,7 @@ class ChatCallTest {
 			.hasMessageContaining("/v1/completions")
 			.hasMessageContaining("20260104160024698485938Ye5VCZ0P");
 		assertThatThrownBy(() -> gateway.model().stream(prompt).blockLast(Duration.ofSeconds(30)))
-			.isInstanceOf(NonChatModelException.class);
+			.isInstanceOf(NonTransientRelayException.NonChatModel.class);
 	}
 
 	@Test
@@ -216,13 +215,14 @@ class ChatCallTest {
 		// bodies quoted in issue 3 from the gateway's documentation
 		gateway.stubJson(PATH, 429,
 				"{\"error\":{\"message\":\"队列已满\",\"type\":\"rate_limit_exceeded\",\"code\":\"QUEUE_FULL\"}}");
-		assertThatThrownBy(() -> gateway.model().call(new Prompt("hi")))
-			.isInstanceOfSatisfying(QueueFullException.class, ex -> assertThat(ex.isTransient()).isTrue());
+		assertThatThrownBy(() -> gateway.model().call(new Prompt("hi"))).isInstanceOfSatisfying(
+				TransientRelayException.QueueFull.class, ex -> assertThat(ex.isTransient()).isTrue());
 		assertThatThrownBy(() -> gateway.model().stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30)))
-			.isInstanceOf(QueueFullException.class);
+			.isInstanceOf(TransientRelayException.QueueFull.class);
 		gateway.stubJson(PATH, 400, "{\"error\":{\"message\":\"没有 Worker 支持模型: invalid-model\","
 				+ "\"type\":\"invalid_request_error\",\"code\":\"MODEL_NOT_FOUND\"}}");
-		assertThatThrownBy(() -> gateway.model().call(new Prompt("hi"))).isInstanceOf(ModelNotFoundException.class);
+		assertThatThrownBy(() -> gateway.model().call(new Prompt("hi")))
+			.isInstanceOf(NonTransientRelayException.ModelNotFound.class);
 	}
 
 	@Test

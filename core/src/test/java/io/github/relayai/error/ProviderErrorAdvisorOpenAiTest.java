@@ -63,7 +63,8 @@ class ProviderErrorAdvisorOpenAiTest {
 	@Test
 	void queueFullOnCall() {
 		answer(429, QUEUE_FULL);
-		assertThatThrownBy(() -> this.client.prompt("hi").call().content()).isInstanceOf(QueueFullException.class)
+		assertThatThrownBy(() -> this.client.prompt("hi").call().content())
+			.isInstanceOf(TransientRelayException.QueueFull.class)
 			.satisfies(e -> assertThat(((RelayAiException) e).isTransient()).isTrue());
 	}
 
@@ -71,14 +72,15 @@ class ProviderErrorAdvisorOpenAiTest {
 	void queueFullOnStream() {
 		answer(429, QUEUE_FULL);
 		StepVerifier.create(this.client.prompt("hi").stream().content())
-			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(QueueFullException.class))
+			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransientRelayException.QueueFull.class))
 			.verify(Duration.ofSeconds(20));
 	}
 
 	@Test
 	void nonChatModelOnCall() {
 		answer(400, NON_CHAT);
-		assertThatThrownBy(() -> this.client.prompt("hi").call().content()).isInstanceOf(NonChatModelException.class)
+		assertThatThrownBy(() -> this.client.prompt("hi").call().content())
+			.isInstanceOf(NonTransientRelayException.NonChatModel.class)
 			.satisfies(e -> assertNonChat((RelayAiException) e));
 	}
 
@@ -91,7 +93,7 @@ class ProviderErrorAdvisorOpenAiTest {
 	}
 
 	private static void assertNonChat(RelayAiException exception) {
-		assertThat(exception).isInstanceOf(NonChatModelException.class);
+		assertThat(exception).isInstanceOf(NonTransientRelayException.NonChatModel.class);
 		assertThat(exception.error().requestId()).isEqualTo(REQUEST_ID);
 		assertThat(exception.error().model()).isEqualTo("gpt-5.2-pro");
 		assertThat(exception.error().suggestedEndpoint()).contains(ProviderError.COMPLETIONS);

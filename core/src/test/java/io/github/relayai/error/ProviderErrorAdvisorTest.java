@@ -29,8 +29,8 @@ class ProviderErrorAdvisorTest {
 
 	@Test
 	void relayExceptionsPassThroughUnchanged() {
-		RelayAiException own = new QueueFullException(new ProviderErrorClassifier(Locale.ENGLISH).classify(429, null,
-				"{\"error\":{\"code\":\"QUEUE_FULL\"}}"), null);
+		RelayAiException own = new TransientRelayException.QueueFull(new ProviderErrorClassifier(Locale.ENGLISH)
+			.classify(429, null, "{\"error\":{\"code\":\"QUEUE_FULL\"}}"), null);
 		assertThatThrownBy(() -> call(() -> own)).isSameAs(own);
 		StepVerifier.create(stream(() -> own))
 			.expectErrorSatisfies(e -> assertThat(e).isSameAs(own))
@@ -40,10 +40,10 @@ class ProviderErrorAdvisorTest {
 	@Test
 	void transportFailuresBecomeTypedOnBothPaths() {
 		Supplier<RuntimeException> failure = () -> new CompletionException(new ConnectException("Connection refused"));
-		assertThatThrownBy(() -> call(failure)).isInstanceOf(UnavailableException.class)
+		assertThatThrownBy(() -> call(failure)).isInstanceOf(TransientRelayException.Unavailable.class)
 			.hasRootCauseInstanceOf(ConnectException.class);
 		StepVerifier.create(stream(failure))
-			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(UnavailableException.class))
+			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransientRelayException.Unavailable.class))
 			.verify(Duration.ofSeconds(5));
 	}
 

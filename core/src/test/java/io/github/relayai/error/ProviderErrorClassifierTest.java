@@ -121,7 +121,7 @@ class ProviderErrorClassifierTest {
 			.build();
 		ProviderError error = custom.classify(429, Map.of(), SATURATED);
 		assertThat(error.category()).isEqualTo(ErrorCategory.QUEUE_FULL);
-		assertThat(RelayAiException.of(error, null)).isInstanceOf(QueueFullException.class);
+		assertThat(RelayAiException.of(error, null)).isInstanceOf(TransientRelayException.QueueFull.class);
 		assertThat(custom.classify(500, Map.of(), SATURATED).category()).isEqualTo(ErrorCategory.UNAVAILABLE);
 	}
 

@@ -12,20 +12,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RelayAiExceptionOfTest {
 
 	private static final Map<ErrorCategory, Class<? extends RelayAiException>> FAMILIES = Map.ofEntries(
-			Map.entry(ErrorCategory.NON_CHAT_MODEL, NonChatModelException.class),
-			Map.entry(ErrorCategory.MODEL_NOT_FOUND, ModelNotFoundException.class),
-			Map.entry(ErrorCategory.AUTHENTICATION, AuthenticationException.class),
-			Map.entry(ErrorCategory.PERMISSION_DENIED, AuthenticationException.class),
-			Map.entry(ErrorCategory.INSUFFICIENT_QUOTA, QuotaExceededException.class),
-			Map.entry(ErrorCategory.RATE_LIMITED, RateLimitedException.class),
-			Map.entry(ErrorCategory.QUEUE_FULL, QueueFullException.class),
-			Map.entry(ErrorCategory.CONTEXT_LENGTH_EXCEEDED, ContextLengthExceededException.class),
-			Map.entry(ErrorCategory.CONTENT_FILTERED, ContentFilteredException.class),
-			Map.entry(ErrorCategory.INVALID_REQUEST, InvalidRequestException.class),
-			Map.entry(ErrorCategory.SERVER_ERROR, ServerErrorException.class),
-			Map.entry(ErrorCategory.UNAVAILABLE, UnavailableException.class),
-			Map.entry(ErrorCategory.TIMEOUT, RelayTimeoutException.class),
-			Map.entry(ErrorCategory.UNKNOWN, UnknownProviderException.class));
+			Map.entry(ErrorCategory.NON_CHAT_MODEL, NonTransientRelayException.NonChatModel.class),
+			Map.entry(ErrorCategory.MODEL_NOT_FOUND, NonTransientRelayException.ModelNotFound.class),
+			Map.entry(ErrorCategory.AUTHENTICATION, NonTransientRelayException.AuthenticationFailed.class),
+			Map.entry(ErrorCategory.PERMISSION_DENIED, NonTransientRelayException.AuthenticationFailed.class),
+			Map.entry(ErrorCategory.INSUFFICIENT_QUOTA, NonTransientRelayException.QuotaExceeded.class),
+			Map.entry(ErrorCategory.RATE_LIMITED, TransientRelayException.RateLimited.class),
+			Map.entry(ErrorCategory.QUEUE_FULL, TransientRelayException.QueueFull.class),
+			Map.entry(ErrorCategory.CONTEXT_LENGTH_EXCEEDED, NonTransientRelayException.ContextLengthExceeded.class),
+			Map.entry(ErrorCategory.CONTENT_FILTERED, NonTransientRelayException.ContentFiltered.class),
+			Map.entry(ErrorCategory.INVALID_REQUEST, NonTransientRelayException.InvalidRequest.class),
+			Map.entry(ErrorCategory.SERVER_ERROR, TransientRelayException.ServerError.class),
+			Map.entry(ErrorCategory.UNAVAILABLE, TransientRelayException.Unavailable.class),
+			Map.entry(ErrorCategory.TIMEOUT, TransientRelayException.Timeout.class),
+			Map.entry(ErrorCategory.UNKNOWN, NonTransientRelayException.Unclassified.class));
 
 	@ParameterizedTest
 	@EnumSource(ErrorCategory.class)

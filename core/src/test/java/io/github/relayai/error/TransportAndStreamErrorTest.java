@@ -105,14 +105,14 @@ class TransportAndStreamErrorTest {
 		ProviderError error = this.classifier.classifyTransport(failure, "m", null);
 		assertThat(error.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
 		assertThat(error.retryable()).isTrue();
-		assertThat(RelayAiException.of(error, failure)).isInstanceOf(UnavailableException.class);
+		assertThat(RelayAiException.of(error, failure)).isInstanceOf(TransientRelayException.Unavailable.class);
 	}
 
 	private void assertTimeout(Throwable failure) {
 		ProviderError error = this.classifier.classifyTransport(failure, "m", null);
 		assertThat(error.category()).isEqualTo(ErrorCategory.TIMEOUT);
 		assertThat(error.retryable()).isTrue();
-		assertThat(RelayAiException.of(error, failure)).isInstanceOf(RelayTimeoutException.class);
+		assertThat(RelayAiException.of(error, failure)).isInstanceOf(TransientRelayException.Timeout.class);
 	}
 
 }

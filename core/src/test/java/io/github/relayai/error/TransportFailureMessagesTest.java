@@ -60,7 +60,7 @@ class TransportFailureMessagesTest {
 		RelayAiException failure = call(client(base, Locale.ENGLISH));
 		assertFailure(failure, ErrorCategory.UNAVAILABLE, "Connection to " + base + "/v1/chat/completions refused");
 		assertThat(failure.error().hint()).contains("Start the gateway").contains("spring.ai.relay.base-url");
-		assertThat(failure).isInstanceOf(UnavailableException.class);
+		assertThat(failure).isInstanceOf(TransientRelayException.Unavailable.class);
 		assertThat(failure.getMessage()).doesNotContain("ClosedChannelException")
 			.doesNotContain("cannot take the request right now");
 	}
@@ -128,7 +128,7 @@ class TransportFailureMessagesTest {
 				RelayAiException failure = call(client);
 				assertFailure(failure, ErrorCategory.TIMEOUT,
 						"Connecting to " + base + "/v1/chat/completions timed out");
-				assertThat(failure).isInstanceOf(RelayTimeoutException.class);
+				assertThat(failure).isInstanceOf(TransientRelayException.Timeout.class);
 			}
 			finally {
 				for (Socket socket : backlog) {
@@ -148,7 +148,7 @@ class TransportFailureMessagesTest {
 		assertThat(error.message()).startsWith("Connecting to https://10.255.255.1:8443/v1/chat/completions timed out");
 		assertThat(error.hint()).contains("spring.ai.relay.connect-timeout");
 		RelayAiException failure = RelayAiException.of(error, null);
-		assertThat(failure).isInstanceOf(RelayTimeoutException.class);
+		assertThat(failure).isInstanceOf(TransientRelayException.Timeout.class);
 		assertThat(failure.getMessage() + error).doesNotContain(KEY).doesNotContain("user:");
 	}
 

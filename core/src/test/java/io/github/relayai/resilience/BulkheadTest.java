@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.error.QueueFullException;
+import io.github.relayai.error.TransientRelayException;
 import io.github.relayai.error.RelayAiException;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -73,7 +73,7 @@ class BulkheadTest {
 			}
 			assertThat(served).isEqualTo(4);
 			assertThat(failures).hasSize(4).allSatisfy(failure -> {
-				assertThat(failure).isInstanceOf(QueueFullException.class)
+				assertThat(failure).isInstanceOf(TransientRelayException.QueueFull.class)
 					.hasMessageContaining("not the gateway")
 					.hasMessageContaining(
 							"maxConcurrentCalls (spring.ai.relay.resilience.bulkhead.max-concurrent-calls)")
@@ -97,7 +97,9 @@ class BulkheadTest {
 
 		assertThat(received).containsExactly("first");
 		assertThat(policy.bulkhead().getMetrics().getAvailableConcurrentCalls()).isZero();
-		StepVerifier.create(policy.call(Mono.just("other"))).expectError(QueueFullException.class).verify();
+		StepVerifier.create(policy.call(Mono.just("other")))
+			.expectError(TransientRelayException.QueueFull.class)
+			.verify();
 
 		stream.dispose();
 		assertThat(policy.bulkhead().getMetrics().getAvailableConcurrentCalls()).isOne();
@@ -128,7 +130,7 @@ class BulkheadTest {
 		Disposable holder = policy.stream(Flux.<String>never()).subscribe();
 
 		StepVerifier.create(policy.call(Mono.just("x")))
-			.expectErrorSatisfies(failure -> assertThat(failure).isInstanceOf(QueueFullException.class)
+			.expectErrorSatisfies(failure -> assertThat(failure).isInstanceOf(TransientRelayException.QueueFull.class)
 				.hasMessageContaining("maxWait (spring.ai.relay.resilience.bulkhead.max-wait)"))
 			.verify();
 		holder.dispose();
@@ -160,7 +162,7 @@ class BulkheadTest {
 			.build();
 		Disposable holder = policy.stream(Flux.<String>never()).subscribe();
 
-		StepVerifier.create(policy.call(Mono.just("x"))).expectError(QueueFullException.class).verify();
+		StepVerifier.create(policy.call(Mono.just("x"))).expectError(TransientRelayException.QueueFull.class).verify();
 
 		assertThat(clock.noPendingWaits()).isTrue();
 		assertThat(failures).containsExactly(ErrorCategory.QUEUE_FULL);

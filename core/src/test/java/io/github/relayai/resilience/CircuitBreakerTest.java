@@ -4,9 +4,9 @@ import java.time.Duration;
 
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.error.InvalidRequestException;
+import io.github.relayai.error.NonTransientRelayException;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.UnavailableException;
+import io.github.relayai.error.TransientRelayException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,8 @@ class CircuitBreakerTest {
 		assertThat(this.circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
 		Throwable rejected = failure(this.gateway.callAsync(this.model));
-		assertThat(rejected).isInstanceOf(UnavailableException.class).hasMessageContaining("circuit breaker");
+		assertThat(rejected).isInstanceOf(TransientRelayException.Unavailable.class)
+			.hasMessageContaining("circuit breaker");
 		assertThat(((RelayAiException) rejected).error().category()).isEqualTo(ErrorCategory.UNAVAILABLE);
 		assertThat(this.gateway.requests()).isEqualTo(2);
 
@@ -81,7 +82,8 @@ class CircuitBreakerTest {
 	void clientErrorsDoNotOpenTheCircuit() throws Exception {
 		this.gateway.server.stubFor(plain().willReturn(error(400, "invalid_request_error", null, "bad parameter")));
 		for (int i = 0; i < 4; i++) {
-			assertThat(failure(this.gateway.callAsync(this.model))).isInstanceOf(InvalidRequestException.class);
+			assertThat(failure(this.gateway.callAsync(this.model)))
+				.isInstanceOf(NonTransientRelayException.InvalidRequest.class);
 		}
 		assertThat(this.circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 	}

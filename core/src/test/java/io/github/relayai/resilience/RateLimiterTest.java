@@ -3,7 +3,7 @@ package io.github.relayai.resilience;
 import java.time.Duration;
 
 import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.error.RateLimitedException;
+import io.github.relayai.error.TransientRelayException;
 import io.github.relayai.error.RelayAiException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -23,7 +23,7 @@ class RateLimiterTest {
 
 		StepVerifier.create(policy.call(Mono.just("first"))).expectNext("first").verifyComplete();
 		StepVerifier.create(policy.call(Mono.just("second"))).expectErrorSatisfies(failure -> {
-			assertThat(failure).isInstanceOf(RateLimitedException.class)
+			assertThat(failure).isInstanceOf(TransientRelayException.RateLimited.class)
 				.hasMessageContaining("limitForPeriod (spring.ai.relay.resilience.rate-limiter.limit-for-period)")
 				.hasMessageContaining("not the gateway");
 			assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.RATE_LIMITED);

@@ -3,12 +3,10 @@ package io.github.relayai.resilience;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.error.ErrorCategory;
-import io.github.relayai.error.NonChatModelException;
 import io.github.relayai.error.NonTransientRelayException;
 import io.github.relayai.error.ProviderErrorClassifier;
-import io.github.relayai.error.RateLimitedException;
+import io.github.relayai.error.TransientRelayException;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.ServerErrorException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +78,7 @@ class RetryTest {
 		this.clock.advance(this.clock.nextWait());
 		this.clock.advance(this.clock.nextWait());
 
-		assertThat(failure(answer)).isInstanceOf(ServerErrorException.class);
+		assertThat(failure(answer)).isInstanceOf(TransientRelayException.ServerError.class);
 		assertThat(this.gateway.requests()).isEqualTo(3);
 		assertThat(this.clock.noPendingWaits()).isTrue();
 	}
@@ -91,7 +89,8 @@ class RetryTest {
 				"This is not a chat model and thus not supported in the v1/chat/completions endpoint. "
 						+ "Did you mean to use v1/completions?")));
 
-		assertThat(failure(this.gateway.callAsync(this.model))).isInstanceOf(NonChatModelException.class);
+		assertThat(failure(this.gateway.callAsync(this.model)))
+			.isInstanceOf(NonTransientRelayException.NonChatModel.class);
 		assertThat(this.gateway.requests()).isEqualTo(1);
 		assertThat(this.clock.noPendingWaits()).isTrue();
 		assertThat(this.policy.retry().getMetrics().getNumberOfFailedCallsWithoutRetryAttempt()).isOne();
@@ -155,7 +154,7 @@ class RetryTest {
 
 		Throwable failure = failure(this.gateway.callAsync(this.model));
 
-		assertThat(failure).isInstanceOf(RateLimitedException.class).hasMessageContaining("600");
+		assertThat(failure).isInstanceOf(TransientRelayException.RateLimited.class).hasMessageContaining("600");
 		assertThat(((RelayAiException) failure).error().retryAfter()).contains(Duration.ofSeconds(600));
 		assertThat(this.gateway.requests()).isEqualTo(1);
 		assertThat(this.clock.noPendingWaits()).isTrue();
@@ -214,7 +213,7 @@ class RetryTest {
 			.doOnNext(response -> received.add(text(response)))
 			.blockLast(Duration.ofSeconds(10)));
 
-		assertThat(failure).isInstanceOf(ServerErrorException.class);
+		assertThat(failure).isInstanceOf(TransientRelayException.ServerError.class);
 		assertThat(((RelayAiException) failure).error().category()).isEqualTo(ErrorCategory.SERVER_ERROR);
 		assertThat(received).containsExactly("Hel");
 		assertThat(this.gateway.requests()).isEqualTo(1);

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.github.relayai.error.UnavailableException;
+import io.github.relayai.error.TransientRelayException;
 import io.github.relayai.testsupport.LogCapture;
 import io.github.relayai.testsupport.RedisServer;
 import org.junit.jupiter.api.AfterEach;
@@ -97,7 +97,7 @@ class SharedLimiterOutageTest {
 		SharedLimiter limiter = builder().onStoreFailure(OnStoreFailure.REJECT).build();
 		this.redis.stop();
 		for (int i = 0; i < 3; i++) {
-			assertThatThrownBy(() -> call(limiter)).isInstanceOf(UnavailableException.class)
+			assertThatThrownBy(() -> call(limiter)).isInstanceOf(TransientRelayException.Unavailable.class)
 				.hasMessageContaining("on-redis-failure");
 		}
 		assertThat(this.localUses).hasValue(0);

@@ -9,8 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
-import io.github.relayai.error.QueueFullException;
-import io.github.relayai.error.RateLimitedException;
+import io.github.relayai.error.TransientRelayException;
 import io.github.relayai.testsupport.LocalRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,7 +50,7 @@ class SharedLimiterTest {
 		awaitLocalInUse(limiter, 2);
 
 		assertThatThrownBy(() -> limited(limiter, Mono.just("third")).block(BLOCK))
-			.isInstanceOf(QueueFullException.class)
+			.isInstanceOf(TransientRelayException.QueueFull.class)
 			.hasMessageContaining("shared by all instances");
 		assertThat(limiter.rejections()).isEqualTo(1);
 
@@ -122,7 +121,7 @@ class SharedLimiterTest {
 		assertThat(Mono.from(other.rate(local).apply(Mono.just("2"))).block(BLOCK)).isEqualTo("2");
 		assertThat(Mono.from(one.rate(local).apply(Mono.just("3"))).block(BLOCK)).isEqualTo("3");
 		assertThatThrownBy(() -> Mono.from(other.rate(local).apply(Mono.just("4"))).block(BLOCK))
-			.isInstanceOf(RateLimitedException.class)
+			.isInstanceOf(TransientRelayException.RateLimited.class)
 			.hasMessageContaining("shared by all instances");
 		assertThat(this.localUses).hasValue(0);
 	}

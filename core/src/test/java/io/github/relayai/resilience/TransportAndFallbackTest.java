@@ -1,9 +1,9 @@
 package io.github.relayai.resilience;
 
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.error.ModelNotFoundException;
+import io.github.relayai.error.NonTransientRelayException;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.QueueFullException;
+import io.github.relayai.error.TransientRelayException;
 import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.exchange.Transport;
 import java.time.Duration;
@@ -77,7 +77,7 @@ class TransportAndFallbackTest {
 			.build();
 
 		assertThat(failure(this.gateway.callAsync(model)))
-			.isInstanceOf(io.github.relayai.error.QueueFullException.class)
+			.isInstanceOf(io.github.relayai.error.TransientRelayException.QueueFull.class)
 			.hasMessageNotContaining("not the gateway");
 		this.gateway.server.verify(0,
 				postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("\"stream\":true")));
@@ -134,7 +134,8 @@ class TransportAndFallbackTest {
 
 		var answer = this.gateway.callAsync(model);
 
-		assertThat(failure(answer)).isInstanceOf(ModelNotFoundException.class).hasMessageContaining("m2");
+		assertThat(failure(answer)).isInstanceOf(NonTransientRelayException.ModelNotFound.class)
+			.hasMessageContaining("m2");
 		assertThat(this.gateway.requests()).isEqualTo(2);
 		assertThat(this.clock.noPendingWaits()).isTrue();
 	}

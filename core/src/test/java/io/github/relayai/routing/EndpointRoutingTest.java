@@ -12,8 +12,7 @@ import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.endpoint.Endpoint;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderErrorClassifier.ErrorRule;
-import io.github.relayai.error.InvalidRequestException;
-import io.github.relayai.error.NonChatModelException;
+import io.github.relayai.error.NonTransientRelayException;
 import io.github.relayai.error.ProviderErrorClassifier;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.exchange.ChatExchange;
@@ -312,13 +311,14 @@ class EndpointRoutingTest {
 		chatAnswers(400, RIX_NOT_CHAT);
 		RelayChatModel model = model("gpt-5.2-pro", router().endpointFallback(false));
 
-		assertThatThrownBy(() -> model.call(new Prompt("hi"))).isInstanceOf(NonChatModelException.class)
+		assertThatThrownBy(() -> model.call(new Prompt("hi")))
+			.isInstanceOf(NonTransientRelayException.NonChatModel.class)
 			.hasMessageContaining("/v1/completions")
 			.hasMessageContaining("spring.ai.relay.chat.endpoint-fallback")
 			.hasMessageContaining("spring.ai.relay.models[gpt-5.2-pro].endpoint=completions")
 			.satisfies(ex -> assertThat(((RelayAiException) ex).error().suggestedEndpoint()).contains("completions"));
 		assertThatThrownBy(() -> model.stream(new Prompt("hi")).blockLast(Duration.ofSeconds(30)))
-			.isInstanceOf(NonChatModelException.class);
+			.isInstanceOf(NonTransientRelayException.NonChatModel.class);
 		assertThat(bodies("/v1/completions")).isEmpty();
 	}
 
@@ -327,12 +327,13 @@ class EndpointRoutingTest {
 		chatAnswers(400, RIX_NOT_CHAT);
 		RelayChatModel model = model("gpt-5.2-pro", router().pin("gpt-5.2-pro", Endpoint.CHAT));
 
-		assertThatThrownBy(() -> model.call(new Prompt("hi"))).isInstanceOf(NonChatModelException.class)
+		assertThatThrownBy(() -> model.call(new Prompt("hi")))
+			.isInstanceOf(NonTransientRelayException.NonChatModel.class)
 			.hasMessageContaining("pinned to chat")
 			.hasMessageContaining("spring.ai.relay.models[gpt-5.2-pro].endpoint=completions")
 			.hasMessageNotContaining("automatically");
 		assertThatThrownBy(() -> model.stream(new Prompt("hi", RelayChatOptions.builder().endpoint("chat").build()))
-			.blockLast(Duration.ofSeconds(30))).isInstanceOf(NonChatModelException.class)
+			.blockLast(Duration.ofSeconds(30))).isInstanceOf(NonTransientRelayException.NonChatModel.class)
 			.hasMessageContaining("pinned to chat");
 		assertThat(bodies("/v1/completions")).isEmpty();
 	}
@@ -440,12 +441,13 @@ class EndpointRoutingTest {
 
 		assertThatThrownBy(() -> model
 			.call(new Prompt("Capital of France?", RelayChatOptions.builder().toolCallbacks(List.of(capital)).build())))
-			.isInstanceOf(InvalidRequestException.class)
+			.isInstanceOf(NonTransientRelayException.InvalidRequest.class)
 			.hasMessageContaining("/v1/completions")
 			.hasMessageContaining("tools")
 			.satisfies(ex -> assertThat(((RelayAiException) ex).error().category())
 				.isEqualTo(ErrorCategory.INVALID_REQUEST))
-			.satisfies(ex -> assertThat(ex.getSuppressed()).hasAtLeastOneElementOfType(NonChatModelException.class));
+			.satisfies(ex -> assertThat(ex.getSuppressed())
+				.hasAtLeastOneElementOfType(NonTransientRelayException.NonChatModel.class));
 		assertThat(bodies("/v1/completions")).isEmpty();
 	}
 
@@ -461,7 +463,8 @@ class EndpointRoutingTest {
 				.build())
 			.build();
 
-		assertThatThrownBy(() -> model.call(new Prompt(withImage))).isInstanceOf(InvalidRequestException.class)
+		assertThatThrownBy(() -> model.call(new Prompt(withImage)))
+			.isInstanceOf(NonTransientRelayException.InvalidRequest.class)
 			.hasMessageContaining("images");
 	}
 

@@ -11,10 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.error.ContextLengthExceededException;
+import io.github.relayai.error.NonTransientRelayException;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.error.ServerErrorException;
+import io.github.relayai.error.TransientRelayException;
 import io.github.relayai.testsupport.Gateway;
 import io.github.relayai.testsupport.MutableClock;
 import io.github.relayai.exchange.RequestListener.RequestRecord;
@@ -298,7 +298,8 @@ class UpstreamFailoverTest {
 		a.stub(post(urlPathEqualTo(PATH)), error(400, "invalid_request_error", "context_length_exceeded",
 				"This model's maximum context length is 8192 tokens."));
 		RelayChatModel model = model(exchange(pool(upstream("a", a)).build()).build());
-		assertThatExceptionOfType(ContextLengthExceededException.class).isThrownBy(() -> model.call(new Prompt("hi")));
+		assertThatExceptionOfType(NonTransientRelayException.ContextLengthExceeded.class)
+			.isThrownBy(() -> model.call(new Prompt("hi")));
 		assertThat(requests(a)).isEqualTo(1);
 	}
 
@@ -317,7 +318,7 @@ class UpstreamFailoverTest {
 			.allSatisfy(attempt -> assertThat(attempt.category()).isEqualTo(ErrorCategory.SERVER_ERROR));
 		assertThat(failure.attempts().subList(0, 3)).extracting(Attempt::upstream)
 			.containsExactlyInAnyOrder("a", "b", "c");
-		assertThat(failure.getCause()).isInstanceOf(ServerErrorException.class);
+		assertThat(failure.getCause()).isInstanceOf(TransientRelayException.ServerError.class);
 		assertThat(failure.error().category()).isEqualTo(ErrorCategory.SERVER_ERROR);
 		assertThat(failure.getMessage()).contains("a/m: SERVER_ERROR").doesNotContain("secret");
 		assertThat(requests(a) + requests(b) + requests(c)).isEqualTo(4);

@@ -6,7 +6,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.relayai.chat.RelayChatModel;
-import io.github.relayai.error.QueueFullException;
+import io.github.relayai.error.TransientRelayException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
@@ -91,7 +91,8 @@ class StarterTest {
 				.withBody(
 						"{\"error\":{\"message\":\"队列已满\",\"type\":\"rate_limit_exceeded\",\"code\":\"QUEUE_FULL\"}}")));
 		ChatClient client = this.chatClientBuilder.build();
-		assertThatThrownBy(() -> client.prompt("queue please").call().content()).isInstanceOf(QueueFullException.class);
+		assertThatThrownBy(() -> client.prompt("queue please").call().content())
+			.isInstanceOf(TransientRelayException.QueueFull.class);
 	}
 
 	@SpringBootApplication
