@@ -1,6 +1,6 @@
 package io.github.relayai.autoconfigure;
 
-import io.github.relayai.exchange.Transport;
+import io.github.relayai.routing.Transport;
 import io.github.relayai.options.RelayChatOptions;
 import io.github.relayai.options.ResponseFormat;
 import java.time.Duration;

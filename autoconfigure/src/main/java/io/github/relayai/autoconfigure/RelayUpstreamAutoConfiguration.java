@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.relayai.error.ProviderErrorClassifier;
-import io.github.relayai.exchange.ChatChain;
 import io.github.relayai.routing.EndpointRouter;
 import io.github.relayai.resilience.Resilience4jPolicy.CircuitBreakerSettings;
 import io.github.relayai.resilience.Resilience4jPolicy;
@@ -129,8 +128,8 @@ public class RelayUpstreamAutoConfiguration {
 		try {
 			UpstreamExchange.Builder builder = UpstreamExchange.builder()
 				.pool(pool)
-				.exchanges(upstream -> ChatChain
-					.perAttempt(routing.build(clients.upstream(upstream), clients.imageLimits()), chat.getTransport()))
+				.exchanges(upstream -> chat.getTransport()
+					.over(routing.build(clients.upstream(upstream), clients.imageLimits())))
 				.policy(perAttempt)
 				.retry(retry)
 				.fallbacks(fallbacks(chat))

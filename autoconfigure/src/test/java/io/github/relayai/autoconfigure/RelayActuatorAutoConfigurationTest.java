@@ -296,7 +296,7 @@ class RelayActuatorAutoConfigurationTest {
 				Disposable holder = policy.stream(Flux.never()).subscribe();
 				assertThatThrownBy(
 						() -> policy.call(reactor.core.publisher.Mono.just("x")).block(Duration.ofSeconds(30)))
-					.isInstanceOf(io.github.relayai.error.TransientRelayException.QueueFull.class);
+					.isInstanceOf(TransientRelayException.QueueFull.class);
 				assertThat(meters.get(RelayQueueMetrics.QUEUE_DEPTH).gauge().value()).isZero();
 				assertThat(meters.get(RelayQueueMetrics.REJECTIONS).tag("reason", "queue-full").counter().count())
 					.isEqualTo(1);

@@ -6,7 +6,7 @@ import io.github.relayai.error.RelayAiException;
 import io.github.relayai.exchange.ChatChain;
 import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.exchange.ChatRequest;
-import io.github.relayai.exchange.Transport;
+import io.github.relayai.routing.Transport;
 import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.options.ImageLimits;
 import io.github.relayai.options.RelayChatOptions;
@@ -54,13 +54,13 @@ public final class RelayChatModel implements ChatModel {
 				: RelayChatOptions.builder().build();
 		if (builder.upstreams != null) {
 			this.router = null;
-			this.exchange = chain.transport(Transport.PLAIN).build(builder.upstreams);
+			this.exchange = chain.build(builder.upstreams);
 			return;
 		}
 		this.router = (builder.routing != null) ? builder.routing.build(http, imageLimits) : null;
+		Transport transport = (builder.transport != null) ? builder.transport : Transport.AUTO;
 		this.exchange = chain.fallbackModels(builder.fallbackModels)
-			.transport((builder.transport != null) ? builder.transport : Transport.AUTO)
-			.build((this.router != null) ? this.router : Endpoint.CHAT.exchange(http, imageLimits));
+			.build(transport.over((this.router != null) ? this.router : Endpoint.CHAT.exchange(http, imageLimits)));
 	}
 
 	/**

@@ -8,6 +8,10 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.chat.model.ChatResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * The chain every chat request goes through, assembled here and nowhere else. From the
@@ -19,23 +23,24 @@ import org.springframework.ai.chat.observation.ChatModelObservationConvention;
  * after all its attempts;</li>
  * <li><b>resilience</b> ({@code ResilientExchange}): the {@link ResiliencePolicy}; its
  * retry budget ({@code maxAttempts} requests) bounds every attempt of the request, and
- * the links below it see the request's attempts ({@code Attempts}, in the Reactor
- * context);</li>
+ * the links below it see the request's {@link Attempts} in the Reactor context;</li>
  * <li><b>fallback models</b> ({@code FallbackModels}): the model of each attempt;</li>
- * <li><b>transport</b> ({@code TransportSwitch}): whether a call's attempt is sent
- * plainly or as a stream;</li>
- * <li><b>endpoint</b>: the exchange given to {@link Builder#build(ChatExchange)}, which
- * chooses the endpoint of the model and speaks its protocol.</li>
+ * <li><b>endpoint</b>: the exchange given to {@link Builder#build(ChatExchange)}. Relay's
+ * models give it what package {@code routing} makes of the gateway: the transport switch
+ * ({@code Transport.over}: whether a call's attempt is sent plainly or as a stream) over
+ * the {@code EndpointRouter} (which endpoint serves the model), over the protocol
+ * adapters of package {@code endpoint}.</li>
  * </ol>
  * With several upstreams, an {@code UpstreamExchange} (package {@code upstream}) is the
  * endpoint of a chain with no retries and no fallback models: it sends each attempt to an
- * upstream through that upstream's {@link #perAttempt(ChatExchange, Transport)} links and
- * decides itself about failover, retries and fallbacks, within its own attempt budget.
+ * upstream through that upstream's transport switch and router, and decides itself about
+ * failover, retries and fallbacks, within its own attempt budget.
  * <p>
- * A link is a package-private {@link ChatExchange} over the next one. A link that acts
- * once per request goes above resilience; one that acts per attempt (choosing what the
- * attempt sends, or where) goes below it, reads the request's {@code Attempts}, and marks
- * them moved on when the next attempt should be sent at once.
+ * A link is a {@link ChatExchange} over the next one. A link that acts once per request
+ * goes above resilience; one that acts per attempt (choosing what the attempt sends, or
+ * where) goes below it, reads the request's {@link Attempts}, and marks them moved on
+ * when the next attempt should be sent at once. A prompt passes each package once: chat,
+ * exchange, upstream (when configured), routing, endpoint, http.
  */
 public final class ChatChain {
 
@@ -43,22 +48,18 @@ public final class ChatChain {
 	}
 
 	/**
-	 * The links of one attempt over an endpoint: the {@link Transport} switch, for an
-	 * exchange that sends the attempts of a request itself (such as
-	 * {@code UpstreamExchange}) inside a chain from {@link Builder#build(ChatExchange)}.
-	 * @param endpoint the exchange that chooses the endpoint and sends the request
-	 * @param transport how whole-answer calls are sent
-	 * @return the endpoint with the links of one attempt
+	 * Folds a streamed answer into the one response a plain call returns: text and
+	 * reasoning concatenated per choice, tool calls and media collected, the last finish
+	 * reason, the usage of the usage chunk and the metadata merged.
+	 * @param stream the deltas
+	 * @return the whole answer, or the stream's failure
 	 */
-	public static ChatExchange perAttempt(ChatExchange endpoint, Transport transport) {
-		Objects.requireNonNull(endpoint, "endpoint must not be null");
-		Objects.requireNonNull(transport, "transport must not be null");
-		return (transport != Transport.PLAIN) ? new TransportSwitch(endpoint, transport) : endpoint;
+	public static Mono<ChatResponse> aggregate(Flux<ChatResponse> stream) {
+		return StreamAggregate.of(stream);
 	}
 
 	/**
-	 * Starts a chain with no observation, listener, retries or fallback models, and the
-	 * {@link Transport#AUTO} transport.
+	 * Starts a chain with no observation, listener, retries or fallback models.
 	 * @return a new builder
 	 */
 	public static Builder builder() {
@@ -81,8 +82,6 @@ public final class ChatChain {
 		private ResiliencePolicy resilience = ResiliencePolicy.NONE;
 
 		private List<String> fallbackModels = List.of();
-
-		private Transport transport = Transport.AUTO;
 
 		private Builder() {
 		}
@@ -141,22 +140,12 @@ public final class ChatChain {
 		}
 
 		/**
-		 * How whole-answer calls are sent.
-		 * @param transport the transport
-		 * @return this builder
-		 */
-		public Builder transport(Transport transport) {
-			this.transport = Objects.requireNonNull(transport, "transport must not be null");
-			return this;
-		}
-
-		/**
 		 * Assembles the chain, innermost link first.
 		 * @param endpoint the exchange that chooses the endpoint and sends the request
 		 * @return the outermost link
 		 */
 		public ChatExchange build(ChatExchange endpoint) {
-			ChatExchange chain = perAttempt(endpoint, this.transport);
+			ChatExchange chain = Objects.requireNonNull(endpoint, "endpoint must not be null");
 			if (!this.fallbackModels.isEmpty()) {
 				chain = new FallbackModels(chain, this.fallbackModels);
 			}
@@ -294,6 +283,86 @@ public final class ChatChain {
 		protected Builder chain(String provider) {
 			return builder().observation(this.observationRegistry, this.observationConvention, provider)
 				.requestListener(this.requestListener);
+		}
+
+	}
+
+	/**
+	 * The attempts of one request: what the next one sends (which model, whether as a
+	 * stream), shared through the Reactor context by the links inside
+	 * {@code ResilientExchange}. A link that changes what the next attempt sends marks
+	 * the failed attempt as moved on, so the policy sends the next one at once even when
+	 * the failure itself is not worth a retry; every attempt counts against the policy's
+	 * one budget.
+	 */
+	public static final class Attempts {
+
+		private static final Object KEY = Attempts.class;
+
+		private volatile int model;
+
+		private volatile boolean stream;
+
+		private volatile boolean movedOn;
+
+		Attempts() {
+		}
+
+		/**
+		 * The attempts of the request being sent.
+		 * @param context the Reactor context of a link below resilience
+		 * @return the request's attempts
+		 */
+		public static Attempts of(ContextView context) {
+			return context.get(KEY);
+		}
+
+		/** The Reactor context key of a request's attempts. */
+		static Object key() {
+			return KEY;
+		}
+
+		/**
+		 * Which model the next attempt is for: 0 the requested one, n the n-th fallback.
+		 */
+		int model() {
+			return this.model;
+		}
+
+		/**
+		 * Whether the next attempt goes as a stream.
+		 * @return whether it does
+		 */
+		public boolean stream() {
+			return this.stream;
+		}
+
+		/**
+		 * Sends the next attempt for the next fallback model, unless it moved on already.
+		 */
+		void nextModel() {
+			if (!this.movedOn) {
+				this.model++;
+				this.movedOn = true;
+			}
+		}
+
+		/**
+		 * Sends the next attempts as streams, at once.
+		 */
+		public void streamNext() {
+			this.stream = true;
+			this.movedOn = true;
+		}
+
+		/**
+		 * Whether the attempt that just failed moved on to something else; clears the
+		 * mark.
+		 */
+		boolean movedOn(Throwable failure) {
+			boolean moved = this.movedOn;
+			this.movedOn = false;
+			return moved;
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.relayai.exchange;
 
+import io.github.relayai.exchange.ChatChain.Attempts;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.resilience.ResiliencePolicy;

@@ -1,5 +1,6 @@
 package io.github.relayai.exchange;
 
+import io.github.relayai.exchange.ChatChain.Attempts;
 import io.github.relayai.resilience.ResiliencePolicy;
 import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;

@@ -11,6 +11,7 @@ import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.i18n.Messages;
 import io.github.relayai.options.ImageLimits;
+import io.github.relayai.routing.Transport;
 import io.github.relayai.options.RelayChatOptions;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -51,7 +52,7 @@ public final class RelayImageModel implements ImageModel {
 	private final Messages messages;
 
 	private RelayImageModel(Builder builder, ChatChain.Builder chain, ImageLimits imageLimits) {
-		this.exchange = chain.build(Endpoint.CHAT.exchange(builder.http, imageLimits));
+		this.exchange = chain.build(Transport.AUTO.over(Endpoint.CHAT.exchange(builder.http, imageLimits)));
 		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
 				: RelayImageOptions.builder().build();
 		this.messages = new Messages(MESSAGES, builder.http.classifier().locale());

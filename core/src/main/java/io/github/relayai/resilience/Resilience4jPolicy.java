@@ -58,10 +58,9 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
  * sent, not while it waits in the queue.</li>
  * </ol>
  * Rejections by the queue, circuit breaker and rate limiter become
- * {@link io.github.relayai.error.TransientRelayException.QueueFull},
- * {@link io.github.relayai.error.TransientRelayException.Unavailable} and
- * {@link io.github.relayai.error.TransientRelayException.RateLimited} whose messages say
- * the limit was local; they are not retried.
+ * {@link TransientRelayException.QueueFull}, {@link TransientRelayException.Unavailable}
+ * and {@link TransientRelayException.RateLimited} whose messages say the limit was local;
+ * they are not retried.
  */
 public final class Resilience4jPolicy implements ResiliencePolicy, AutoCloseable {
 
@@ -654,8 +653,8 @@ public final class Resilience4jPolicy implements ResiliencePolicy, AutoCloseable
 	 * most {@code maxConcurrentCalls} requests in flight per Relay client, up to
 	 * {@code maxQueueSize} further callers waiting up to {@code maxWait} for a slot, and
 	 * any caller beyond that rejected at once with a
-	 * {@link io.github.relayai.error.TransientRelayException.QueueFull}. A stream holds
-	 * its slot until it completes, fails or is cancelled.
+	 * {@link TransientRelayException.QueueFull}. A stream holds its slot until it
+	 * completes, fails or is cancelled.
 	 *
 	 * @param maxConcurrentCalls requests in flight at most
 	 * @param maxQueueSize callers that may wait for a slot ({@code 0}: reject at once
@@ -692,10 +691,9 @@ public final class Resilience4jPolicy implements ResiliencePolicy, AutoCloseable
 	 * by default): it opens when the share of {@link ErrorCategory#UNAVAILABLE},
 	 * {@link ErrorCategory#SERVER_ERROR} and {@link ErrorCategory#TIMEOUT} failures among
 	 * the last {@code slidingWindowSize} requests reaches {@code failureRateThreshold};
-	 * while open, requests fail at once with
-	 * {@link io.github.relayai.error.TransientRelayException.Unavailable}; after
-	 * {@code waitInOpenState} one trial request is let through, whose outcome closes or
-	 * reopens it.
+	 * while open, requests fail at once with {@link TransientRelayException.Unavailable};
+	 * after {@code waitInOpenState} one trial request is let through, whose outcome
+	 * closes or reopens it.
 	 *
 	 * @param enabled whether the circuit breaker is used
 	 * @param failureRateThreshold the failure percentage (1 to 100) that opens the
@@ -750,8 +748,7 @@ public final class Resilience4jPolicy implements ResiliencePolicy, AutoCloseable
 	 * Relay's rate limiter ({@code spring.ai.relay.resilience.rate-limiter.*}, off by
 	 * default), for gateways with a known request rate: at most {@code limitForPeriod}
 	 * requests are sent per {@code refreshPeriod}; a request without a permit waits up to
-	 * {@code maxWait}, then fails with
-	 * {@link io.github.relayai.error.TransientRelayException.RateLimited}.
+	 * {@code maxWait}, then fails with {@link TransientRelayException.RateLimited}.
 	 *
 	 * @param enabled whether the rate limiter is used
 	 * @param limitForPeriod requests per period

@@ -16,6 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 import io.github.relayai.resilience.Resilience4jPolicy.BulkheadSettings;
 import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
 
@@ -46,6 +47,9 @@ import io.github.relayai.resilience.Resilience4jPolicy.RateLimiterSettings;
 public final class SharedLimiter {
 
 	private static final Logger logger = LoggerFactory.getLogger(SharedLimiter.class);
+
+	/** The wait before a failed release is tried again (doubled for the second try). */
+	static final long RELEASE_BACKOFF_MILLIS = 100;
 
 	private final SharedLimits limits;
 
@@ -208,15 +212,19 @@ public final class SharedLimiter {
 	}
 
 	/**
-	 * Gives a permit back without holding up the caller's answer; should that fail, the
-	 * lease frees the permit. Not held back by {@link StoreHealth}: a release skipped
-	 * while the store looked down would keep its permit for the whole lease.
+	 * Gives a permit back without holding up the caller's answer. A release that fails
+	 * (such as on a pooled connection that a Redis restart broke) is tried again twice,
+	 * after {@value #RELEASE_BACKOFF_MILLIS} ms and about twice that, since a lost
+	 * release keeps its permit for the whole lease; after that the lease frees the
+	 * permit. Not held back by {@link StoreHealth}: a release skipped while the store
+	 * looked down would keep its permit for the whole lease.
 	 */
 	private Mono<Void> release(Permit permit) {
 		permit.renewals().dispose();
 		this.inUse.decrementAndGet();
 		this.limits.release(this.concurrencyKey, permit.id())
 			.timeout(this.storeTimeout)
+			.retryWhen(Retry.backoff(2, Duration.ofMillis(RELEASE_BACKOFF_MILLIS)).scheduler(this.timer))
 			.subscribe(null, failure -> logger.debug("Releasing a shared permit failed; its lease frees it", failure));
 		return Mono.empty();
 	}

@@ -106,10 +106,12 @@ class FaultSuiteTest {
 				fault("random bytes then close", Fault.RANDOM_DATA_THEN_CLOSE),
 				body("200 with invalid JSON", ErrorCategory.UNKNOWN, "{\"id\":\"c1\",\"choices\":[{,}]}"),
 				// WireMock may take longer than the short idle timeout to start sending
-				// 10 MB
+				// 10 MB, more so on a loaded machine (5 s was once not enough at a load
+				// of 12); a body that arrives is refused as soon as it is read, so a
+				// generous idle timeout costs nothing when the machine is quiet
 				body("10 MB line that never ends", ErrorCategory.UNKNOWN,
 						"{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "x".repeat(TEN_MB))
-					.withModel(b -> b.readIdleTimeout(Duration.ofSeconds(5))),
+					.withModel(b -> b.readIdleTimeout(Duration.ofSeconds(30))),
 				body("JSON nesting bomb", ErrorCategory.UNKNOWN, "{\"choices\":" + "[".repeat(200_000)),
 				new Case("no headers within the idle timeout", ErrorCategory.TIMEOUT, FaultSuiteTest::late,
 						b -> b.readIdleTimeout(IDLE_TIMEOUT)),

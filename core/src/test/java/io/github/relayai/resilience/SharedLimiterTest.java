@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reactivestreams.Publisher;
 import org.redisson.api.RPermitExpirableSemaphore;
+import org.redisson.client.RedisConnectionException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -193,6 +194,32 @@ class SharedLimiterTest {
 	}
 
 	@Test
+	void aReleaseThatFailsIsTriedAgainSoThePermitIsNotHeldForTheWholeLease() {
+		VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+		Recording limits = new Recording(RedissonSharedLimits.of(redis.client()));
+		SharedLimiter limiter = SharedLimiter.builder(limits)
+			.key(key())
+			.lease(Duration.ofMinutes(10))
+			.timer(timer)
+			.build();
+		// as on a pooled connection that a Redis restart broke
+		limits.failingReleases.set(2);
+
+		assertThat(limited(limiter, Mono.just("answer")).block(BLOCK)).isEqualTo("answer");
+		// the release runs as the request completes, maybe after the caller has its
+		// answer: the clock moves on until the third try has been sent
+		long deadline = System.nanoTime() + BLOCK.toNanos();
+		while (limits.releases.get() < 3 && System.nanoTime() < deadline) {
+			timer.advanceTimeBy(Duration.ofMillis(SharedLimiter.RELEASE_BACKOFF_MILLIS));
+			Thread.onSpinWait();
+		}
+		assertThat(limits.releases).hasValue(3);
+		awaitClusterInUse(limiter, 0);
+		timer.advanceTimeBy(Duration.ofMinutes(1));
+		assertThat(limits.releases).hasValue(3);
+	}
+
+	@Test
 	void withTheRateLimiterOffTheRateLayerIsTheLocalOne() {
 		SharedLimiter limiter = builder(key()).build();
 		UnaryOperator<Publisher<String>> local = this::local;
@@ -258,6 +285,11 @@ class SharedLimiterTest {
 
 		final List<Boolean> renewed = new CopyOnWriteArrayList<>();
 
+		final AtomicInteger releases = new AtomicInteger();
+
+		/** How many of the next releases fail before they reach Redis. */
+		final AtomicInteger failingReleases = new AtomicInteger();
+
 		private final SharedLimits store;
 
 		Recording(SharedLimits store) {
@@ -271,7 +303,12 @@ class SharedLimiterTest {
 
 		@Override
 		public Mono<Void> release(String key, String permit) {
-			return this.store.release(key, permit);
+			return Mono.defer(() -> {
+				this.releases.incrementAndGet();
+				return (this.failingReleases.getAndDecrement() > 0)
+						? Mono.error(new RedisConnectionException("Connection is closed"))
+						: this.store.release(key, permit);
+			});
 		}
 
 		@Override

@@ -5,7 +5,7 @@ import io.github.relayai.error.NonTransientRelayException;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.error.TransientRelayException;
 import io.github.relayai.exchange.ChatExchange;
-import io.github.relayai.exchange.Transport;
+import io.github.relayai.routing.Transport;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -76,8 +76,7 @@ class TransportAndFallbackTest {
 			.transport(Transport.PLAIN)
 			.build();
 
-		assertThat(failure(this.gateway.callAsync(model)))
-			.isInstanceOf(io.github.relayai.error.TransientRelayException.QueueFull.class)
+		assertThat(failure(this.gateway.callAsync(model))).isInstanceOf(TransientRelayException.QueueFull.class)
 			.hasMessageNotContaining("not the gateway");
 		this.gateway.server.verify(0,
 				postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("\"stream\":true")));

@@ -23,7 +23,7 @@ import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.function.UnaryOperator;
-import io.github.relayai.exchange.Transport;
+import io.github.relayai.routing.Transport;
 import io.github.relayai.resilience.ResiliencePolicy;
 import io.github.relayai.routing.EndpointRouter;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -31,6 +31,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -91,6 +92,25 @@ class UpstreamFailoverTest {
 				.hasMessageContaining("on the upstream exchange");
 		}
 		assertThat(RelayChatModel.builder().upstreams(upstreams).build().httpClient()).isNull();
+	}
+
+	@Test
+	void autoTransportSendsTheAttemptAfterAGatewayQueueFullAsAStreamToTheNextUpstream() {
+		// body: the gateway's documented QUEUE_FULL answer
+		// (core/src/test/resources/errors/provider-errors.json)
+		for (Gateway gateway : List.of(a, b)) {
+			gateway.stub(post(urlPathEqualTo(PATH)).withRequestBody(matchingJsonPath("$.stream", containing("true"))),
+					events(chunk("streamed"), "[DONE]"));
+			gateway.stub(post(urlPathEqualTo(PATH)).withRequestBody(notContaining("\"stream\":true")),
+					error(429, "rate_limit_exceeded", "QUEUE_FULL", "队列已满"));
+		}
+		RelayChatModel model = model(
+				exchange(pool(upstream("a", a), upstream("b", b)).build(), Transport.AUTO).build());
+
+		ChatResponse response = model.call(new Prompt("hi"));
+
+		assertThat(text(response)).isEqualTo("streamed");
+		assertThat(List.of(requests(a), requests(b))).containsExactly(1, 1);
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import io.github.relayai.http.RelayHttpClient;
 import io.github.relayai.options.ImageLimits;
 import io.github.relayai.resilience.Resilience4jPolicy.RetrySettings;
 import io.github.relayai.routing.EndpointRouter;
+import io.github.relayai.routing.Transport;
 import io.github.relayai.testsupport.Gateway;
 import io.github.resilience4j.retry.Retry;
 
@@ -34,17 +35,25 @@ final class Upstreams {
 
 	/** An exchange sending each upstream's attempts once, through its own HTTP client. */
 	static UpstreamExchange.Builder exchange(UpstreamPool pool) {
+		return exchange(pool, Transport.PLAIN);
+	}
+
+	/**
+	 * An exchange sending each upstream's attempts once, through its own HTTP client and
+	 * the given transport.
+	 */
+	static UpstreamExchange.Builder exchange(UpstreamPool pool, Transport transport) {
 		return UpstreamExchange.builder()
 			.pool(pool)
 			.retry(Retry.of("test", QUICK_RETRY.toRetryConfig()))
-			.exchanges(upstream -> EndpointRouter.builder()
+			.exchanges(upstream -> transport.over(EndpointRouter.builder()
 				.discovery(false)
 				.build(RelayHttpClient.builder()
 					.baseUrl(upstream.baseUrl())
 					.apiKey(upstream.apiKey().reveal())
 					.headers(upstream.headers())
 					.readIdleTimeout(upstream.firstEventTimeout())
-					.build(), ImageLimits.DEFAULTS));
+					.build(), ImageLimits.DEFAULTS)));
 	}
 
 	static RelayChatModel model(UpstreamExchange exchange) {

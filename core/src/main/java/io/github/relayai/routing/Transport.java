@@ -1,6 +1,8 @@
-package io.github.relayai.exchange;
+package io.github.relayai.routing;
 
 import io.github.relayai.error.ErrorCategory;
+import io.github.relayai.exchange.ChatExchange;
+import java.util.Objects;
 import org.springframework.ai.chat.model.ChatResponse;
 
 /**
@@ -24,5 +26,17 @@ public enum Transport {
 
 	/** Always a plain request. */
 	PLAIN;
+
+	/**
+	 * This transport over an exchange: the link that sends each whole-answer attempt as
+	 * this transport says; the exchange itself for {@link #PLAIN}.
+	 * @param exchange the exchange that sends the request, usually an
+	 * {@link EndpointRouter}
+	 * @return the exchange with this transport
+	 */
+	public ChatExchange over(ChatExchange exchange) {
+		Objects.requireNonNull(exchange, "exchange must not be null");
+		return (this != PLAIN) ? new TransportSwitch(exchange, this) : exchange;
+	}
 
 }

@@ -1,5 +1,9 @@
-package io.github.relayai.exchange;
+package io.github.relayai.routing;
 
+import io.github.relayai.exchange.ChatChain;
+import io.github.relayai.exchange.ChatChain.Attempts;
+import io.github.relayai.exchange.ChatExchange;
+import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
 import io.github.relayai.resilience.ResiliencePolicy;
@@ -27,12 +31,12 @@ final class TransportSwitch implements ChatExchange {
 	@Override
 	public Mono<ChatResponse> call(ChatRequest request) {
 		if (this.transport == Transport.STREAM) {
-			return StreamAggregate.of(this.delegate.stream(request));
+			return ChatChain.aggregate(this.delegate.stream(request));
 		}
 		return Mono.deferContextual(context -> {
 			Attempts attempts = Attempts.of(context);
 			if (attempts.stream()) {
-				return StreamAggregate.of(this.delegate.stream(request));
+				return ChatChain.aggregate(this.delegate.stream(request));
 			}
 			return this.delegate.call(request)
 				.doOnError(TransportSwitch::isGatewayQueueFull, failure -> attempts.streamNext());
