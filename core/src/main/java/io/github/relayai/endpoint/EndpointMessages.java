@@ -1,9 +1,10 @@
 package io.github.relayai.endpoint;
 
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.i18n.Messages;
 import java.util.Locale;
 
 /**
@@ -14,10 +15,11 @@ final class EndpointMessages {
 
 	private static final String BUNDLE = "io.github.relayai.endpoint.messages";
 
-	private final Messages messages;
+	private final ResourceBundle bundle;
 
 	EndpointMessages(Locale locale) {
-		this.messages = new Messages(BUNDLE, locale);
+		this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 	}
 
 	/**
@@ -27,8 +29,12 @@ final class EndpointMessages {
 		return RelayAiException.of(ProviderError.builder(ErrorCategory.INVALID_REQUEST)
 			.model(model)
 			.endpoint(endpoint.path())
-			.hint(this.messages.format(key, model))
+			.hint(format(key, model))
 			.build(), null);
+	}
+
+	private String format(String key, Object... arguments) {
+		return new MessageFormat(this.bundle.getString(key), this.bundle.getLocale()).format(arguments);
 	}
 
 }

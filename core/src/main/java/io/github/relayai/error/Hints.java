@@ -1,9 +1,9 @@
 package io.github.relayai.error;
 
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
 import java.time.Duration;
 import java.util.Locale;
-
-import io.github.relayai.i18n.Messages;
 
 /**
  * The "what happened, what to do" sentence for each category, in English or Simplified
@@ -13,10 +13,11 @@ final class Hints {
 
 	private static final String BUNDLE = "io.github.relayai.error.hints";
 
-	private final Messages messages;
+	private final ResourceBundle bundle;
 
 	Hints(Locale locale) {
-		this.messages = new Messages(BUNDLE, locale);
+		this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 	}
 
 	/**
@@ -29,7 +30,7 @@ final class Hints {
 		String suffix = (variant != null) ? "." + variant
 				: error.suggestedEndpoint().map(endpoint -> "." + endpoint).orElse("");
 		String model = (error.model() != null && !error.model().isBlank()) ? error.model()
-				: this.messages.text("model.unknown");
+				: this.bundle.getString("model.unknown");
 		String hint = format("hint." + error.category().name() + suffix, model);
 		if (error.retryable() && error.retryAfter().isPresent()) {
 			hint = hint + " " + format("hint.wait", seconds(error.retryAfter().get()));
@@ -44,8 +45,8 @@ final class Hints {
 	 * @param detail what the JDK said, or {@code null}
 	 */
 	String transportMessage(TransportFailures.Kind kind, String target, String detail) {
-		return this.messages.format("transport." + kind.name(),
-				(target != null) ? target : this.messages.text("target.unknown"), (detail != null) ? detail : "-");
+		return format("transport." + kind.name(), (target != null) ? target : this.bundle.getString("target.unknown"),
+				(detail != null) ? detail : "-");
 	}
 
 	/**
@@ -53,11 +54,11 @@ final class Hints {
 	 * @param kind the kind of failure
 	 */
 	String transportHint(TransportFailures.Kind kind) {
-		return this.messages.text("hint.transport." + kind.name());
+		return this.bundle.getString("hint.transport." + kind.name());
 	}
 
-	private String format(String key, Object argument) {
-		return this.messages.format(key, argument);
+	private String format(String key, Object... arguments) {
+		return new MessageFormat(this.bundle.getString(key), this.bundle.getLocale()).format(arguments);
 	}
 
 	private static String seconds(Duration delay) {

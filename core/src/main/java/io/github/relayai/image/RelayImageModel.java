@@ -9,15 +9,16 @@ import io.github.relayai.exchange.ChatChain;
 import io.github.relayai.exchange.ChatExchange;
 import io.github.relayai.exchange.ChatRequest;
 import io.github.relayai.http.RelayHttpClient;
-import io.github.relayai.i18n.Messages;
 import io.github.relayai.options.ImageLimits;
 import io.github.relayai.routing.Transport;
 import io.github.relayai.options.RelayChatOptions;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -49,13 +50,14 @@ public final class RelayImageModel implements ImageModel {
 
 	private final RelayImageOptions defaultOptions;
 
-	private final Messages messages;
+	private final ResourceBundle messages;
 
 	private RelayImageModel(Builder builder, ChatChain.Builder chain, ImageLimits imageLimits) {
 		this.exchange = chain.build(Transport.AUTO.over(Endpoint.CHAT.exchange(builder.http, imageLimits)));
 		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
 				: RelayImageOptions.builder().build();
-		this.messages = new Messages(MESSAGES, builder.http.classifier().locale());
+		this.messages = ResourceBundle.getBundle(MESSAGES, builder.http.classifier().locale(),
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 	}
 
 	/**
@@ -140,7 +142,8 @@ public final class RelayImageModel implements ImageModel {
 				.message(answer.isBlank() ? null : answer)
 				.model(model)
 				.endpoint(Endpoint.CHAT.path())
-				.hint(this.messages.format("image.none", model))
+				.hint(new MessageFormat(this.messages.getString("image.none"), this.messages.getLocale())
+					.format(new Object[] { model }))
 				.build(), null);
 		}
 		return images;

@@ -86,7 +86,7 @@ public final class Resilience4jPolicy implements ResiliencePolicy, AutoCloseable
 
 	private final SharedLimiter sharedLimiter;
 
-	private final LocalRejections rejections;
+	private final Rejections rejections;
 
 	private final Consumer<RelayAiException> failureListener;
 
@@ -111,7 +111,7 @@ public final class Resilience4jPolicy implements ResiliencePolicy, AutoCloseable
 				? RateLimiter.of(NAME, builder.rateLimiterSettings.toRateLimiterConfig()) : null;
 		this.backoffScheduler = builder.backoffScheduler;
 		this.sharedLimiter = builder.sharedLimiter;
-		this.rejections = new LocalRejections(builder.locale);
+		this.rejections = new Rejections(builder.locale);
 		this.failureListener = builder.failureListener;
 	}
 
@@ -738,7 +738,7 @@ public final class Resilience4jPolicy implements ResiliencePolicy, AutoCloseable
 				.permittedNumberOfCallsInHalfOpenState(1)
 				.recordException(failure -> failure instanceof RelayAiException relay
 						&& FAILURES.contains(relay.error().category()))
-				.ignoreException(LocalRejections::isLocal)
+				.ignoreException(Rejections::isLocal)
 				.build();
 		}
 

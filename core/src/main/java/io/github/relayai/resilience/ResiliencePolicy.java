@@ -34,7 +34,7 @@ public interface ResiliencePolicy {
 	 * @return whether the limit was local
 	 */
 	static boolean isLocalRejection(Throwable failure) {
-		return LocalRejections.isLocal(failure);
+		return Rejections.isLocal(failure);
 	}
 
 	/**

@@ -39,8 +39,7 @@ public final class RetryableFailure implements Predicate<Throwable> {
 
 	@Override
 	public boolean test(Throwable failure) {
-		if (!(failure instanceof RelayAiException relay) || !relay.error().retryable()
-				|| LocalRejections.isLocal(relay)) {
+		if (!(failure instanceof RelayAiException relay) || !relay.error().retryable() || Rejections.isLocal(relay)) {
 			return false;
 		}
 		return retryAfter(relay).map(delay -> delay.compareTo(this.maxRetryAfter) <= 0).orElse(true);

@@ -71,7 +71,7 @@ public final class SharedLimiter {
 
 	private final StoreHealth health;
 
-	private final SharedRejections rejections;
+	private final Rejections rejections;
 
 	private final AtomicInteger inUse = new AtomicInteger();
 
@@ -97,7 +97,7 @@ public final class SharedLimiter {
 		this.timer = builder.timer;
 		this.onFailure = builder.onFailure;
 		this.health = new StoreHealth("relay-shared", builder.retryInterval, builder.onFailure);
-		this.rejections = new SharedRejections(builder.locale);
+		this.rejections = new Rejections(builder.locale);
 	}
 
 	/**
@@ -146,7 +146,7 @@ public final class SharedLimiter {
 					this.limits.acquireRate(this.rateKey, rate.limitForPeriod(), rate.refreshPeriod(), rate.maxWait()),
 					rate.maxWait())
 				.flatMapMany(granted -> granted ? request
-						: Flux.error(rejected(() -> this.rejections.rateLimited(rate.limitForPeriod(),
+						: Flux.error(rejected(() -> this.rejections.sharedRateLimited(rate.limitForPeriod(),
 								rate.refreshPeriod(), rate.maxWait()))))
 				.onErrorResume(StoreFailure.class,
 						failure -> fallback(failure, () -> Flux.from(local.apply(publisher))));
@@ -165,7 +165,7 @@ public final class SharedLimiter {
 					this.limits.acquire(this.concurrencyKey, this.bulkhead.maxConcurrentCalls(), maxWait, this.lease),
 					maxWait)
 				.switchIfEmpty(reachable().then(Mono.error(() -> rejected(
-						() -> this.rejections.queueTimeout(this.bulkhead.maxConcurrentCalls(), maxWait)))))
+						() -> this.rejections.sharedQueueTimeout(this.bulkhead.maxConcurrentCalls(), maxWait)))))
 				.map(permit -> {
 					this.inUse.incrementAndGet();
 					this.waits.increment();
@@ -243,7 +243,7 @@ public final class SharedLimiter {
 
 	private <T> Flux<T> fallback(StoreFailure failure, Supplier<Flux<T>> local) {
 		if (this.onFailure == OnStoreFailure.REJECT) {
-			return Flux.error(rejected(() -> this.rejections.unavailable(failure.getCause())));
+			return Flux.error(rejected(() -> this.rejections.sharedUnavailable(failure.getCause())));
 		}
 		this.fallbacks.increment();
 		return Flux.defer(local);

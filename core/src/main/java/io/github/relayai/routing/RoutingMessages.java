@@ -1,8 +1,9 @@
 package io.github.relayai.routing;
 
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.i18n.Messages;
 import java.util.Locale;
 
 /**
@@ -13,10 +14,11 @@ final class RoutingMessages {
 
 	private static final String BUNDLE = "io.github.relayai.routing.messages";
 
-	private final Messages messages;
+	private final ResourceBundle bundle;
 
 	RoutingMessages(Locale locale) {
-		this.messages = new Messages(BUNDLE, locale);
+		this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 	}
 
 	/**
@@ -40,9 +42,13 @@ final class RoutingMessages {
 	private RelayAiException withHint(RelayAiException original, String key) {
 		ProviderError error = original.error();
 		String hint = error.suggestedEndpoint()
-			.map(endpoint -> this.messages.format(key, error.model(), endpoint))
-			.orElseGet(() -> this.messages.format(key + ".unknown", error.model()));
+			.map(endpoint -> format(key, error.model(), endpoint))
+			.orElseGet(() -> format(key + ".unknown", error.model()));
 		return RelayAiException.of(error.mutate().hint(hint).build(), original);
+	}
+
+	private String format(String key, Object... arguments) {
+		return new MessageFormat(this.bundle.getString(key), this.bundle.getLocale()).format(arguments);
 	}
 
 }

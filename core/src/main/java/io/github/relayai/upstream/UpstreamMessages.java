@@ -1,5 +1,7 @@
 package io.github.relayai.upstream;
 
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +11,6 @@ import java.util.stream.Collectors;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import io.github.relayai.i18n.Messages;
 import io.github.relayai.upstream.AttemptsFailedException.Attempt;
 
 /**
@@ -20,10 +21,11 @@ final class UpstreamMessages {
 
 	private static final String BUNDLE = "io.github.relayai.upstream.messages";
 
-	private final Messages messages;
+	private final ResourceBundle bundle;
 
 	UpstreamMessages(Locale locale) {
-		this.messages = new Messages(BUNDLE, locale);
+		this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 	}
 
 	/** No upstream may take the request; not retried, but a fallback may apply. */
@@ -53,8 +55,7 @@ final class UpstreamMessages {
 	}
 
 	private String summary(List<Attempt> attempts) {
-		return this.messages.format("upstream.attempts",
-				attempts.stream().map(Attempt::toString).collect(Collectors.joining(", ")));
+		return format("upstream.attempts", attempts.stream().map(Attempt::toString).collect(Collectors.joining(", ")));
 	}
 
 	private RelayAiException create(ErrorCategory category, boolean retryable, String model, Throwable cause,
@@ -64,7 +65,7 @@ final class UpstreamMessages {
 
 	private ProviderError error(ErrorCategory category, boolean retryable, String model, String key,
 			Object... arguments) {
-		String hint = this.messages.format(key, arguments);
+		String hint = format(key, arguments);
 		return new ProviderError(category, retryable, 0, null, null, null, hint, null, Optional.empty(), model, null,
 				hint);
 	}
@@ -72,6 +73,10 @@ final class UpstreamMessages {
 	private static String text(Duration duration) {
 		long millis = duration.toMillis();
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+	}
+
+	private String format(String key, Object... arguments) {
+		return new MessageFormat(this.bundle.getString(key), this.bundle.getLocale()).format(arguments);
 	}
 
 }

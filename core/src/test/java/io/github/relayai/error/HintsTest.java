@@ -40,6 +40,8 @@ class HintsTest {
 		assertThat(new ProviderErrorClassifier(Locale.forLanguageTag("zh")).classify(401, Map.of(), "").hint())
 			.contains("spring.ai.relay.api-key")
 			.contains("网关拒绝了 API Key");
+		assertThat(new ProviderErrorClassifier(Locale.TRADITIONAL_CHINESE).classify(401, Map.of(), "").hint())
+			.contains("网关拒绝了 API Key");
 	}
 
 	@Test

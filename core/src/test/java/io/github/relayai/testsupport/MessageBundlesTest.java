@@ -1,4 +1,4 @@
-package io.github.relayai.i18n;
+package io.github.relayai.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ class MessageBundlesTest {
 			"/io/github/relayai/upstream/messages", "/io/github/relayai/error/hints" })
 	void bothLanguagesHaveTheSameMessagesAndFillEveryPlaceholder(String base) throws IOException {
 		Properties english = load(base + ".properties");
-		Properties chinese = load(base + "_zh_CN.properties");
+		Properties chinese = load(base + "_zh.properties");
 		assertThat(chinese.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
 		Object[] arguments = { "model-x", "endpoint-y", "z", "w" };
 		for (Properties bundle : new Properties[] { english, chinese }) {
