@@ -5,7 +5,6 @@ import java.util.ResourceBundle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.github.relayai.error.ErrorCategory;
@@ -66,8 +65,7 @@ final class UpstreamMessages {
 	private ProviderError error(ErrorCategory category, boolean retryable, String model, String key,
 			Object... arguments) {
 		String hint = format(key, arguments);
-		return new ProviderError(category, retryable, 0, null, null, null, hint, null, Optional.empty(), model, null,
-				hint);
+		return ProviderError.builder(category).retryable(retryable).message(hint).model(model).hint(hint).build();
 	}
 
 	private static String text(Duration duration) {
