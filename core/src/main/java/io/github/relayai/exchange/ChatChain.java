@@ -311,10 +311,10 @@ public final class ChatChain {
 		/**
 		 * The attempts of the request being sent.
 		 * @param context the Reactor context of a link below resilience
-		 * @return the request's attempts
+		 * @return the request's attempts; outside a chain, those of a request sent once
 		 */
 		public static Attempts of(ContextView context) {
-			return context.get(KEY);
+			return context.hasKey(KEY) ? context.get(KEY) : new Attempts();
 		}
 
 		/** The Reactor context key of a request's attempts. */
