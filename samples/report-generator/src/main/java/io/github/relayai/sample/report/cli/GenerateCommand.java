@@ -102,6 +102,9 @@ public class GenerateCommand implements ApplicationRunner, ExitCodeGenerator {
 				failed.add(client + ": " + texts.t("cli.invalidInput") + "\n      "
 						+ String.join("\n      ", e.errors().stream().map(err -> err.in(texts)).toList()));
 			}
+			catch (LocalizedException e) {
+				failed.add(client + ": " + e.problem().in(texts));
+			}
 			catch (RuntimeException e) {
 				failed.add(client + ": " + e);
 			}

@@ -14,6 +14,12 @@ public class LocalizedException extends IllegalArgumentException {
 		this.problem = problem;
 	}
 
+	/** The exception explaining {@code problem}, which {@code cause} led to. */
+	public LocalizedException(Message problem, Throwable cause) {
+		super(problem.english(), cause);
+		this.problem = problem;
+	}
+
 	/** What is wrong and what to do, in no language yet. */
 	public Message problem() {
 		return problem;

@@ -88,6 +88,22 @@ class GenerateCommandTest {
 			.doesNotContain("缺少");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			zh | 无法写入 | ；请检查 --output 指定的文件夹是否可写
+			en | cannot write | ; check that --output names a folder you may write to
+			""")
+	void unwritableOutputIsExplainedInTheChosenLanguage(String lang, String start, String end) throws IOException {
+		Path notAFolder = Files.writeString(tmp.resolve("out"), "a file");
+
+		int code = command.run(List.of("generate", "--input", TestData.ACME.toString(), "--output",
+				notAFolder.toString(), "--lang", lang));
+
+		assertThat(code).isEqualTo(1);
+		assertThat(console.toString(StandardCharsets.UTF_8)).containsPattern("✘ acme-bank/2026-10: \\Q" + start + " "
+				+ notAFolder.resolve("acme-bank/2026-10") + "\\E.*\\Q" + end + "\\E\n");
+	}
+
 	/**
 	 * A bad command line or language: the language is not known, so both, English first.
 	 */
