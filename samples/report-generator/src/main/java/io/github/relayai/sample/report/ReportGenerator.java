@@ -1,7 +1,6 @@
 package io.github.relayai.sample.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import io.github.relayai.sample.report.facts.Facts;
 import io.github.relayai.sample.report.facts.FactsCalculator;
 import io.github.relayai.sample.report.facts.FactsJson;
 import io.github.relayai.sample.report.facts.FactsPack;
+import io.github.relayai.sample.report.i18n.LocalizedException;
+import io.github.relayai.sample.report.i18n.Message;
 import io.github.relayai.sample.report.i18n.Texts;
 import io.github.relayai.sample.report.input.InputReader;
 import io.github.relayai.sample.report.input.InspectionData;
@@ -65,6 +66,9 @@ public final class ReportGenerator {
 
 	/**
 	 * Generates the report of the month folder {@code input} under {@code outputRoot}.
+	 * @throws io.github.relayai.sample.report.input.InputException listing every input
+	 * error
+	 * @throws LocalizedException when the output folder cannot be written
 	 */
 	public Result generate(Path input, Path outputRoot, Texts texts, Progress progress) {
 		progress.step(Step.READ);
@@ -91,7 +95,7 @@ public final class ReportGenerator {
 			}
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot write " + dir, e);
+			throw new LocalizedException(Message.of("error.output.unwritable", dir, e), e);
 		}
 		return new Result(dir, facts, narrative);
 	}

@@ -7,9 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
+import io.github.relayai.sample.report.i18n.LocalizedException;
+import io.github.relayai.sample.report.i18n.Message;
 import io.github.relayai.sample.report.input.CheckRow;
 import io.github.relayai.sample.report.input.Notation;
 
@@ -39,7 +40,7 @@ public final class ValueReader {
 
 	/**
 	 * Reads {@code value} (with {@code unit}, possibly empty) of {@code item}.
-	 * @throws IllegalArgumentException with a message for the user when it cannot be read
+	 * @throws LocalizedException saying what is accepted when it cannot be read
 	 */
 	public static CheckValue read(String item, String value, String unit) {
 		ValueType type = CheckCatalogue.type(item);
@@ -82,8 +83,8 @@ public final class ValueReader {
 		BigDecimal n = Notation.decimal(v.substring(0, v.length() - suffix.length()));
 		boolean unitOk = u.isEmpty() || type.units().contains(u);
 		if (n == null || !unitOk) {
-			throw new IllegalArgumentException("\"" + raw + "\" is not " + describe(type) + "; accepted units: "
-					+ String.join(" ", type.units().stream().sorted().toList()) + " (or none)");
+			throw new LocalizedException(Message.of("error.value.units", raw, Message.of("expected." + type),
+					String.join(" ", type.units().stream().sorted().toList())));
 		}
 		return n;
 	}
@@ -94,7 +95,7 @@ public final class ValueReader {
 			return LocalDate.parse(iso, DATE);
 		}
 		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException("\"" + raw + "\" is not a date (2026-10-20, 2026/10/20 or 2026年10月20日)");
+			throw notA(raw, "expected.checkDate");
 		}
 	}
 
@@ -105,15 +106,11 @@ public final class ValueReader {
 		if (FALSE.contains(v)) {
 			return "false";
 		}
-		throw new IllegalArgumentException(
-				"\"" + raw + "\" is not a yes/no value (true/false, 1/0, yes/no, 是/否, 正常/异常)");
+		throw notA(raw, "expected.yesNo");
 	}
 
-	private static String describe(ValueType type) {
-		return Map
-			.of(ValueType.PERCENT, "a percentage", ValueType.COUNT, "a count", ValueType.DAYS, "a number of days",
-					ValueType.CELSIUS, "a temperature")
-			.get(type);
+	private static LocalizedException notA(String raw, String expected) {
+		return new LocalizedException(Message.of("error.value.notA", raw, Message.of(expected)));
 	}
 
 }

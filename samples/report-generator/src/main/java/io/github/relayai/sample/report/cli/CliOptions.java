@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.relayai.sample.report.i18n.Lang;
+import io.github.relayai.sample.report.i18n.LocalizedException;
+import io.github.relayai.sample.report.i18n.Message;
 
 /**
  * The parsed {@code generate} command line; options take {@code --name value} or
@@ -16,19 +18,21 @@ import io.github.relayai.sample.report.i18n.Lang;
  */
 public record CliOptions(Path input, String month, Path output, Lang lang) {
 
+	private static final List<String> OPTIONS = List.of("input", "output", "month", "lang");
+
 	/**
-	 * Parses {@code args}; throws {@link IllegalArgumentException} with a usage hint when
-	 * they are wrong.
+	 * Parses {@code args}.
+	 * @throws LocalizedException saying what is wrong and what to write instead
 	 */
 	public static CliOptions parse(List<String> args) {
 		if (args.isEmpty() || !args.get(0).equals("generate")) {
-			throw new IllegalArgumentException("expected the command \"generate\"");
+			throw error("error.cli.command");
 		}
 		Map<String, String> opts = new HashMap<>();
 		for (int i = 1; i < args.size(); i++) {
 			String a = args.get(i);
 			if (!a.startsWith("--")) {
-				throw new IllegalArgumentException("unexpected argument \"" + a + "\"");
+				throw error("error.cli.argument", a);
 			}
 			String name = a.substring(2);
 			if (name.startsWith("spring.") || name.startsWith("report.") || name.startsWith("logging.")) {
@@ -41,29 +45,32 @@ public record CliOptions(Path input, String month, Path output, Lang lang) {
 				opts.put(name, args.get(++i));
 			}
 			else {
-				throw new IllegalArgumentException("option --" + name + " needs a value");
+				throw error("error.cli.needsValue", name);
 			}
 		}
 		for (String name : opts.keySet()) {
-			if (!List.of("input", "output", "month", "lang").contains(name)) {
-				throw new IllegalArgumentException("unknown option --" + name);
+			if (!OPTIONS.contains(name)) {
+				throw error("error.cli.unknownOption", name);
 			}
 		}
 		if (!opts.containsKey("input") || !opts.containsKey("output")) {
-			throw new IllegalArgumentException("--input and --output are required");
+			throw error("error.cli.required");
 		}
 		String month = opts.get("month");
 		if (month != null && !month.matches("\\d{4}-\\d{2}")) {
-			throw new IllegalArgumentException("--month must look like 2026-10");
+			throw error("error.cli.month", month);
 		}
 		return new CliOptions(Path.of(opts.get("input")), month, Path.of(opts.get("output")),
 				Lang.of(opts.getOrDefault("lang", "zh")));
 	}
 
-	/** The usage text. */
-	public static String usage() {
-		return """
-				usage: report generate --input data/<client>/<YYYY-MM> --output out/ [--lang zh|en] [--llm [--mask]]
-				       report generate --input data --month <YYYY-MM> --output out/ [--lang zh|en] [--llm [--mask]]""";
+	/** The usage text, in no language yet. */
+	public static Message usage() {
+		return Message.of("cli.usage");
 	}
+
+	private static LocalizedException error(String key, Object... args) {
+		return new LocalizedException(Message.of(key, args));
+	}
+
 }

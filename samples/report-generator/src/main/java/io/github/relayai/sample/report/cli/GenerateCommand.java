@@ -16,6 +16,9 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 import io.github.relayai.sample.report.ReportGenerator;
+import io.github.relayai.sample.report.i18n.Lang;
+import io.github.relayai.sample.report.i18n.LocalizedException;
+import io.github.relayai.sample.report.i18n.Message;
 import io.github.relayai.sample.report.i18n.Texts;
 import io.github.relayai.sample.report.input.InputException;
 import io.github.relayai.sample.report.narrative.NarrativeResult;
@@ -64,9 +67,10 @@ public class GenerateCommand implements ApplicationRunner, ExitCodeGenerator {
 		try {
 			options = CliOptions.parse(args);
 		}
-		catch (IllegalArgumentException e) {
-			out.println(e.getMessage());
-			out.println(CliOptions.usage());
+		catch (LocalizedException e) {
+			// the language is not known yet
+			printInBothLanguages(e.problem());
+			printInBothLanguages(CliOptions.usage());
 			return 2;
 		}
 		Texts texts = new Texts(options.lang());
@@ -74,8 +78,8 @@ public class GenerateCommand implements ApplicationRunner, ExitCodeGenerator {
 		try {
 			folders = folders(options);
 		}
-		catch (IllegalArgumentException e) {
-			out.println(e.getMessage());
+		catch (LocalizedException e) {
+			out.println(e.problem().in(texts));
 			return 2;
 		}
 		out.println(texts.t("cli.start", folders.size(), texts.t("cli.writer." + writerKind())));
@@ -96,7 +100,10 @@ public class GenerateCommand implements ApplicationRunner, ExitCodeGenerator {
 			}
 			catch (InputException e) {
 				failed.add(client + ": " + texts.t("cli.invalidInput") + "\n      "
-						+ String.join("\n      ", e.errors().stream().map(Object::toString).toList()));
+						+ String.join("\n      ", e.errors().stream().map(err -> err.in(texts)).toList()));
+			}
+			catch (LocalizedException e) {
+				failed.add(client + ": " + e.problem().in(texts));
 			}
 			catch (RuntimeException e) {
 				failed.add(client + ": " + e);
@@ -109,13 +116,20 @@ public class GenerateCommand implements ApplicationRunner, ExitCodeGenerator {
 		return failed.isEmpty() ? 0 : 1;
 	}
 
+	/** English, then Chinese. */
+	private void printInBothLanguages(Message message) {
+		for (Lang lang : List.of(Lang.EN, Lang.ZH)) {
+			out.println(message.in(new Texts(lang)));
+		}
+	}
+
 	private String writerKind() {
 		return narrativeWriter instanceof OfflineNarrativeWriter ? "offline" : "model";
 	}
 
 	private static List<Path> folders(CliOptions options) {
 		if (!Files.isDirectory(options.input())) {
-			throw new IllegalArgumentException("input folder not found: " + options.input());
+			throw new LocalizedException(Message.of("error.cli.noInput", options.input()));
 		}
 		if (options.month() == null) {
 			return List.of(options.input());
@@ -126,8 +140,7 @@ public class GenerateCommand implements ApplicationRunner, ExitCodeGenerator {
 				.sorted()
 				.toList();
 			if (folders.isEmpty()) {
-				throw new IllegalArgumentException(
-						"no client under " + options.input() + " has the month " + options.month());
+				throw new LocalizedException(Message.of("error.cli.noMonth", options.input(), options.month()));
 			}
 			return folders;
 		}

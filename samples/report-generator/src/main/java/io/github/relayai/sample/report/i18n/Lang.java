@@ -1,6 +1,8 @@
 package io.github.relayai.sample.report.i18n;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The report languages: Simplified Chinese (default) and English. */
 public enum Lang {
@@ -29,14 +31,18 @@ public enum Lang {
 		return code;
 	}
 
-	/** The language for a {@code --lang} value. */
+	/**
+	 * The language for a {@code --lang} value.
+	 * @throws LocalizedException naming the languages there are
+	 */
 	public static Lang of(String code) {
 		for (Lang l : values()) {
 			if (l.code.equalsIgnoreCase(code)) {
 				return l;
 			}
 		}
-		throw new IllegalArgumentException("unknown language \"" + code + "\"; use zh or en");
+		throw new LocalizedException(Message.of("error.cli.lang", code,
+				Arrays.stream(values()).map(Lang::code).collect(Collectors.joining(", "))));
 	}
 
 }

@@ -14,6 +14,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import io.github.relayai.sample.report.i18n.Message;
+
 /**
  * A CSV file read against a list of required columns; each {@link Row} parses its fields
  * and reports bad ones to the shared error list with file, line and column.
@@ -49,8 +51,8 @@ public final class CsvRows {
 			CsvRows result = new CsvRows(file, parser.getHeaderNames(), errors);
 			List<String> missing = requiredColumns.stream().filter(c -> !result.header.contains(c)).toList();
 			if (!missing.isEmpty()) {
-				errors.add(new InputError(file, 1, 0, "missing column(s) " + String.join(", ", missing)
-						+ "; expected header " + String.join(",", requiredColumns)));
+				errors.add(new InputError(file, 1, 0, Message.of("error.csv.columns", String.join(", ", missing),
+						String.join(",", requiredColumns))));
 				return result;
 			}
 			for (CSVRecord record : parser) {
@@ -59,7 +61,7 @@ public final class CsvRows {
 				int line = (int) parser.getCurrentLineNumber();
 				if (record.size() != result.header.size()) {
 					errors.add(new InputError(file, line, 0,
-							"expected " + result.header.size() + " fields, found " + record.size()));
+							Message.of("error.csv.fieldCount", result.header.size(), record.size())));
 					continue;
 				}
 				result.rows.add(result.new Row(record, line));
@@ -67,7 +69,7 @@ public final class CsvRows {
 			return result;
 		}
 		catch (IOException | IllegalArgumentException | IllegalStateException e) {
-			errors.add(new InputError(file, 1, 0, "not a readable CSV file: " + e.getMessage()));
+			errors.add(new InputError(file, 1, 0, Message.of("error.csv.unreadable", e.getMessage())));
 			return new CsvRows(file, List.of(), errors);
 		}
 	}
@@ -105,9 +107,10 @@ public final class CsvRows {
 		}
 
 		/** Records an error about {@code column} of this row. */
-		public void error(String column, String message) {
+		public void error(String column, Message message) {
 			rowErrors++;
-			errors.add(new InputError(file, line, header.indexOf(column) + 1, column + ": " + message));
+			errors.add(
+					new InputError(file, line, header.indexOf(column) + 1, Message.of("error.field", column, message)));
 		}
 
 		/**
@@ -132,7 +135,7 @@ public final class CsvRows {
 		public String required(String column) {
 			String value = text(column);
 			if (value.isEmpty()) {
-				error(column, "value is required");
+				error(column, Message.of("error.value.required"));
 				return null;
 			}
 			return value;
@@ -146,28 +149,27 @@ public final class CsvRows {
 			}
 			Optional<E> value = CodedEnum.parse(type, Notation.plain(raw));
 			if (value.isEmpty()) {
-				error(column, "unknown value \"" + raw + "\"; expected one of " + CodedEnum.codes(type));
+				error(column, Message.of("error.value.unknownCode", raw, CodedEnum.codes(type)));
 			}
 			return value.orElse(null);
 		}
 
 		/** A required ISO date ({@code 2026-10-31}). */
 		public LocalDate date(String column) {
-			return parsed(column, notation(column), LocalDate::parse, "an ISO date like 2026-10-31");
+			return parsed(column, notation(column), LocalDate::parse, "expected.isoDate");
 		}
 
 		/** An optional ISO date; null when empty. */
 		public LocalDate optionalDate(String column) {
 			String raw = Notation.plain(text(column));
-			return raw.isEmpty() ? null : parsed(column, raw, LocalDate::parse, "an ISO date like 2026-10-31");
+			return raw.isEmpty() ? null : parsed(column, raw, LocalDate::parse, "expected.isoDate");
 		}
 
 		/**
 		 * A required ISO-8601 date-time with offset ({@code 2026-10-28T10:00:00+08:00}).
 		 */
 		public OffsetDateTime dateTime(String column) {
-			return parsed(column, notation(column), OffsetDateTime::parse,
-					"an ISO-8601 date-time with offset like 2026-10-28T10:00:00+08:00");
+			return parsed(column, notation(column), OffsetDateTime::parse, "expected.offsetDateTime");
 		}
 
 		/**
@@ -176,9 +178,9 @@ public final class CsvRows {
 		 * change the number is not.
 		 */
 		public Long longAtLeast(String column, long min) {
-			Long value = parsed(column, notation(column), Notation::wholeNumber, "a whole number");
+			Long value = parsed(column, notation(column), Notation::wholeNumber, "expected.wholeNumber");
 			if (value != null && value < min) {
-				error(column, "must be at least " + min + ", found " + value);
+				error(column, Message.of("error.value.atLeast", min, value));
 				return null;
 			}
 			return value;
@@ -190,9 +192,9 @@ public final class CsvRows {
 			if (raw.isEmpty()) {
 				return null;
 			}
-			Integer port = parsed(column, raw, Integer::parseInt, "a port number");
+			Integer port = parsed(column, raw, Integer::parseInt, "expected.port");
 			if (port != null && (port < 0 || port > 65535)) {
-				error(column, "port out of range 0-65535: " + port);
+				error(column, Message.of("error.value.portRange", port));
 				return null;
 			}
 			return port;
@@ -205,12 +207,16 @@ public final class CsvRows {
 				return raw;
 			}
 			if (!Ipv4.isValid(raw)) {
-				error(column, "not an IPv4 address: \"" + raw + "\"");
+				error(column, Message.of("error.value.ipv4", raw));
 				return null;
 			}
 			return raw;
 		}
 
+		/**
+		 * {@code raw} parsed, or null after an error saying it is not what the key
+		 * {@code expected} describes.
+		 */
 		private <T> T parsed(String column, String raw, Function<String, T> parser, String expected) {
 			if (raw == null) {
 				return null;
@@ -219,7 +225,7 @@ public final class CsvRows {
 				return parser.apply(raw);
 			}
 			catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
-				error(column, "\"" + raw + "\" is not " + expected);
+				error(column, Message.of("error.value.notA", raw, Message.of(expected)));
 				return null;
 			}
 		}

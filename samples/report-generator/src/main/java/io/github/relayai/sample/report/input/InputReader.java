@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import io.github.relayai.sample.report.alerts.AlertCategories;
 import io.github.relayai.sample.report.checks.CheckCatalogue;
 import io.github.relayai.sample.report.checks.ValueReader;
+import io.github.relayai.sample.report.i18n.LocalizedException;
+import io.github.relayai.sample.report.i18n.Message;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
@@ -106,7 +108,7 @@ public final class InputReader {
 		catch (JacksonException e) {
 			TokenStreamLocation at = e.getLocation();
 			errors.add(new InputError(file, at == null ? 1 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-					e.getOriginalMessage()));
+					Message.of("error.json.invalid", e.getOriginalMessage())));
 			return null;
 		}
 		JsonLocator locator = new JsonLocator(text);
@@ -122,29 +124,28 @@ public final class InputReader {
 			missing.add("provider.name");
 		}
 		if (!missing.isEmpty()) {
-			errors.add(new InputError(file, 1, 0, "required field(s) missing: " + String.join("; ", missing)));
+			errors.add(new InputError(file, 1, 0, Message.of("error.json.required", String.join("; ", missing))));
 			return null;
 		}
 		ReportMeta.Period period = meta.period();
 		if (!period.start().equals(period.month().atDay(1)) || !period.end().equals(period.month().atEndOfMonth())) {
-			errors.add(locator.error(file, "period.end",
-					"period.start/end must be the first and last day of " + period.month()));
+			errors.add(locator.error(file, "period.end", Message.of("error.json.periodBounds", period.month(),
+					period.month().atDay(1), period.month().atEndOfMonth())));
 		}
 		String folderName = folder.toAbsolutePath().normalize().getFileName().toString();
 		if (MONTH_FOLDER.matcher(folderName).matches() && !YearMonth.parse(folderName).equals(period.month())) {
 			errors.add(locator.error(file, "period.month",
-					"period.month " + period.month() + " does not match the folder " + folderName));
+					Message.of("error.json.monthFolder", period.month(), folderName)));
 		}
 		Path parent = folder.toAbsolutePath().normalize().getParent();
 		if (MONTH_FOLDER.matcher(folderName).matches() && parent != null
 				&& !parent.getFileName().toString().equals(meta.client().id())) {
 			errors.add(locator.error(file, "client.id",
-					"client.id \"" + meta.client().id() + "\" does not match the folder " + parent.getFileName()));
+					Message.of("error.json.clientFolder", meta.client().id(), parent.getFileName())));
 		}
 		for (String item : meta.thresholdOverrides() == null ? Set.<String>of() : meta.thresholdOverrides().keySet()) {
 			if (!CheckCatalogue.isRated(item)) {
-				errors.add(locator.error(file, "thresholdOverrides." + item,
-						"no threshold to override for item \"" + item + "\""));
+				errors.add(locator.error(file, "thresholdOverrides." + item, Message.of("error.json.override", item)));
 			}
 		}
 		Map<String, String> categories = new LinkedHashMap<>();
@@ -155,15 +156,15 @@ public final class InputReader {
 					categories.put(keyword, c);
 				}
 				else {
-					errors.add(
-							locator.error(file, "categories." + keyword, "unknown category class \"" + cls + "\" for \""
-									+ keyword + "\"; use one of " + String.join(", ", AlertCategories.classes())));
+					errors.add(locator.error(file, "categories." + keyword, Message.of("error.json.categoryClass", cls,
+							keyword, String.join(", ", AlertCategories.classes()))));
 				}
 			});
 		}
 		if (meta.schemaVersion() == null || !SCHEMA_VERSION.matcher(meta.schemaVersion().strip()).matches()) {
-			errors.add(locator.error(file, "schemaVersion", "schemaVersion must be 1 (as 1, \"1\" or \"1.0\"), found "
-					+ (meta.schemaVersion() == null ? "nothing" : "\"" + meta.schemaVersion() + "\"")));
+			errors.add(locator.error(file, "schemaVersion",
+					(meta.schemaVersion() == null) ? Message.of("error.json.schemaVersion.missing")
+							: Message.of("error.json.schemaVersion", meta.schemaVersion())));
 		}
 		return new ReportMeta(meta.schemaVersion() == null ? "" : meta.schemaVersion().strip(), meta.client(), period,
 				meta.provider(), meta.inspectionDates() == null ? List.of() : meta.inspectionDates(),
@@ -177,7 +178,7 @@ public final class InputReader {
 		for (CsvRows.Row row : rows(folder, "devices.csv", DEVICE_COLUMNS, errors)) {
 			String id = row.required("device_id");
 			if (id != null && !seen.add(id)) {
-				row.error("device_id", "duplicate device id \"" + id + "\"");
+				row.error("device_id", Message.of("error.value.duplicateDevice", id));
 			}
 			Device device = new Device(id, row.required("name"), row.enumValue("type", DeviceType.class),
 					row.text("vendor"), row.text("model"), row.ip("mgmt_ip", false), row.text("location"),
@@ -199,8 +200,8 @@ public final class InputReader {
 				try {
 					ValueReader.read(item, check.value(), check.unit());
 				}
-				catch (IllegalArgumentException e) {
-					row.error(check.value().isEmpty() ? "unit" : "value", item + ": " + e.getMessage());
+				catch (LocalizedException e) {
+					row.error(check.value().isEmpty() ? "unit" : "value", Message.of("error.field", item, e.problem()));
 				}
 			}
 			if (row.valid()) {
@@ -252,13 +253,12 @@ public final class InputReader {
 			}
 		}
 		catch (DateTimeParseException e) {
-			row.error("time", "\"" + raw + "\" is not a date (2026-10-03), a local date-time (2026-10-03 09:15:00)"
-					+ " or a date-time with offset (2026-10-03T09:15:00+08:00)");
+			row.error("time", Message.of("error.value.notA", raw, Message.of("expected.alertTime")));
 			return null;
 		}
 		LocalDate day = time.toLocalDate();
 		if (day.isBefore(meta.period().start()) || day.isAfter(meta.period().end())) {
-			row.error("time", day + " is outside the report period " + meta.period().month());
+			row.error("time", Message.of("error.value.outsidePeriod", day, meta.period().month()));
 			return null;
 		}
 		return time;
@@ -269,7 +269,7 @@ public final class InputReader {
 		for (CsvRows.Row row : rows(folder, "vulns.csv", VULN_COLUMNS, errors)) {
 			String cve = row.text("cve");
 			if (!cve.isEmpty() && !CVE.matcher(cve).matches()) {
-				row.error("cve", "not a CVE id like CVE-2021-44228: \"" + cve + "\"");
+				row.error("cve", Message.of("error.value.cve", cve));
 			}
 			Vuln vuln = new Vuln(row.required("asset"), row.required("name"), cve,
 					row.enumValue("severity", Severity.class), row.enumValue("status", VulnStatus.class),
@@ -287,17 +287,17 @@ public final class InputReader {
 		for (CsvRows.Row row : rows(folder, "issues.csv", ISSUE_COLUMNS, errors)) {
 			String id = row.required("id");
 			if (id != null && !seen.add(id)) {
-				row.error("id", "duplicate issue id \"" + id + "\"");
+				row.error("id", Message.of("error.value.duplicateIssue", id));
 			}
 			String deviceId = row.text("device_id");
-			if (!deviceId.isEmpty() && !deviceIds.contains(deviceId)) {
-				row.error("device_id", "unknown device id \"" + deviceId + "\" (not in devices.csv)");
+			if (!deviceId.isEmpty()) {
+				knownDevice(row, deviceIds);
 			}
 			Issue issue = new Issue(id, row.date("opened"), deviceId, row.required("title"),
 					row.enumValue("risk", Risk.class), row.enumValue("status", IssueStatus.class),
 					row.optionalDate("due"), row.optionalDate("closed"));
 			if (issue.status() == IssueStatus.CLOSED && issue.closed() == null) {
-				row.error("closed", "a closed issue needs its closing date");
+				row.error("closed", Message.of("error.value.closedWithoutDate"));
 			}
 			if (row.valid()) {
 				issues.add(issue);
@@ -309,7 +309,7 @@ public final class InputReader {
 	private static String knownDevice(CsvRows.Row row, Set<String> deviceIds) {
 		String id = row.required("device_id");
 		if (id != null && !deviceIds.contains(id)) {
-			row.error("device_id", "unknown device id \"" + id + "\" (not in devices.csv)");
+			row.error("device_id", Message.of("error.value.unknownDevice", id));
 			return null;
 		}
 		return id;
@@ -323,14 +323,14 @@ public final class InputReader {
 	private static String readText(Path folder, String file, List<InputError> errors) {
 		Path path = folder.resolve(file);
 		if (!Files.isRegularFile(path)) {
-			errors.add(new InputError(file, 0, 0, "file is missing in " + folder));
+			errors.add(new InputError(file, 0, 0, Message.of("error.file.missing", folder)));
 			return null;
 		}
 		try {
 			return TextDecoding.decode(Files.readAllBytes(path)).text();
 		}
 		catch (IOException e) {
-			errors.add(new InputError(file, 0, 0, "cannot read: " + e.getMessage()));
+			errors.add(new InputError(file, 0, 0, Message.of("error.file.unreadable", e.getMessage())));
 			return null;
 		}
 	}

@@ -3,6 +3,8 @@ package io.github.relayai.sample.report.input;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
+import io.github.relayai.sample.report.i18n.Message;
+
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
@@ -23,7 +25,7 @@ final class JsonLocator {
 	/**
 	 * An error located at {@code path}, or at line 1 when the path is not in the text.
 	 */
-	InputError error(String file, String path, String message) {
+	InputError error(String file, String path, Message message) {
 		TokenStreamLocation at = locate(path);
 		return at == null ? new InputError(file, 1, 0, message)
 				: new InputError(file, at.getLineNr(), at.getColumnNr(), message);

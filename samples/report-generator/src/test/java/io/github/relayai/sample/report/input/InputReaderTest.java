@@ -58,13 +58,15 @@ class InputReaderTest {
 				.containsExactly(
 						"alerts.csv:19:3: severity: unknown value \"urgent\"; expected one of critical, high, medium, low, info",
 						"alerts.csv:20:12: count: must be at least 1, found -5",
-						"alerts.csv:21:1: time: 2026-11-02 is outside the report period 2026-10",
+						"alerts.csv:21:1: time: 2026-11-02 is outside the report period 2026-10; correct the date or"
+								+ " move the row to that month's export",
 						"alerts.csv:22:7: src_ip: not an IPv4 address: \"192.0.2.300\"",
 						"alerts.csv:22:11: action: unknown value \"shrug\"; expected one of blocked, allowed, detected",
-						"checks.csv:58:1: device_id: unknown device id \"XX-99\" (not in devices.csv)",
+						"checks.csv:58:1: device_id: unknown device id \"XX-99\" (not in devices.csv); add the device to"
+								+ " devices.csv or correct the id",
 						"checks.csv:59:2: collected_at: \"2026-10-32T10:00:00+08:00\" is not an ISO-8601 date-time with"
 								+ " offset like 2026-10-28T10:00:00+08:00",
-						"devices.csv:10:1: device_id: duplicate device id \"FW-01\"");
+						"devices.csv:10:1: device_id: duplicate device id \"FW-01\"; give each device its own id");
 		});
 	}
 
@@ -88,7 +90,9 @@ class InputReaderTest {
 		Files.delete(folder.resolve("alerts.csv"));
 		assertThatThrownBy(() -> new InputReader().read(folder))
 			.isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errors()).extracting(InputError::toString)
-				.contains("alerts.csv:0: file is missing in " + folder,
+				.contains(
+						"alerts.csv:0: file is missing in " + folder
+								+ "; export it from the vendor console and save it there under this name",
 						"devices.csv:1: missing column(s) type, vendor, model, mgmt_ip, location, ha_role, business_system;"
 								+ " expected header device_id,name,type,vendor,model,mgmt_ip,location,ha_role,business_system"));
 	}
