@@ -1,11 +1,12 @@
 package io.github.relayai.endpoint;
 
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.ResourceBundle;
+
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import java.util.Locale;
 
 /**
  * The adapters' hints, in English or Simplified Chinese (the classifier's language), from

@@ -1,9 +1,9 @@
 package io.github.relayai.error;
 
 import java.text.MessageFormat;
-import java.util.ResourceBundle;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * The "what happened, what to do" sentence for each category, in English or Simplified

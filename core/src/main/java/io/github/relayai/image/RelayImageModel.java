@@ -50,13 +50,13 @@ public final class RelayImageModel implements ImageModel {
 
 	private final RelayImageOptions defaultOptions;
 
-	private final ResourceBundle messages;
+	private final ResourceBundle bundle;
 
 	private RelayImageModel(Builder builder, ChatChain.Builder chain, ImageLimits imageLimits) {
 		this.exchange = chain.build(Transport.AUTO.over(Endpoint.CHAT.exchange(builder.http, imageLimits)));
 		this.defaultOptions = (builder.defaultOptions != null) ? builder.defaultOptions
 				: RelayImageOptions.builder().build();
-		this.messages = ResourceBundle.getBundle(MESSAGES, builder.http.classifier().locale(),
+		this.bundle = ResourceBundle.getBundle(MESSAGES, builder.http.classifier().locale(),
 				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 	}
 
@@ -142,7 +142,7 @@ public final class RelayImageModel implements ImageModel {
 				.message(answer.isBlank() ? null : answer)
 				.model(model)
 				.endpoint(Endpoint.CHAT.path())
-				.hint(new MessageFormat(this.messages.getString("image.none"), this.messages.getLocale())
+				.hint(new MessageFormat(this.bundle.getString("image.none"), this.bundle.getLocale())
 					.format(new Object[] { model }))
 				.build(), null);
 		}

@@ -1,10 +1,11 @@
 package io.github.relayai.routing;
 
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.ResourceBundle;
+
 import io.github.relayai.error.ProviderError;
 import io.github.relayai.error.RelayAiException;
-import java.util.Locale;
 
 /**
  * The router's hints, in English or Simplified Chinese (the classifier's language), from

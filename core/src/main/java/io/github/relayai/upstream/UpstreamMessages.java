@@ -1,10 +1,10 @@
 package io.github.relayai.upstream;
 
 import java.text.MessageFormat;
-import java.util.ResourceBundle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
 import io.github.relayai.error.ErrorCategory;
