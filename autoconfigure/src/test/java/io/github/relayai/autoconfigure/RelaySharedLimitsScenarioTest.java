@@ -8,9 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -43,16 +44,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scenarios of shared limits: separate Relay instances (application contexts) share
- * one limit in a real {@code redis-server} against a slow WireMock gateway that counts
- * the calls in flight.
+ * one limit in a real {@code redis-server} against a WireMock gateway that holds the
+ * calls until the test lets them answer, and counts the calls in flight.
  */
 class RelaySharedLimitsScenarioTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(60);
 
+	/**
+	 * No {@code /v1/models} lookup for routing: the first calls of an instance would all
+	 * wait for one lookup, whose result reaches them one after the other on one thread,
+	 * each blocking call sending its request there; so a call held at the gate would hold
+	 * back the others, which never reach the gateway.
+	 */
+	static final String MODELS_UNLISTED = "spring.ai.relay.chat.model-discovery=false";
+
 	private static RedisServer redis;
 
-	private final SlowGateway slow = new SlowGateway();
+	private final GatedGateway gate = new GatedGateway();
 
 	private WireMockServer gateway;
 
@@ -77,7 +86,7 @@ class RelaySharedLimitsScenarioTest {
 			.bindAddress("127.0.0.1")
 			.containerThreads(64)
 			.http2PlainDisabled(true)
-			.extensions(this.slow));
+			.extensions(this.gate));
 		this.gateway.start();
 		this.gateway.stubFor(post("/v1/chat/completions")
 			.willReturn(okJson("{\"id\":\"c1\",\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
@@ -87,6 +96,8 @@ class RelaySharedLimitsScenarioTest {
 
 	@AfterEach
 	void stopGateway() throws InterruptedException {
+		// no call stays held at the gate, whatever the test did
+		this.gate.open();
 		this.callers.shutdownNow();
 		this.callers.awaitTermination(30, TimeUnit.SECONDS);
 		this.gateway.stop();
@@ -94,60 +105,76 @@ class RelaySharedLimitsScenarioTest {
 
 	@Test
 	void threeInstancesNeverHaveMoreThanTheSharedLimitInFlight() {
-		this.slow.delayMillis.set(150);
 		ApplicationContextRunner runner = runner("three", redis).withPropertyValues(
 				"spring.ai.relay.resilience.bulkhead.max-concurrent-calls=3",
 				"spring.ai.relay.resilience.bulkhead.max-queue-size=30");
+		this.gate.hold();
 		withInstances(runner, 3, instances -> {
-			callAllAndAwaitAnswers(instances, 18);
+			List<Future<String>> answers = callAll(instances, 18);
+			for (int answered = 0; answered < 18; answered++) {
+				// the limit's worth of calls at the gateway, the others waiting for a
+				// permit; then one answer frees one permit
+				this.gate.awaitInFlight(Math.min(3, 18 - answered));
+				assertThat(this.gate.maxInFlight()).isLessThanOrEqualTo(3);
+				this.gate.answer(1);
+				this.gate.awaitAnswered(answered + 1);
+			}
+			answers.forEach(answer -> assertThat(result(answer)).isEqualTo("Hi"));
 			for (AssertableApplicationContext instance : instances) {
 				awaitClusterInUse(limiter(instance), 0);
 				assertThat(limiter(instance).fallbacks()).isZero();
 			}
 		});
 		assertThat(completions()).isEqualTo(18);
-		assertThat(this.slow.maxInFlight.get()).isBetween(2, 3);
+		assertThat(this.gate.maxInFlight()).isEqualTo(3);
 	}
 
 	@Test
 	void withoutSharingTheSameLoadExceedsTheLimit() {
 		// the control of the scenario above: each instance alone allows 3
-		this.slow.delayMillis.set(150);
 		ApplicationContextRunner runner = runner("control", redis).withPropertyValues(
 				"spring.ai.relay.resilience.shared.enabled=false",
 				"spring.ai.relay.resilience.bulkhead.max-concurrent-calls=3",
 				"spring.ai.relay.resilience.bulkhead.max-queue-size=30");
-		withInstances(runner, 3, instances -> callAllAndAwaitAnswers(instances, 18));
-		assertThat(this.slow.maxInFlight.get()).isGreaterThan(3);
+		this.gate.hold();
+		withInstances(runner, 3, instances -> {
+			List<Future<String>> answers = callAll(instances, 18);
+			this.gate.awaitInFlight(4);
+			this.gate.open();
+			answers.forEach(answer -> assertThat(result(answer)).isEqualTo("Hi"));
+		});
+		assertThat(this.gate.maxInFlight()).isGreaterThan(3);
 	}
 
 	@Test
 	void theCallsOfAnInstanceThatDiedGiveTheirPermitsBackAfterTheLease() {
-		this.slow.delayMillis.set(8000);
 		ApplicationContextRunner runner = runner("lease", redis).withPropertyValues(
 				"spring.ai.relay.resilience.bulkhead.max-concurrent-calls=2",
 				"spring.ai.relay.resilience.bulkhead.max-queue-size=4", "spring.ai.relay.resilience.shared.lease=4s");
+		this.gate.hold();
 		runner.run(survivor -> {
 			runner.run(dying -> {
+				// the dying instance holds the whole limit, its calls held at the gateway
 				call(dying);
-				awaitInFlight(1);
+				call(dying);
+				this.gate.awaitInFlight(2);
 				// the instance loses Redis and is closed mid-call: no release reaches
 				// Redis
 				dying.getBean(RedissonClient.class).shutdown(0, 2, TimeUnit.SECONDS);
 			});
 			SharedLimiter limiter = limiter(survivor);
-			assertThat(limiter.clusterInUse().block(BOUND)).isEqualTo(1);
-			this.slow.delayMillis.set(0);
+			assertThat(limiter.clusterInUse().block(BOUND)).isEqualTo(2);
+			this.gate.open();
 			// waits (max-wait 30s) until the leases of the dead instance's permits ran
 			// out
 			assertThat(result(call(survivor))).isEqualTo("Hi");
 			assertThat(limiter.rejections()).isZero();
+			awaitClusterInUse(limiter, 0);
 		});
 	}
 
 	@Test
 	void whenRedisStopsDuringLoadCallsGoOnLocallyAndTheSharedLimitComesBack() {
-		this.slow.delayMillis.set(200);
 		try (RedisServer ownRedis = RedisServer.start()) {
 			ApplicationContextRunner runner = runner("outage", ownRedis).withPropertyValues(
 					"spring.ai.relay.resilience.bulkhead.max-concurrent-calls=2",
@@ -155,15 +182,18 @@ class RelaySharedLimitsScenarioTest {
 					"spring.ai.relay.resilience.bulkhead.max-wait=10s",
 					"spring.ai.relay.resilience.shared.redis-timeout=500ms",
 					"spring.ai.relay.resilience.shared.retry-interval=300ms");
+			this.gate.hold();
 			withInstances(runner, 2, instances -> {
 				List<Future<String>> answers = callAll(instances, 12);
-				awaitInFlight(1);
+				// Redis stops while two calls hold the shared permits at the gateway and
+				// the others of each instance wait for one
+				this.gate.awaitInFlight(2);
 				ownRedis.stop();
+				this.gate.open();
 				answers.forEach(answer -> assertThat(result(answer)).isEqualTo("Hi"));
 				assertThat(instances).allSatisfy(instance -> assertThat(limiter(instance).storeUp()).isFalse());
 
 				ownRedis.resume();
-				this.slow.delayMillis.set(0);
 				for (AssertableApplicationContext instance : instances) {
 					long deadline = System.nanoTime() + BOUND.toNanos();
 					for (int i = 0; i < 3000 && !limiter(instance).storeUp() && System.nanoTime() < deadline; i++) {
@@ -228,7 +258,7 @@ class RelaySharedLimitsScenarioTest {
 							RelayResilienceAutoConfiguration.class, RelayChatAutoConfiguration.class))
 			.withPropertyValues("spring.ai.relay.base-url=" + this.gateway.baseUrl(),
 					"spring.ai.relay.api-key=sk-scenario", "spring.ai.relay.chat.options.model=m",
-					"spring.ai.relay.chat.transport=plain", "spring.data.redis.host=127.0.0.1",
+					"spring.ai.relay.chat.transport=plain", MODELS_UNLISTED, "spring.data.redis.host=127.0.0.1",
 					"spring.data.redis.port=" + server.port(), "spring.ai.relay.resilience.shared.enabled=true",
 					"spring.ai.relay.resilience.shared.key-prefix=test:" + scenario);
 	}
@@ -262,10 +292,6 @@ class RelaySharedLimitsScenarioTest {
 		return answers;
 	}
 
-	private void callAllAndAwaitAnswers(List<AssertableApplicationContext> instances, int calls) {
-		callAll(instances, calls).forEach(answer -> assertThat(result(answer)).isEqualTo("Hi"));
-	}
-
 	private Future<String> call(AssertableApplicationContext instance) {
 		RelayChatModel model = instance.getBean(RelayChatModel.class);
 		return this.callers.submit(() -> model.call(new Prompt("hi")).getResult().getOutput().getText());
@@ -284,12 +310,19 @@ class RelaySharedLimitsScenarioTest {
 		return ((Resilience4jPolicy) instance.getBean(ResiliencePolicy.class)).sharedLimiter();
 	}
 
-	private void awaitInFlight(int expected) {
+	/**
+	 * Waits until the condition holds, at most {@link #BOUND}, polling every millisecond.
+	 * @param what the awaited state, for the failure message
+	 * @param condition whether it is reached
+	 */
+	static void await(Supplier<String> what, BooleanSupplier condition) {
 		long deadline = System.nanoTime() + BOUND.toNanos();
-		while (this.slow.inFlight.get() < expected && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Not within " + BOUND + ": " + what.get());
+			}
+			LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
 		}
-		assertThat(this.slow.inFlight.get()).isGreaterThanOrEqualTo(expected);
 	}
 
 	static void awaitClusterInUse(SharedLimiter limiter, int expected) {
@@ -308,14 +341,60 @@ class RelaySharedLimitsScenarioTest {
 		return this.gateway.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).size();
 	}
 
-	/** A slow gateway that counts the chat calls in flight while it makes them wait. */
-	static final class SlowGateway implements ResponseDefinitionTransformerV2 {
+	/**
+	 * A gateway whose chat calls wait at a gate the test controls, counting the calls in
+	 * flight and the most in flight at once. Open (at first), calls are answered at once;
+	 * held, each call waits until the test lets it answer ({@link #answer(int)},
+	 * {@link #open()}), at most {@code BOUND}.
+	 */
+	static final class GatedGateway implements ResponseDefinitionTransformerV2 {
 
-		final AtomicLong delayMillis = new AtomicLong();
+		private final AtomicInteger inFlight = new AtomicInteger();
 
-		final AtomicInteger inFlight = new AtomicInteger();
+		private final AtomicInteger maxInFlight = new AtomicInteger();
 
-		final AtomicInteger maxInFlight = new AtomicInteger();
+		private final AtomicInteger answered = new AtomicInteger();
+
+		private boolean open = true;
+
+		private int answers;
+
+		/** Holds the calls from now on until they are let through. */
+		synchronized void hold() {
+			this.open = false;
+			this.answers = 0;
+		}
+
+		/** Lets {@code calls} held calls answer, now or when they arrive. */
+		synchronized void answer(int calls) {
+			this.answers += calls;
+			notifyAll();
+		}
+
+		/** Lets every call answer, the held ones and those to come. */
+		synchronized void open() {
+			this.open = true;
+			notifyAll();
+		}
+
+		int inFlight() {
+			return this.inFlight.get();
+		}
+
+		int maxInFlight() {
+			return this.maxInFlight.get();
+		}
+
+		/** Waits until at least {@code calls} calls are in flight at the gate. */
+		void awaitInFlight(int calls) {
+			await(() -> calls + " calls in flight, " + inFlight() + " were", () -> inFlight() >= calls);
+		}
+
+		/** Waits until at least {@code calls} calls have passed the gate. */
+		void awaitAnswered(int calls) {
+			await(() -> calls + " calls answered, " + this.answered.get() + " were",
+					() -> this.answered.get() >= calls);
+		}
 
 		@Override
 		public ResponseDefinition transform(ServeEvent serveEvent) {
@@ -324,20 +403,37 @@ class RelaySharedLimitsScenarioTest {
 			}
 			this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 			try {
-				Thread.sleep(this.delayMillis.get());
+				pass();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 			finally {
+				// out of flight before counted as answered: a test that saw the answer
+				// sees the call gone
 				this.inFlight.decrementAndGet();
+				this.answered.incrementAndGet();
 			}
 			return serveEvent.getResponseDefinition();
 		}
 
+		private synchronized void pass() throws InterruptedException {
+			long deadline = System.nanoTime() + BOUND.toNanos();
+			while (!this.open && this.answers == 0) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					throw new IllegalStateException("a call was held at the gate longer than " + BOUND);
+				}
+				TimeUnit.NANOSECONDS.timedWait(this, left);
+			}
+			if (!this.open) {
+				this.answers--;
+			}
+		}
+
 		@Override
 		public String getName() {
-			return "slow-gateway";
+			return "gated-gateway";
 		}
 
 	}

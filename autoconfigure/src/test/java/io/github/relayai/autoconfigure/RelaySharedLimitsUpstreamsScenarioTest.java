@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.relayai.autoconfigure.RelaySharedLimitsScenarioTest.GatedGateway;
 import io.github.relayai.chat.RelayChatModel;
 import io.github.relayai.error.ErrorCategory;
 import io.github.relayai.error.RelayAiException;
@@ -34,14 +35,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.github.relayai.autoconfigure.RelaySharedLimitsScenarioTest.await;
 import static io.github.relayai.autoconfigure.RelaySharedLimitsScenarioTest.awaitClusterInUse;
 import static io.github.relayai.autoconfigure.RelaySharedLimitsScenarioTest.withInstances;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Several upstreams with shared limits: three Relay instances (application contexts) send
- * to two slow WireMock upstreams, each with its own {@code max-concurrent-calls}, held in
- * a real {@code redis-server}; each upstream counts its calls in flight.
+ * to two WireMock upstreams, each with its own {@code max-concurrent-calls}, held in a
+ * real {@code redis-server}; each upstream holds its calls until the test lets them
+ * answer and counts its calls in flight.
  */
 class RelaySharedLimitsUpstreamsScenarioTest {
 
@@ -52,9 +55,9 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 	@RegisterExtension
 	static final LocalRedis redis = new LocalRedis();
 
-	private final RelaySharedLimitsScenarioTest.SlowGateway slowA = new RelaySharedLimitsScenarioTest.SlowGateway();
+	private final GatedGateway gateA = new GatedGateway();
 
-	private final RelaySharedLimitsScenarioTest.SlowGateway slowB = new RelaySharedLimitsScenarioTest.SlowGateway();
+	private final GatedGateway gateB = new GatedGateway();
 
 	private WireMockServer a;
 
@@ -64,15 +67,16 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 
 	@BeforeEach
 	void startUpstreams() {
-		this.a = upstream(this.slowA, "from a");
-		this.b = upstream(this.slowB, "from b");
-		this.slowA.delayMillis.set(200);
-		this.slowB.delayMillis.set(200);
+		this.a = upstream(this.gateA, "from a");
+		this.b = upstream(this.gateB, "from b");
 		this.callers = Executors.newFixedThreadPool(CALLS);
 	}
 
 	@AfterEach
 	void stopUpstreams() throws InterruptedException {
+		// no call stays held at a gate, whatever the test did
+		this.gateA.open();
+		this.gateB.open();
 		this.callers.shutdownNow();
 		this.callers.awaitTermination(30, TimeUnit.SECONDS);
 		this.a.stop();
@@ -83,7 +87,7 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 	void eachUpstreamNeverHasMoreThanItsLimitInFlightAcrossInstances() {
 		Outcomes outcomes = new Outcomes();
 		withInstances(runner("limits", true), 3, instances -> {
-			outcomes.await(callAll(instances));
+			outcomes.await(heldUntilSettled(callAll(instances)));
 			for (AssertableApplicationContext instance : instances) {
 				RelaySharedLimitsUpstreams upstreams = instance.getBean(RelaySharedLimitsUpstreams.class);
 				assertThat(upstreams.limiters()).containsOnlyKeys("a", "b");
@@ -102,8 +106,8 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 				.anyMatch(key -> key.startsWith("test:limits:upstream:b:"))
 				.noneMatch(key -> key.contains("secret"));
 		});
-		assertThat(this.slowA.maxInFlight.get()).isBetween(1, 2);
-		assertThat(this.slowB.maxInFlight.get()).isBetween(1, 3);
+		assertThat(this.gateA.maxInFlight()).isBetween(1, 2);
+		assertThat(this.gateB.maxInFlight()).isBetween(1, 3);
 		assertThat(outcomes.answered.get() + outcomes.noUpstream.get()).isEqualTo(CALLS);
 		assertThat(outcomes.answered.get()).isEqualTo(completions(this.a) + completions(this.b));
 	}
@@ -111,14 +115,13 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 	@Test
 	void withoutSharingTheSameLoadExceedsTheUpstreamLimits() {
 		// the control of the scenario above: each instance alone allows 2 on a and 3 on b
-		withInstances(runner("control", false), 3, instances -> new Outcomes().await(callAll(instances)));
-		assertThat(this.slowA.maxInFlight.get() > 2 || this.slowB.maxInFlight.get() > 3).isTrue();
+		withInstances(runner("control", false), 3,
+				instances -> new Outcomes().await(heldUntilSettled(callAll(instances))));
+		assertThat(this.gateA.maxInFlight() > 2 || this.gateB.maxInFlight() > 3).isTrue();
 	}
 
 	@Test
 	void eachUpstreamLimitIsMeteredWithItsName() {
-		this.slowA.delayMillis.set(0);
-		this.slowB.delayMillis.set(0);
 		runner("meters", true).withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			context.getBean("relayUpstreamSharedLimitsMeterBinder", MeterBinder.class).bindTo(meters);
@@ -153,19 +156,20 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 					"spring.ai.relay.upstreams.b.base-url=" + this.b.baseUrl(),
 					"spring.ai.relay.upstreams.b.api-key=sk-b-secret",
 					"spring.ai.relay.upstreams.b.max-concurrent-calls=3", "spring.ai.relay.chat.options.model=m",
-					"spring.ai.relay.chat.transport=plain", "spring.ai.relay.resilience.bulkhead.max-queue-size=40",
-					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.server().port(),
+					"spring.ai.relay.chat.transport=plain", RelaySharedLimitsScenarioTest.MODELS_UNLISTED,
+					"spring.ai.relay.resilience.bulkhead.max-queue-size=40", "spring.data.redis.host=127.0.0.1",
+					"spring.data.redis.port=" + redis.server().port(),
 					"spring.ai.relay.resilience.shared.enabled=" + shared,
 					"spring.ai.relay.resilience.shared.key-prefix=test:" + scenario);
 	}
 
-	private static WireMockServer upstream(RelaySharedLimitsScenarioTest.SlowGateway slow, String text) {
+	private static WireMockServer upstream(GatedGateway gate, String text) {
 		WireMockServer server = new WireMockServer(WireMockConfiguration.options()
 			.dynamicPort()
 			.bindAddress("127.0.0.1")
 			.containerThreads(64)
 			.http2PlainDisabled(true)
-			.extensions(slow));
+			.extensions(gate));
 		server.start();
 		server.stubFor(post("/v1/chat/completions")
 			.willReturn(okJson("{\"id\":\"c1\",\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
@@ -173,13 +177,32 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 		return server;
 	}
 
-	/** Sends {@link #CALLS} calls at once, spread over the instances in turn. */
+	/**
+	 * Sends {@link #CALLS} calls at once, spread over the instances in turn, while both
+	 * upstreams hold their calls.
+	 */
 	private List<Future<String>> callAll(List<AssertableApplicationContext> instances) {
+		this.gateA.hold();
+		this.gateB.hold();
 		List<Future<String>> answers = new ArrayList<>();
 		for (int i = 0; i < CALLS; i++) {
 			RelayChatModel model = instances.get(i % instances.size()).getBean(RelayChatModel.class);
 			answers.add(this.callers.submit(() -> model.call(new Prompt("hi")).getResult().getOutput().getText()));
 		}
+		return answers;
+	}
+
+	/**
+	 * Waits until every call is either held at an upstream or over (refused: every
+	 * upstream full for all its retries), then lets the upstreams answer.
+	 */
+	private List<Future<String>> heldUntilSettled(List<Future<String>> answers) {
+		await(() -> "every call held at an upstream or over: " + answers.stream().filter(Future::isDone).count()
+				+ " over, " + this.gateA.inFlight() + " held at a, " + this.gateB.inFlight() + " at b",
+				() -> answers.stream().filter(Future::isDone).count() + this.gateA.inFlight()
+						+ this.gateB.inFlight() == CALLS);
+		this.gateA.open();
+		this.gateB.open();
 		return answers;
 	}
 
