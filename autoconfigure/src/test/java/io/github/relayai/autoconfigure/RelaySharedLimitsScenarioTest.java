@@ -51,6 +51,14 @@ class RelaySharedLimitsScenarioTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(60);
 
+	/**
+	 * No {@code /v1/models} lookup for routing: the first calls of an instance would all
+	 * wait for one lookup, whose result reaches them one after the other on one thread,
+	 * each blocking call sending its request there; so a call held at the gate would hold
+	 * back the others, which never reach the gateway.
+	 */
+	static final String MODELS_UNLISTED = "spring.ai.relay.chat.model-discovery=false";
+
 	private static RedisServer redis;
 
 	private final GatedGateway gate = new GatedGateway();
@@ -250,7 +258,7 @@ class RelaySharedLimitsScenarioTest {
 							RelayResilienceAutoConfiguration.class, RelayChatAutoConfiguration.class))
 			.withPropertyValues("spring.ai.relay.base-url=" + this.gateway.baseUrl(),
 					"spring.ai.relay.api-key=sk-scenario", "spring.ai.relay.chat.options.model=m",
-					"spring.ai.relay.chat.transport=plain", "spring.data.redis.host=127.0.0.1",
+					"spring.ai.relay.chat.transport=plain", MODELS_UNLISTED, "spring.data.redis.host=127.0.0.1",
 					"spring.data.redis.port=" + server.port(), "spring.ai.relay.resilience.shared.enabled=true",
 					"spring.ai.relay.resilience.shared.key-prefix=test:" + scenario);
 	}

@@ -156,8 +156,9 @@ class RelaySharedLimitsUpstreamsScenarioTest {
 					"spring.ai.relay.upstreams.b.base-url=" + this.b.baseUrl(),
 					"spring.ai.relay.upstreams.b.api-key=sk-b-secret",
 					"spring.ai.relay.upstreams.b.max-concurrent-calls=3", "spring.ai.relay.chat.options.model=m",
-					"spring.ai.relay.chat.transport=plain", "spring.ai.relay.resilience.bulkhead.max-queue-size=40",
-					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.server().port(),
+					"spring.ai.relay.chat.transport=plain", RelaySharedLimitsScenarioTest.MODELS_UNLISTED,
+					"spring.ai.relay.resilience.bulkhead.max-queue-size=40", "spring.data.redis.host=127.0.0.1",
+					"spring.data.redis.port=" + redis.server().port(),
 					"spring.ai.relay.resilience.shared.enabled=" + shared,
 					"spring.ai.relay.resilience.shared.key-prefix=test:" + scenario);
 	}

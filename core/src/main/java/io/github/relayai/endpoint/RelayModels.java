@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import java.util.EnumSet;
@@ -52,30 +51,15 @@ public final class RelayModels {
 	public RelayModels(RelayHttpClient http, Duration ttl) {
 		this.http = http;
 		this.json = JsonMapper.builder().build();
-		this.cached = Mono.defer(this::fetch)
-			.subscribeOn(Schedulers.boundedElastic())
-			.cache(models -> ttl, failure -> FAILURE_TTL, () -> FAILURE_TTL);
+		this.cached = Mono.defer(this::fetch).cache(models -> ttl, failure -> FAILURE_TTL, () -> FAILURE_TTL);
 	}
 
 	/**
-	 * The gateway's models, from the cache when fresh. The list is fetched on a thread of
-	 * its own, and a caller that had to wait for it goes on on a thread of its own too:
-	 * the cache hands a fetched list to every waiting caller in turn on the thread that
-	 * fetched it, where a caller that sends its request with the blocking client would
-	 * hold up the callers after it until its answer came.
+	 * The gateway's models, from the cache when fresh.
 	 * @return the models; fails with a typed exception when the gateway cannot list them
 	 */
 	public Mono<List<ModelInfo>> list() {
-		return Mono.defer(() -> {
-			Thread caller = Thread.currentThread();
-			return this.cached.flatMap((models) -> onCallersThread(Mono.just(models), caller))
-				.onErrorResume((failure) -> onCallersThread(Mono.error(failure), caller));
-		});
-	}
-
-	/** The signal, handed on on another thread unless it came on the caller's. */
-	private static <T> Mono<T> onCallersThread(Mono<T> signal, Thread caller) {
-		return (Thread.currentThread() == caller) ? signal : signal.publishOn(Schedulers.boundedElastic());
+		return this.cached;
 	}
 
 	/**
